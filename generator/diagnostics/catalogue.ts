@@ -1,0 +1,120 @@
+/**
+ * Every diagnostic the generator can report: a stable code, a severity, a message and a fix hint, with the
+ * source of each CleverTap limit. Codes never change meaning; retire a code rather than reuse it.
+ * CT0xx: the plan file and its structure; CT05x: imported formats; CT1xx: event names; CT2xx: property keys;
+ * CT3xx: property values; CT4xx: the Charged event; CT5xx: identify traits.
+ */
+import type { Severity } from './diagnostic.js';
+
+export interface Rule {
+  severity: Severity;
+  message: string;
+  hint: string;
+}
+
+/** CleverTap's limits, each with where it comes from (see ../shared/clevertap-rules.md). */
+export const LIMITS = {
+  /** Documented key limit (120); Android caps at 512, web at 1024: the stricter wins. */
+  nameLength: 120,
+  /** CleverTap's limit of event types per account. */
+  events: 512,
+  /** Per event: error past 256 (API, Android); web SDK reports error 520 past 100, newer accounts default to 100. */
+  propertiesError: 256,
+  propertiesWarning: 100,
+  /** CleverTap keeps at most 512 bytes of a string value (web SDK validator, Android Validator.java). */
+  valueBytes: 512,
+  /** Charged.Items: error past 256; the web SDK reports error 522 past 50 items. */
+  itemsError: 256,
+  itemsWarning: 50,
+  /** Multi-value profile properties: at most 100 values of at most 512 characters (CleverTap docs). */
+  multiValueItems: 100,
+  multiValueItemLength: 512,
+  /** Custom profile properties per account. */
+  customTraits: 256,
+} as const;
+
+/** Characters CleverTap rejects (`& $ " \ % > < !`, documented) or the SDKs delete (`. : $ ' " \`). */
+export const PROHIBITED_CHARACTERS = ['&', '$', '"', '\\', '%', '>', '<', '!', '.', ':', "'"] as const;
+
+/** System events (web SDK constants.js, Android Constants.java, REST API error 513), compared ignoring case. */
+export const RESTRICTED_EVENTS = [
+  'Stayed', 'UTM Visited', 'App Launched', 'App Installed', 'App Uninstalled', 'App Version Changed',
+  'Notification Sent', 'Notification Viewed', 'Notification Clicked', 'Notification Replied',
+  'Notification Bounced', 'Push Impressions', 'Reply Sent', 'State Transitioned', 'Session Concluded',
+  'Geocluster Entered', 'Geocluster Exited', 'Channel Unsubscribed', 'Identity Set', 'Identity Reset',
+  'Identity Error', 'Reachable By', 'wzrk_d',
+] as const;
+
+export const RESERVED_PREFIX = 'wzrk_';
+
+const error = (message: string, hint: string): Rule => ({ severity: 'error', message, hint });
+const warning = (message: string, hint: string): Rule => ({ severity: 'warning', message, hint });
+const note = (message: string, hint: string): Rule => ({ severity: 'note', message, hint });
+
+export const CATALOGUE = {
+  // The plan file and its structure
+  CT001: error('{detail}', 'fix the JSON syntax at this position'),
+  CT002: error('key "{key}" appears twice in this object; JSON readers silently keep only the last', 'remove or rename one of the two'),
+  CT003: error('a tracking plan must be a JSON object, not {actual}', 'start from the example in the README'),
+  CT004: error('the plan has no "{key}"', 'add "{key}": {example}'),
+  CT005: error('unknown top-level key "{key}"', 'the plan allows $schema, name, version, description, events, identify, $defs, definitions and x-* keys; is it a typo?'),
+  CT006: error('"{key}" must be {expected}, not {actual}', 'change it to {expected}'),
+  CT007: error('the schema of {what} must be an object schema, not {actual}', 'describe it with "properties" (or {} for none)'),
+  CT008: error('required lists "{key}", which "properties" does not define', 'define "{key}" under "properties", or remove it from "required"'),
+  CT010: error('$ref "{ref}" points at nothing', 'check the pointer; it is resolved against {base}'),
+  CT011: error('$ref "{ref}" is part of a cycle', 'a property must resolve to a scalar schema; break the cycle'),
+  CT012: error('cannot read "{path}", named by $ref: {detail}', 'refer to a file that exists, relative to the plan'),
+  CT013: error('$ref "{ref}" is neither a pointer in this plan nor a relative file', 'copy the schema into $defs: the generator works offline and never fetches'),
+  CT014: warning('"{keyword}" restricts values but the generator cannot express or check it; it is ignored', 'express the rule with type, enum, pattern, format or bounds, or move it to an x- key'),
+  CT015: warning('unknown format "{format}" is treated as a plain string', 'use date, date-time, email, uri, uuid, ipv4, ipv6 or hostname, or drop it'),
+  CT016: error('{detail}', 'make the schema consistent'),
+
+  // Imported formats
+  CT050: error('cannot tell which kind of tracking plan this is', 'name it with --from native, segment, rudderstack or iglu'),
+  CT051: error('{detail}', 'this does not look like a {format} plan; check --from'),
+  CT052: note('{kind} call "{name}" skipped: the CleverTap client generates track and identify only', 'nothing to do'),
+  CT053: note('"{name}" has versions {versions}; using version {version}', 'remove the versions you no longer send'),
+
+  // Event names
+  CT101: error('an event name must not be empty', 'give the event a name'),
+  CT102: error('event name "{name}" contains {chars}, which CleverTap rejects or deletes', 'remove {chars} from the name'),
+  CT103: error('event name "{name}" starts or ends with whitespace, which the SDKs trim', 'use "{trimmed}"'),
+  CT104: error('event name "{name}" is {length} characters long; CleverTap allows at most {max}', 'shorten it to {max} characters or fewer'),
+  CT105: error('"{name}" is a CleverTap system event; CleverTap drops or rejects it', 'rename the event (CleverTap records "{system}" itself)'),
+  CT106: error('"{name}" must be spelled exactly "Charged" to be CleverTap\'s revenue event', 'rename it to "Charged"'),
+  CT107: error('"{name}" and "{other}" are one event in CleverTap (names are compared ignoring case)', 'remove or rename one of them'),
+  CT108: error('the plan has {count} events; CleverTap allows at most {max} event types', 'remove events you no longer send'),
+  CT109: error('"{name}" and "{other}" would both generate {identifier}()', 'rename one of the events so their words differ'),
+  CT110: error('event name "{name}" has no letters or digits to name a function after', 'give the event a name with letters'),
+
+  // Property keys
+  CT201: error('a property key must not be empty', 'give the property a name'),
+  CT202: error('property key "{name}" contains {chars}, which CleverTap rejects or deletes', 'remove {chars} from the key'),
+  CT203: error('property key "{name}" starts or ends with whitespace, which the SDKs trim', 'use "{trimmed}"'),
+  CT204: error('property key "{name}" is {length} characters long; CleverTap allows at most {max}', 'shorten it to {max} characters or fewer'),
+  CT205: error('property key "{name}" starts with "wzrk_", which CleverTap reserves for itself', 'rename the key'),
+  CT206: error('{what} has {count} properties; CleverTap accepts at most {max}', 'split the event or drop properties'),
+  CT207: warning('{what} has {count} properties; newer CleverTap accounts accept {max} and the web SDK reports an error past {max}', 'keep events to {max} properties or fewer'),
+  CT208: warning('property keys "{name}" and "{other}" differ only in case', 'use one spelling: dashboards show both and people will confuse them'),
+
+  // Property values
+  CT301: error('{what} "{name}" is {actual}; CleverTap accepts only scalars (string, number, boolean, date) here', '{fix}'),
+  CT302: error('{what} "{name}" has no type', 'give it a scalar type, for example "type": "string"'),
+  CT303: error('maxLength {value} of "{name}" is over {max}; CleverTap keeps at most {max} bytes', 'set maxLength to {max} or less'),
+  CT304: warning('"{name}" allows null; the SDK drops null values, so null means "not sent"', 'make the property optional instead of nullable'),
+  CT305: error('"{name}" has an empty or contradictory enum/const', 'list at least one value of the property\'s type'),
+
+  // The Charged event
+  CT401: error('Charged "Items" must be an array of objects, not {actual}', 'declare "Items": {"type": "array", "items": {"type": "object", "properties": {...}}}'),
+  CT402: error('Charged "Items" allows {value} items; CleverTap accepts at most {max}', 'set maxItems to {max} or less'),
+  CT403: warning('Charged "Items" {detail}; the web SDK reports error 522 past {max} items', 'set "maxItems": {max} or less'),
+
+  // identify traits
+  CT501: error('trait "{name}" is CleverTap\'s {field}, which must be {expected}', '{fix}'),
+  CT502: error('traits "{name}" and "{other}" are both CleverTap\'s {field}', 'keep one of them'),
+  CT503: error('trait "{name}" is a multi-value property: {detail}', '{fix}'),
+  CT504: error('identify has {count} custom traits; CleverTap allows at most {max} custom profile properties', 'drop traits you do not use'),
+  CT505: error('trait "{name}" would be the identity: identity is identify()\'s first argument', 'remove "{name}" from the traits'),
+} as const satisfies Record<string, Rule>;
+
+export type Code = keyof typeof CATALOGUE;

@@ -1,0 +1,39 @@
+/** The only ways a plan's text reaches generated code: as a string literal, a property key or a comment. */
+import { isPlainKey } from '../model/names.js';
+
+/** A TypeScript string literal. JSON.stringify plus the two line separators older tools choke on. */
+export function stringLiteral(s: string): string {
+  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A property key in a type or object literal: bare when a plain ASCII identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  // `__proto__` as a bare key in an object literal sets the prototype; quoted in a type it is just a key
+  return isPlainKey(name) && name !== '__proto__' ? name : stringLiteral(name);
+}
+
+/** Text for a block comment: `*\/` cannot end it, and no line break escapes into code. */
+export function commentText(s: string): string {
+  return s
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text for a single-line `//` comment. */
+export function lineCommentText(s: string): string {
+  return commentText(s).replace(/\n/g, ' ');
+}
+
+/** A JSDoc block from lines (already plain text), indented; '' when there is nothing to say. */
+export function jsdoc(lines: string[], indent = ''): string {
+  const body = lines.flatMap((l) => commentText(l).split('\n'));
+  while (body.length > 0 && body[body.length - 1]!.trim() === '') body.pop();
+  if (body.length === 0) return '';
+  return [`${indent}/**`, ...body.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`].join('\n') + '\n';
+}
+
+/** A JSON value as a TypeScript literal (for examples and defaults in docs, and literal types). */
+export function jsonLiteral(v: unknown): string {
+  return (JSON.stringify(v) ?? 'undefined').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

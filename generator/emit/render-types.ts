@@ -1,0 +1,79 @@
+/** TypeScript types and their JSDoc, from IR type nodes. Scalars only: the checker has rejected the rest. */
+import type { Docs, Property, TypeNode } from '../model/ir.js';
+import { jsdoc, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
+
+/** What `additionalProperties: true` allows: any value CleverTap stores as a scalar. */
+export const SCALAR_TYPE = 'CleverTapScalar';
+
+export function typeText(t: TypeNode, names: { item?: string } = {}): string {
+  switch (t.kind) {
+    case 'string':
+      return t.enum && t.enum.length > 0 ? unique(t.enum.map(stringLiteral)).join(' | ') : 'string';
+    case 'number':
+      return t.enum && t.enum.length > 0 ? unique(t.enum.map((n) => String(n))).join(' | ') : 'number';
+    case 'boolean':
+      return t.enum && t.enum.length === 1 ? String(t.enum[0]) : 'boolean';
+    case 'date':
+      return 'Date';
+    case 'null':
+      return 'null';
+    case 'scalar':
+      return SCALAR_TYPE;
+    case 'union':
+      return unique(t.members.map((m) => typeText(m, names))).join(' | ');
+    case 'array': {
+      const item = t.items?.kind === 'object' ? names.item ?? 'never' : t.items ? typeText(t.items, names) : 'never';
+      return /[|&]/.test(item) ? `ReadonlyArray<${item}>` : `readonly ${item}[]`;
+    }
+    case 'object':
+    case 'untyped':
+      throw new Error(`internal: ${t.kind} reached the emitter; the checker should have rejected it`);
+  }
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+export function docLines(docs: Docs, extra: string[] = []): string[] {
+  const lines: string[] = [];
+  if (docs.title && docs.title !== docs.description) lines.push(docs.title);
+  if (docs.description) lines.push(docs.description);
+  lines.push(...extra);
+  if (docs.default !== undefined) lines.push(`@default ${jsonLiteral(docs.default)}`);
+  for (const ex of docs.examples ?? []) lines.push(`@example ${jsonLiteral(ex)}`);
+  if (docs.deprecated) lines.push(typeof docs.deprecated === 'string' ? `@deprecated ${docs.deprecated}` : '@deprecated');
+  return lines;
+}
+
+/** Facts about a value that the type cannot show but a caller should know. */
+function constraintLines(t: TypeNode): string[] {
+  const out: string[] = [];
+  if (t.kind === 'string') {
+    if (t.format) out.push(`Format: ${t.format}.`);
+    if (t.pattern) out.push(`Pattern: ${t.pattern}`);
+    if (t.minLength !== undefined || t.maxLength !== undefined) out.push(`Length: ${t.minLength ?? 0} to ${t.maxLength ?? 512}.`);
+  } else if (t.kind === 'number') {
+    const lo = t.minimum ?? t.exclusiveMinimum;
+    const hi = t.maximum ?? t.exclusiveMaximum;
+    if (t.integer) out.push('An integer.');
+    if (lo !== undefined || hi !== undefined) {
+      out.push(`Range: ${lo ?? '-∞'}${t.exclusiveMinimum !== undefined ? ' (exclusive)' : ''} to ${hi ?? '∞'}${t.exclusiveMaximum !== undefined ? ' (exclusive)' : ''}.`);
+    }
+  }
+  return out;
+}
+
+export function memberText(p: Property, indent: string, names: { item?: string } = {}): string {
+  const doc = jsdoc(docLines(p.docs, constraintLines(p.type)), indent);
+  return `${doc}${indent}${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeText(p.type, names)};\n`;
+}
+
+/** An interface's body; an index signature when extra keys are allowed. */
+export function interfaceBody(props: Property[], additional: TypeNode | false, indent = '  ', names: { item?: string } = {}): string {
+  let body = props.map((p) => memberText(p, indent, names)).join('');
+  if (additional !== false) {
+    body += `${indent}/** Keys beyond the plan's, as the plan allows. */\n${indent}[key: string]: ${SCALAR_TYPE} | null | undefined;\n`;
+  }
+  return body;
+}

@@ -1,0 +1,23 @@
+/** Loads a target's handlebars templates once: strict, no HTML escaping, only the helpers we register. */
+import { readFileSync, readdirSync } from 'node:fs';
+import Handlebars from 'handlebars';
+
+const TEMPLATES = new URL('../../templates/', import.meta.url);
+const cache = new Map<string, Handlebars.TemplateDelegate>();
+
+/** The target's `index.ts.hbs`, with every other `*.hbs` in its folder as a partial named after the file. */
+export function template(target: string, entry = 'index.ts'): Handlebars.TemplateDelegate {
+  const key = `${target}/${entry}`;
+  let compiled = cache.get(key);
+  if (!compiled) {
+    const hb = Handlebars.create();
+    const dir = new URL(`${target}/`, TEMPLATES);
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.hbs') || name === `${entry}.hbs`) continue;
+      hb.registerPartial(name.replace(/\..*$/, ''), readFileSync(new URL(name, dir), 'utf8'));
+    }
+    compiled = hb.compile(readFileSync(new URL(`${entry}.hbs`, dir), 'utf8'), { strict: true, noEscape: true, knownHelpersOnly: true });
+    cache.set(key, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,91 @@
+/** The web client's view model: every name resolved, every text escaped, in output order. */
+import type { EventNode, IdentifyNode, Plan, Property } from '../../model/ir.js';
+import { jsdoc, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
+import { rulesLiteral } from '../render-checks.js';
+import { docLines, interfaceBody } from '../render-types.js';
+
+export interface EventView {
+  functionName: string;
+  typeName: string;
+  rulesName: string;
+  nameLiteral: string;
+  hasProperties: boolean;
+  typeDecl: string;
+  rules: string;
+  functionDoc: string;
+  /** The Charged item interface, or ''. */
+  itemDecl: string;
+}
+
+export interface IdentifyView {
+  hasTraits: boolean;
+  typeDecl: string;
+  rules: string;
+  fieldPairs: string;
+  emailKey: string;
+  emailKeyText: string;
+}
+
+export interface WebView {
+  header: string;
+  events: EventView[];
+  identify: IdentifyView;
+}
+
+const ITEM_TYPE = 'ChargedItem';
+
+function interfaceDecl(name: string, doc: string[], body: string): string {
+  return `${jsdoc(doc)}export interface ${name} {\n${body}}\n`;
+}
+
+export function webView(plan: Plan): WebView {
+  const version = plan.version ? ` ${plan.version}` : '';
+  return {
+    header: lineCommentText(`CleverTap client for the tracking plan "${plan.name}"${version}.`),
+    events: plan.events.map(eventView),
+    identify: identifyView(plan.identify),
+  };
+}
+
+function eventView(e: EventNode): EventView {
+  const items = e.isCharged ? e.properties.find((p) => p.type.kind === 'array' && p.type.items?.kind === 'object') : undefined;
+  const itemObject = items?.type.kind === 'array' && items.type.items?.kind === 'object' ? items.type.items : undefined;
+  const hasProperties = e.properties.length > 0 || e.additional !== false;
+  const sends = `Sends ${JSON.stringify(e.name)} to CleverTap.`;
+  return {
+    functionName: e.functionName,
+    typeName: e.typeName,
+    rulesName: e.functionName.replace(/^track/, 'rules'),
+    nameLiteral: stringLiteral(e.name),
+    hasProperties,
+    typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(e.name)}.`], interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
+    rules: rulesLiteral(e.properties),
+    functionDoc: jsdoc(docLines(e.docs, [sends])),
+    itemDecl: itemObject
+      ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
+      : '',
+  };
+}
+
+function identifyView(identify: IdentifyNode | undefined): IdentifyView {
+  const traits = identify?.traits ?? [];
+  const emailTrait = traits.find((t) => t.standard === 'Email');
+  const emailKey = emailTrait?.name ?? 'email';
+  const pairs = traits.filter((t) => t.field !== t.name).map((t) => [t.name, t.field] as const);
+  if (!emailTrait) pairs.push([emailKey, 'Email']);
+  // Email and Phone are checked in development mode even where the plan gives no format
+  const extra = (p: Property): string[] => {
+    const standard = traits.find((t) => t === p)?.standard;
+    const hasFormat = p.type.kind === 'string' && p.type.format !== undefined;
+    if (hasFormat) return [];
+    return standard === 'Email' ? ['f: "email"'] : standard === 'Phone' ? ['f: "phone"'] : [];
+  };
+  return {
+    hasTraits: traits.length > 0 || (identify?.additional ?? false) !== false,
+    typeDecl: interfaceDecl('IdentifyTraits', docLines(identify?.docs ?? {}, ['Profile traits, sent to CleverTap as profile fields.']), interfaceBody(traits, identify?.additional ?? false)),
+    rules: rulesLiteral(traits.map((t) => ({ ...t, required: false }) as Property), extra),
+    fieldPairs: `[${pairs.map(([a, b]) => `[${stringLiteral(a)}, ${stringLiteral(b)}]`).join(', ')}]`,
+    emailKey,
+    emailKeyText: propertyKey(emailKey),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * A JSON parser that records where every object and array came from (see source.ts), reports duplicate keys
+ * (JSON.parse silently keeps the last) and never lets a key named `__proto__` touch a prototype.
+ */
+import { joinPointer, setOrigin, type SourceFile } from './source.js';
+
+export class JsonSyntaxError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+export interface DuplicateKey {
+  key: string;
+  pointer: string;
+  offset: number;
+  firstOffset: number;
+}
+
+export interface ParsedJson {
+  value: unknown;
+  duplicates: DuplicateKey[];
+}
+
+/** Deeper than this is no tracking plan; it would only exhaust the stack. */
+export const MAX_DEPTH = 256;
+
+export function parseJson(file: SourceFile): ParsedJson {
+  const text = file.text;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a BOM is harmless: skip it
+  const duplicates: DuplicateKey[] = [];
+
+  const fail = (message: string, at = i): never => {
+    throw new JsonSyntaxError(message, Math.min(at, text.length));
+  };
+  const describe = (at: number): string =>
+    at >= text.length ? 'end of file' : `'${text[at] === '\n' ? '\\n' : text[at]}'`;
+
+  const skipWs = (): void => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) fail('comments are not allowed in JSON');
+      else return;
+    }
+  };
+
+  const parseString = (): string => {
+    const start = i;
+    i++; // opening quote
+    let out = '';
+    let chunk = i;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(chunk, i);
+        i++;
+        return out;
+      }
+      if (c === 92) {
+        out += text.slice(chunk, i);
+        const e = text[i + 1];
+        switch (e) {
+          case '"': out += '"'; break;
+          case '\\': out += '\\'; break;
+          case '/': out += '/'; break;
+          case 'b': out += '\b'; break;
+          case 'f': out += '\f'; break;
+          case 'n': out += '\n'; break;
+          case 'r': out += '\r'; break;
+          case 't': out += '\t'; break;
+          case 'u': {
+            const hex = text.slice(i + 2, i + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('invalid \\u escape in string', i);
+            out += String.fromCharCode(parseInt(hex, 16));
+            i += 4;
+            break;
+          }
+          default: fail('invalid escape in string', i);
+        }
+        i += 2;
+        chunk = i;
+        continue;
+      }
+      if (Number.isNaN(c)) fail('unterminated string', start);
+      if (c < 32) fail('control character in string (escape it)', i);
+      i++;
+    }
+  };
+
+  const parseNumber = (): number => {
+    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    m.lastIndex = i;
+    const r = m.exec(text);
+    if (!r || r[0] === '-') return fail(`unexpected ${describe(i)}`);
+    i += r[0].length;
+    return Number(r[0]);
+  };
+
+  const parseValue = (pointer: string, depth: number): unknown => {
+    skipWs();
+    const c = text[i];
+    if (c === '{') return parseObject(pointer, depth);
+    if (c === '[') return parseArray(pointer, depth);
+    if (c === '"') return parseString();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return parseNumber();
+    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return value;
+      }
+    }
+    return fail(`unexpected ${describe(i)}: expected a JSON value`);
+  };
+
+  const parseObject = (pointer: string, depth: number): object => {
+    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    const start = i;
+    i++;
+    const obj: Record<string, unknown> = {};
+    const keys = new Map<string, number>();
+    skipWs();
+    if (text[i] === '}') {
+      i++;
+    } else {
+      for (;;) {
+        skipWs();
+        if (text[i] !== '"') fail(`unexpected ${describe(i)}: expected a property name in double quotes`);
+        const keyOffset = i;
+        const key = parseString();
+        skipWs();
+        if (text[i] !== ':') fail(`unexpected ${describe(i)}: expected ':' after property name`);
+        i++;
+        const child = joinPointer(pointer, key);
+        const value = parseValue(child, depth + 1);
+        const first = keys.get(key);
+        if (first !== undefined) duplicates.push({ key, pointer: child, offset: keyOffset, firstOffset: first });
+        else keys.set(key, keyOffset);
+        // defineProperty: plain assignment of "__proto__" would replace the prototype instead of adding a key
+        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        else obj[key] = value;
+        skipWs();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; break; }
+        fail(`unexpected ${describe(i)}: expected ',' or '}'`);
+      }
+    }
+    setOrigin(obj, { file, pointer, offset: start }, keys);
+    return obj;
+  };
+
+  const parseArray = (pointer: string, depth: number): unknown[] => {
+    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    const start = i;
+    i++;
+    const arr: unknown[] = [];
+    const keys = new Map<string, number>();
+    skipWs();
+    if (text[i] === ']') {
+      i++;
+    } else {
+      for (;;) {
+        skipWs();
+        keys.set(String(arr.length), i);
+        arr.push(parseValue(joinPointer(pointer, arr.length), depth + 1));
+        skipWs();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; break; }
+        fail(`unexpected ${describe(i)}: expected ',' or ']'`);
+      }
+    }
+    setOrigin(arr, { file, pointer, offset: start }, keys);
+    return arr;
+  };
+
+  skipWs();
+  if (i >= text.length) fail('the file is empty');
+  const value = parseValue('', 0);
+  skipWs();
+  if (i < text.length) fail(`unexpected ${describe(i)} after the JSON value`);
+  return { value, duplicates };
+}

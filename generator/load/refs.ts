@@ -1,0 +1,117 @@
+/**
+ * `$ref` resolution: a JSON pointer inside the plan (`#/$defs/X`) or in a file relative to the referring file
+ * (`./common.json#/$defs/X`). Never fetches. Missing targets and cycles become diagnostics at the `$ref`.
+ */
+import { dirname, resolve, relative, isAbsolute } from 'node:path';
+import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { IoError, readJson } from './read-json.js';
+import { memberOrigin, originOf, unescapePointerToken, type Origin, type SourceFile } from './source.js';
+
+export interface Resolved {
+  target: Record<string, unknown>;
+}
+
+export class RefResolver {
+  /** Root value of each file read so far, by the file's path as displayed. */
+  private readonly roots = new Map<SourceFile, unknown>();
+  private readonly byPath = new Map<string, { file: SourceFile; value: unknown } | undefined>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(rootFile: SourceFile, rootValue: unknown) {
+    this.roots.set(rootFile, rootValue);
+    this.byPath.set(resolve(rootFile.path), { file: rootFile, value: rootValue });
+  }
+
+  /**
+   * Follows `$ref` from `schema` until a schema without one (its siblings are not merged here: see SchemaView).
+   * Returns the chain of schemas, referring first; `undefined` when the chain is broken (a diagnostic says why).
+   */
+  chain(schema: Record<string, unknown>): Record<string, unknown>[] | undefined {
+    const seen = new Set<object>();
+    const out: Record<string, unknown>[] = [];
+    let current = schema;
+    for (;;) {
+      if (seen.has(current)) {
+        this.report('CT011', current, { ref: String(current.$ref) });
+        return undefined;
+      }
+      seen.add(current);
+      out.push(current);
+      const ref = current.$ref;
+      if (ref === undefined) return out;
+      if (typeof ref !== 'string') {
+        this.report('CT006', current, { key: '$ref', expected: 'a string', actual: typeof ref });
+        return undefined;
+      }
+      const target = this.lookup(current, ref);
+      if (target === undefined) return undefined;
+      if (typeof target !== 'object' || target === null || Array.isArray(target)) {
+        this.report('CT016', current, { detail: `$ref "${ref}" points at ${Array.isArray(target) ? 'an array' : JSON.stringify(target)}, not a schema` });
+        return undefined;
+      }
+      current = target as Record<string, unknown>;
+    }
+  }
+
+  private lookup(site: Record<string, unknown>, ref: string): unknown {
+    const origin = originOf(site);
+    const hash = ref.indexOf('#');
+    const filePart = hash < 0 ? ref : ref.slice(0, hash);
+    const pointer = hash < 0 ? '' : decodeURIComponent(ref.slice(hash + 1));
+    let root: unknown;
+    if (filePart === '') {
+      root = origin ? this.roots.get(origin.file) : undefined;
+    } else {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart) || isAbsolute(filePart)) {
+        this.report('CT013', site, { ref });
+        return undefined;
+      }
+      const base = origin ? dirname(origin.file.path) : '.';
+      const loaded = this.load(site, resolve(base, filePart), filePart);
+      if (!loaded) return undefined;
+      root = loaded.value;
+    }
+    const value = walk(root, pointer);
+    if (value === undefined) {
+      this.report('CT010', site, { ref, base: filePart === '' ? 'this file' : filePart });
+    }
+    return value;
+  }
+
+  private load(site: Record<string, unknown>, absolute: string, shown: string): { value: unknown } | undefined {
+    if (!this.byPath.has(absolute)) {
+      try {
+        const read = readJson(relative(process.cwd(), absolute) || absolute);
+        this.diagnostics.push(...read.diagnostics);
+        this.byPath.set(absolute, read.value === undefined ? undefined : { file: read.file, value: read.value });
+        if (read.value !== undefined) this.roots.set(read.file, read.value);
+      } catch (e) {
+        if (!(e instanceof IoError)) throw e;
+        this.byPath.set(absolute, undefined);
+        this.report('CT012', site, { path: shown, detail: e.message.replace(/^cannot read [^:]*: /, '') });
+      }
+    }
+    return this.byPath.get(absolute);
+  }
+
+  private report(code: 'CT010' | 'CT011' | 'CT012' | 'CT013' | 'CT006' | 'CT016', site: Record<string, unknown>, args: Record<string, string>): void {
+    this.diagnostics.push(diagnose(code, refOrigin(site), args));
+  }
+}
+
+function refOrigin(site: Record<string, unknown>): Origin | undefined {
+  return memberOrigin(site, '$ref') ?? originOf(site);
+}
+
+/** Follows an RFC 6901 pointer; own properties only, so `#/__proto__` finds nothing it should not. */
+export function walk(root: unknown, pointer: string): unknown {
+  if (pointer === '' || pointer === '/') return pointer === '' ? root : undefined;
+  if (!pointer.startsWith('/')) return undefined;
+  let node = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = unescapePointerToken(raw);
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}

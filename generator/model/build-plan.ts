@@ -1,0 +1,124 @@
+/** Builds the plan IR from a native plan value: events, identify traits, names resolved to identifiers. */
+import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { RefResolver } from '../load/refs.js';
+import { memberOrigin, originOf, type Origin, type SourceFile } from '../load/source.js';
+import type { EventNode, IdentifyNode, Plan, StandardField, Trait } from './ir.js';
+import { propertiesTypeName, trackFunctionName } from './names.js';
+import { isSchemaObject, viewOf, type Schema } from './schema-view.js';
+import { additionalOf, ignoredKeywords, propertiesOf, readDocs, type TypeContext } from './types.js';
+
+const TOP_LEVEL = new Set(['$schema', 'name', 'version', 'description', 'events', 'identify', '$defs', 'definitions']);
+
+/** Trait names (ours and CleverTap's own) of the standard profile fields. */
+export const STANDARD_TRAITS: Readonly<Record<string, StandardField>> = {
+  name: 'Name', Name: 'Name',
+  email: 'Email', Email: 'Email',
+  phone: 'Phone', Phone: 'Phone',
+  gender: 'Gender', Gender: 'Gender',
+  birthday: 'DOB', DOB: 'DOB',
+  avatar: 'Photo', Photo: 'Photo',
+  Employed: 'Employed', Married: 'Married', Education: 'Education', Age: 'Age',
+  'MSG-email': 'MSG-email', 'MSG-push': 'MSG-push', 'MSG-sms': 'MSG-sms', 'MSG-whatsapp': 'MSG-whatsapp',
+};
+
+export interface BuiltPlan {
+  plan: Plan | undefined;
+  diagnostics: Diagnostic[];
+}
+
+const describeValue = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+
+export function buildPlan(value: unknown, file: SourceFile): BuiltPlan {
+  const diagnostics: Diagnostic[] = [];
+  const rootOrigin: Origin = originOf(value) ?? { file, pointer: '', offset: 0 };
+  if (!isSchemaObject(value)) {
+    diagnostics.push(diagnose('CT003', rootOrigin, { actual: describeValue(value) }));
+    return { plan: undefined, diagnostics };
+  }
+  const refs = new RefResolver(rootOrigin.file, value);
+  const ctx: TypeContext = { refs, diagnostics };
+  const at = (key: string): Origin => memberOrigin(value, key) ?? rootOrigin;
+
+  for (const key of Object.keys(value)) {
+    if (!TOP_LEVEL.has(key) && !key.startsWith('x-')) diagnostics.push(diagnose('CT005', at(key), { key }));
+  }
+  const name = value.name;
+  if (name === undefined) diagnostics.push(diagnose('CT004', rootOrigin, { key: 'name', example: '"My App"' }));
+  else if (typeof name !== 'string') diagnostics.push(diagnose('CT006', at('name'), { key: 'name', expected: 'a string', actual: describeValue(name) }));
+  const version = value.version;
+  if (version !== undefined && typeof version !== 'string' && typeof version !== 'number') {
+    diagnostics.push(diagnose('CT006', at('version'), { key: 'version', expected: 'a string', actual: describeValue(version) }));
+  }
+  const description = value.description;
+  if (description !== undefined && typeof description !== 'string') {
+    diagnostics.push(diagnose('CT006', at('description'), { key: 'description', expected: 'a string', actual: describeValue(description) }));
+  }
+
+  const events: EventNode[] = [];
+  const rawEvents = value.events;
+  if (rawEvents === undefined) diagnostics.push(diagnose('CT004', rootOrigin, { key: 'events', example: '{ "App Opened": {} }' }));
+  else if (!isSchemaObject(rawEvents)) diagnostics.push(diagnose('CT006', at('events'), { key: 'events', expected: 'an object of event schemas', actual: describeValue(rawEvents) }));
+  else {
+    for (const eventName of Object.keys(rawEvents)) {
+      const event = buildEvent(eventName, rawEvents[eventName], memberOrigin(rawEvents, eventName) ?? at('events'), ctx);
+      if (event) events.push(event);
+    }
+  }
+  events.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  let identify: IdentifyNode | undefined;
+  if (value.identify !== undefined) identify = buildIdentify(value.identify, at('identify'), ctx);
+
+  diagnostics.push(...refs.diagnostics);
+  const plan: Plan = {
+    name: typeof name === 'string' ? name : '',
+    events,
+    identify,
+    origin: rootOrigin,
+    ...(version !== undefined && (typeof version === 'string' || typeof version === 'number') && { version: String(version) }),
+    ...(typeof description === 'string' && { description }),
+  };
+  return { plan, diagnostics };
+}
+
+function objectSchema(raw: unknown, what: string, origin: Origin, ctx: TypeContext) {
+  if (!isSchemaObject(raw)) {
+    ctx.diagnostics.push(diagnose('CT007', origin, { what, actual: describeValue(raw) }));
+    return undefined;
+  }
+  const view = viewOf(raw, origin, ctx.refs);
+  if (!view) return undefined;
+  const type = view.get('type');
+  if (type !== undefined && type !== 'object') {
+    ctx.diagnostics.push(diagnose('CT007', view.keyOrigin('type'), { what, actual: `type ${JSON.stringify(type)}` }));
+    return undefined;
+  }
+  return view;
+}
+
+function buildEvent(name: string, raw: unknown, origin: Origin, ctx: TypeContext): EventNode | undefined {
+  const view = objectSchema(raw, `event "${name}"`, origin, ctx);
+  if (!view) return undefined;
+  return {
+    name,
+    functionName: trackFunctionName(name),
+    typeName: propertiesTypeName(name),
+    isCharged: name === 'Charged',
+    properties: propertiesOf(view, ctx),
+    additional: additionalOf(view, ctx),
+    docs: readDocs(view),
+    ignored: ignoredKeywords(view),
+    origin,
+  };
+}
+
+function buildIdentify(raw: unknown, origin: Origin, ctx: TypeContext): IdentifyNode | undefined {
+  const view = objectSchema(raw as Schema, 'identify', origin, ctx);
+  if (!view) return undefined;
+  const traits: Trait[] = propertiesOf(view, ctx).map((p) => {
+    const standard = Object.hasOwn(STANDARD_TRAITS, p.name) ? STANDARD_TRAITS[p.name] : undefined;
+    return { ...p, field: standard ?? p.name, standard };
+  });
+  return { traits, additional: additionalOf(view, ctx), docs: readDocs(view), ignored: ignoredKeywords(view), origin };
+}

@@ -1,0 +1,92 @@
+/**
+ * One schema as the model reads it: the schema itself, what its `$ref` chain points at, and its `allOf` parts,
+ * as layers (the referring schema first, so its own keywords win over the target's).
+ */
+import { memberOrigin, originOf, type Origin } from '../load/source.js';
+import type { RefResolver } from '../load/refs.js';
+
+export type Schema = Record<string, unknown>;
+
+export function isSchemaObject(v: unknown): v is Schema {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export class SchemaView {
+  constructor(
+    readonly layers: readonly Schema[],
+    /** Where the schema is used (the property's key, the event's name). */
+    readonly origin: Origin,
+  ) {}
+
+  has(key: string): boolean {
+    return this.owner(key) !== undefined;
+  }
+
+  get(key: string): unknown {
+    const owner = this.owner(key);
+    return owner === undefined ? undefined : owner[key];
+  }
+
+  /** Where a keyword is written, for a diagnostic about it. */
+  keyOrigin(key: string): Origin {
+    const owner = this.owner(key);
+    return (owner && memberOrigin(owner, key)) ?? this.origin;
+  }
+
+  keys(): Set<string> {
+    const out = new Set<string>();
+    for (const layer of this.layers) for (const k of Object.keys(layer)) out.add(k);
+    return out;
+  }
+
+  /** `properties` of every layer, first definition of a key winning; each with the layer that defines it. */
+  properties(): Array<{ key: string; schema: unknown; owner: Schema }> {
+    const seen = new Set<string>();
+    const out: Array<{ key: string; schema: unknown; owner: Schema }> = [];
+    for (const layer of this.layers) {
+      const props = layer.properties;
+      if (!isSchemaObject(props)) continue;
+      for (const key of Object.keys(props)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ key, schema: props[key], owner: props });
+      }
+    }
+    return out;
+  }
+
+  /** The union of every layer's `required` list (non-strings are skipped; the model reports them). */
+  required(): Set<string> {
+    const out = new Set<string>();
+    for (const layer of this.layers) {
+      if (Array.isArray(layer.required)) for (const k of layer.required) if (typeof k === 'string') out.add(k);
+    }
+    return out;
+  }
+
+  private owner(key: string): Schema | undefined {
+    for (const layer of this.layers) if (Object.prototype.hasOwnProperty.call(layer, key)) return layer;
+    return undefined;
+  }
+}
+
+/** Builds the view of `schema`, following `$ref` and `allOf`; undefined when a reference is broken. */
+export function viewOf(schema: Schema, origin: Origin, refs: RefResolver): SchemaView | undefined {
+  const layers: Schema[] = [];
+  const visited = new Set<Schema>();
+  const expand = (s: Schema): boolean => {
+    const chain = refs.chain(s);
+    if (!chain) return false;
+    for (const link of chain) {
+      if (visited.has(link)) continue; // an allOf that comes back to itself adds nothing new
+      visited.add(link);
+      layers.push(link);
+      const allOf = link.allOf;
+      if (Array.isArray(allOf)) {
+        for (const part of allOf) if (isSchemaObject(part) && !expand(part)) return false;
+      }
+    }
+    return true;
+  };
+  return expand(schema) ? new SchemaView(layers, origin ?? originOf(schema)) : undefined;
+}

@@ -1,0 +1,179 @@
+/** Maps a property's JSON Schema to a TypeNode, recording keywords the client cannot honour. */
+import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RefResolver } from '../load/refs.js';
+import { memberOrigin, originOf, type Origin } from '../load/source.js';
+import type { Docs, IgnoredKeyword, Property, TypeNode } from './ir.js';
+import { isSchemaObject, viewOf, type Schema, type SchemaView } from './schema-view.js';
+
+/** Keywords that restrict values but that neither the types nor the development-mode checks express. */
+const UNSUPPORTED = [
+  'not', 'if', 'then', 'else', 'patternProperties', 'dependentSchemas', 'dependentRequired', 'dependencies',
+  'propertyNames', 'contains', 'minContains', 'maxContains', 'uniqueItems', 'minItems', 'minProperties',
+  'maxProperties', 'unevaluatedProperties', 'unevaluatedItems', 'prefixItems', 'additionalItems',
+  'contentEncoding', 'contentMediaType', 'contentSchema',
+];
+
+export const KNOWN_FORMATS = new Set(['date', 'date-time', 'email', 'uri', 'uri-reference', 'url', 'uuid', 'ipv4', 'ipv6', 'hostname', 'time']);
+
+export interface TypeContext {
+  refs: RefResolver;
+  diagnostics: Diagnostic[];
+}
+
+export function readDocs(view: SchemaView): Docs {
+  const docs: Docs = {};
+  const description = view.get('description');
+  if (typeof description === 'string' && description !== '') docs.description = description;
+  const title = view.get('title');
+  if (typeof title === 'string' && title !== '') docs.title = title;
+  const deprecated = view.get('deprecated');
+  if (deprecated === true || (typeof deprecated === 'string' && deprecated !== '')) docs.deprecated = deprecated;
+  const examples = view.get('examples');
+  if (Array.isArray(examples) && examples.length > 0) docs.examples = examples;
+  if (view.has('default')) docs.default = view.get('default');
+  return docs;
+}
+
+export function ignoredKeywords(view: SchemaView): IgnoredKeyword[] {
+  return UNSUPPORTED.filter((k) => view.has(k)).map((keyword) => ({ keyword, origin: view.keyOrigin(keyword) }));
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** The type of one schema (a property, an item, an additionalProperties schema). */
+export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
+  const origin = view.origin;
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const branches = view.get(key);
+    if (Array.isArray(branches)) {
+      const members = branches.map((b, i) => branchType(b, memberOrigin(branches, i) ?? origin, ctx));
+      return { kind: 'union', members, origin };
+    }
+  }
+  const declared = view.get('type');
+  const enumValues = view.has('const') ? [view.get('const')] : Array.isArray(view.get('enum')) ? (view.get('enum') as unknown[]) : undefined;
+  let names: string[];
+  if (typeof declared === 'string') names = [declared];
+  else if (Array.isArray(declared) && declared.every((t) => typeof t === 'string')) names = declared as string[];
+  else if (declared !== undefined) {
+    ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `"type" must be a type name or an array of them` }));
+    return { kind: 'untyped', origin };
+  } else if (enumValues) names = inferTypes(enumValues);
+  else if (view.has('properties')) names = ['object'];
+  else if (view.has('items')) names = ['array'];
+  else return { kind: 'untyped', origin };
+
+  const members = [...new Set(names)].map((name) => namedType(name, view, enumValues, ctx));
+  return members.length === 1 ? members[0]! : { kind: 'union', members, origin };
+}
+
+function branchType(branch: unknown, origin: Origin, ctx: TypeContext): TypeNode {
+  if (!isSchemaObject(branch)) return { kind: 'untyped', origin };
+  const view = viewOf(branch, originOf(branch) ?? origin, ctx.refs);
+  return view ? typeOf(view, ctx) : { kind: 'untyped', origin };
+}
+
+function inferTypes(values: unknown[]): string[] {
+  return values.map((v) => (v === null ? 'null' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v));
+}
+
+function namedType(name: string, view: SchemaView, enumValues: unknown[] | undefined, ctx: TypeContext): TypeNode {
+  const origin = view.origin;
+  switch (name) {
+    case 'string': {
+      const format = view.get('format');
+      if (format === 'date' || format === 'date-time') return { kind: 'date', format, origin };
+      if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) {
+        ctx.diagnostics.push(diagnose('CT015', view.keyOrigin('format'), { format }));
+      }
+      return {
+        kind: 'string',
+        origin,
+        ...(enumValues && { enum: enumValues.filter((v): v is string => typeof v === 'string') }),
+        ...(typeof format === 'string' && KNOWN_FORMATS.has(format) && { format }),
+        ...(typeof view.get('pattern') === 'string' && { pattern: view.get('pattern') as string }),
+        ...(num(view.get('minLength')) !== undefined && { minLength: num(view.get('minLength'))! }),
+        ...(num(view.get('maxLength')) !== undefined && { maxLength: num(view.get('maxLength'))! }),
+      };
+    }
+    case 'number':
+    case 'integer': {
+      const t: TypeNode = { kind: 'number', integer: name === 'integer', origin };
+      if (enumValues) t.enum = enumValues.filter((v): v is number => typeof v === 'number' && (name === 'number' || Number.isInteger(v)));
+      for (const k of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const) {
+        const v = num(view.get(k));
+        if (v !== undefined) t[k] = v;
+      }
+      return t;
+    }
+    case 'boolean':
+      return { kind: 'boolean', origin, ...(enumValues && { enum: enumValues.filter((v): v is boolean => typeof v === 'boolean') }) };
+    case 'null':
+      return { kind: 'null', origin };
+    case 'object':
+      return objectType(view, ctx);
+    case 'array': {
+      const items = view.get('items');
+      const itemType = isSchemaObject(items) ? branchType(items, memberOrigin(view.layers.find((l) => l.items === items)!, 'items') ?? origin, ctx) : undefined;
+      const maxItems = num(view.get('maxItems'));
+      return { kind: 'array', items: itemType, origin, ...(maxItems !== undefined && { maxItems }) };
+    }
+    default:
+      ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `unknown type "${name}"` }));
+      return { kind: 'untyped', origin };
+  }
+}
+
+/** An object schema's properties (an event, the identify traits, a Charged item). */
+export function objectType(view: SchemaView, ctx: TypeContext): TypeNode & { kind: 'object' } {
+  return { kind: 'object', properties: propertiesOf(view, ctx), additional: additionalOf(view, ctx), origin: view.origin };
+}
+
+export function propertiesOf(view: SchemaView, ctx: TypeContext): Property[] {
+  const required = view.required();
+  const declared = view.properties();
+  const defined = new Set(declared.map((p) => p.key));
+  const props: Property[] = [];
+  for (const { key, schema, owner } of declared) {
+    const origin = memberOrigin(owner, key) ?? view.origin;
+    const property = propertyOf(key, schema, origin, required.has(key), ctx);
+    if (property) props.push(property);
+  }
+  for (const layer of view.layers) {
+    if (!Array.isArray(layer.required)) continue;
+    layer.required.forEach((key, i) => {
+      if (typeof key !== 'string') {
+        ctx.diagnostics.push(diagnose('CT006', memberOrigin(layer.required as object, i) ?? view.origin, { key: 'required', expected: 'a list of property names', actual: JSON.stringify(key) }));
+      } else if (!defined.has(key)) {
+        ctx.diagnostics.push(diagnose('CT008', memberOrigin(layer.required as object, i) ?? view.origin, { key }));
+      }
+    });
+  }
+  return props;
+}
+
+function propertyOf(name: string, schema: unknown, origin: Origin, required: boolean, ctx: TypeContext): Property | undefined {
+  if (typeof schema === 'boolean') {
+    // `"key": true` allows anything; `false` forbids the key: both say nothing a client can type
+    return { name, required, type: { kind: 'untyped', origin }, docs: {}, ignored: [], origin };
+  }
+  if (!isSchemaObject(schema)) {
+    ctx.diagnostics.push(diagnose('CT006', origin, { key: name, expected: 'a schema object', actual: JSON.stringify(schema) }));
+    return undefined;
+  }
+  const view = viewOf(schema, origin, ctx.refs);
+  if (!view) return undefined;
+  return { name, required, type: typeOf(view, ctx), docs: readDocs(view), ignored: ignoredKeywords(view), origin };
+}
+
+export function additionalOf(view: SchemaView, ctx: TypeContext): TypeNode | false {
+  const extra = view.get('additionalProperties');
+  if (extra === undefined || extra === false) return false;
+  if (extra === true) return { kind: 'scalar', origin: view.keyOrigin('additionalProperties') };
+  if (!isSchemaObject(extra)) return false;
+  if (Object.keys(extra).length === 0) return { kind: 'scalar', origin: view.keyOrigin('additionalProperties') };
+  const extraView = viewOf(extra, view.keyOrigin('additionalProperties'), ctx.refs);
+  return extraView ? typeOf(extraView, ctx) : false;
+}
+
+export type { Schema };
