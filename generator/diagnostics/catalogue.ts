@@ -103,6 +103,7 @@ export const CATALOGUE = {
   CT303: error('maxLength {value} of "{name}" is over {max}; CleverTap keeps at most {max} bytes', 'set maxLength to {max} or less'),
   CT304: warning('"{name}" allows null; the SDK drops null values, so null means "not sent"', 'make the property optional instead of nullable'),
   CT305: error('"{name}" has an empty or contradictory enum/const', 'list at least one value of the property\'s type'),
+  CT306: error('the pattern of "{name}" is not a valid JavaScript regular expression with the u flag: {detail}', 'the client runs new RegExp(pattern, "u"), which rejects needless escapes such as \\- outside [...]; fix or drop the pattern'),
 
   // The Charged event
   CT401: error('Charged "Items" must be an array of objects, not {actual}', 'declare "Items": {"type": "array", "items": {"type": "object", "properties": {...}}}'),
@@ -115,6 +116,8 @@ export const CATALOGUE = {
   CT503: error('trait "{name}" is a multi-value property: {detail}', '{fix}'),
   CT504: error('identify has {count} custom traits; CleverTap allows at most {max} custom profile properties', 'drop traits you do not use'),
   CT505: error('trait "{name}" would be the identity: identity is identify()\'s first argument', 'remove "{name}" from the traits'),
+  CT506: warning('multi-value trait "{name}" has no maxItems; CleverTap keeps at most {max} values', 'set "maxItems": {max} or less'),
+  CT507: warning('trait "{name}" is sent as a custom property, not as CleverTap\'s standard {field}', 'rename it to "{field}" to fill the standard field, or give it a name that does not look like one'),
 } as const satisfies Record<string, Rule>;
 
 export type Code = keyof typeof CATALOGUE;

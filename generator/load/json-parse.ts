@@ -82,7 +82,7 @@ export function parseJson(file: SourceFile): ParsedJson {
         chunk = i;
         continue;
       }
-      if (Number.isNaN(c)) fail('unterminated string', start);
+      if (Number.isNaN(c) || c === 10) fail('unterminated string (write a line break inside a string as \\n)', start);
       if (c < 32) fail('control character in string (escape it)', i);
       i++;
     }

@@ -1,24 +1,48 @@
-/** Property values: scalars only (Charged.Items aside). A first cut; the full rule set lives beside it. */
+/**
+ * Property values (clevertap-rules.md, "Event property values"): scalars only. Objects, arrays and unions that
+ * contain them are CT301, schemas with no type CT302; everywhere except Charged.Items (charged.ts), standard
+ * profile fields (identify.ts checks their exact schema) and multi-value traits (identify.ts).
+ */
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Plan, Property, TypeNode } from '../../model/ir.js';
+import type { Plan, TypeNode } from '../../model/ir.js';
+import { fold, isMultiValue, membersOf, valueSites, type ValueSite } from '../sites.js';
 import type { PlanRule } from './index.js';
 
-function scalarProblems(what: string, p: Property, t: TypeNode, out: Diagnostic[]): void {
-  if (t.kind === 'union') for (const m of t.members) scalarProblems(what, p, m, out);
-  else if (t.kind === 'object' || t.kind === 'array') {
-    out.push(diagnose('CT301', p.origin, { what, name: p.name, actual: `an ${t.kind}`, fix: 'flatten it into scalar properties' }));
-  } else if (t.kind === 'untyped') out.push(diagnose('CT302', p.origin, { what, name: p.name }));
+const ARRAY_FIX = 'CleverTap takes an array only as Charged "Items"; send the values as one string, or one event per element';
+
+function fixFor(site: ValueSite, kind: 'object' | 'array'): string {
+  if (site.role === 'property' && site.event?.isCharged && fold(site.name) === 'items') {
+    return 'rename it to "Items": CleverTap takes an array only as Charged "Items"';
+  }
+  if (site.role === 'item') return 'Charged items must be flat: turn it into scalar item properties';
+  if (site.role === 'trait') return 'flatten it into scalar traits';
+  if (kind === 'array') return ARRAY_FIX;
+  return 'flatten it into scalar properties (e.g. "address_city" for address.city)';
 }
 
-const scalarsOnly: PlanRule = (plan: Plan) => {
-  const out: Diagnostic[] = [];
-  for (const e of plan.events) {
-    for (const p of e.properties) {
-      if (e.isCharged && p.name === 'Items') continue;
-      scalarProblems('property', p, p.type, out);
-    }
+function describe(t: TypeNode, culprit: TypeNode & { kind: 'object' | 'array' }): string {
+  const what = culprit.kind === 'object' ? 'an object' : 'an array';
+  return t.kind === 'union' ? `a union that includes ${what}` : what;
+}
+
+/** Whether the standard-field or multi-value rules (identify.ts) own this site's shape. */
+function shapeCheckedElsewhere(site: ValueSite): boolean {
+  return site.role === 'trait' && (site.trait?.standard !== undefined || isMultiValue(site.type));
+}
+
+function scalarProblems(site: ValueSite): Diagnostic[] {
+  if (shapeCheckedElsewhere(site)) return [];
+  const members = membersOf(site.type);
+  const culprit = members.find((m): m is TypeNode & { kind: 'object' | 'array' } => m.kind === 'object' || m.kind === 'array');
+  const { what, name } = site;
+  if (culprit) {
+    const actual = describe(site.type, culprit);
+    return [diagnose('CT301', site.origin, { what, name, actual, fix: fixFor(site, culprit.kind) })];
   }
-  return out;
-};
+  if (members.some((m) => m.kind === 'untyped')) return [diagnose('CT302', site.origin, { what, name })];
+  return [];
+}
+
+const scalarsOnly: PlanRule = (plan: Plan) => valueSites(plan).flatMap(scalarProblems);
 
 export const valueRules: PlanRule[] = [scalarsOnly];

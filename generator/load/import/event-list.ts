@@ -14,19 +14,23 @@ export type Classify = (entry: Json) => EntryKind;
 
 export const TRACK_ONLY: Classify = () => ({ call: 'track', section: 'properties' });
 
+/** How a message names the kind of a JSON value: "an array", "a string", "null". */
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** Adds the identify traits described by a rules document (or by an entry holding one in `rules`). */
-export function addIdentifyRules(b: PlanBuilder, entry: Json, section = 'traits'): void {
-  const doc = isObject(entry.rules) ? entry.rules : entry;
+/**
+ * Adds the identify traits described by `doc`, a rules document (`entry.rules`, a rule's `jsonSchema`, or the
+ * entry itself when it is a bare JSON Schema).
+ */
+export function addIdentifyRules(b: PlanBuilder, entry: Json, doc: Json = isObject(entry.rules) ? entry.rules : entry, section = 'traits'): void {
   const origin = originOr(entry, b.root);
   b.addIdentify({
     name: 'identify',
-    nameOrigin: memberOr(entry, 'name', origin),
+    nameOrigin: memberOr(entry, 'name', memberOr(entry, 'key', origin)),
     version: entry.version,
     build: () =>
       buildEventSchema(b, { doc, unwrapped: unwrapEnvelope(doc, section), describedBy: [doc, entry], origin, target: ['identify'] }),
@@ -42,7 +46,7 @@ function addEntry(b: PlanBuilder, entry: Json, index: number, where: string, cla
     return;
   }
   if (kind.call === 'identify') {
-    addIdentifyRules(b, entry, kind.section);
+    addIdentifyRules(b, entry, isObject(entry.rules) ? entry.rules : {}, kind.section);
     return;
   }
   if (typeof name !== 'string') {

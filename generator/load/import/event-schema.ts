@@ -43,8 +43,19 @@ export function unwrapEnvelope(rules: unknown, section: string): Unwrapped {
   const keys = Object.keys(sections).filter((k) => !(k === 'required' && isStringList(required)));
   if (!keys.every((k) => ENVELOPE.has(k))) return { schema: rules, path: [] };
   const misplacedRequired = quirk.length > 0 ? quirk : undefined;
-  if (!hasOwn(sections, section)) return { schema: undefined, path: [], misplacedRequired };
-  return { schema: sections[section], path: ['properties', section], misplacedRequired };
+  // a dotted section ("context.traits") descends through nested envelopes
+  let node: unknown = sections;
+  const path = ['properties'];
+  for (const [i, token] of section.split('.').entries()) {
+    if (i > 0) {
+      node = isObject(node) ? node.properties : undefined;
+      path.push('properties');
+    }
+    if (!isObject(node) || !hasOwn(node, token)) return { schema: undefined, path: [], misplacedRequired };
+    node = node[token];
+    path.push(token);
+  }
+  return { schema: node, path, misplacedRequired };
 }
 
 export interface EventSource {

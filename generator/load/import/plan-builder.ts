@@ -58,6 +58,8 @@ export class PlanBuilder {
   readonly diagnostics: Diagnostic[] = [];
   private readonly events: Candidate[] = [];
   private readonly identify: Candidate[] = [];
+  /** The order candidates were found in. */
+  private readonly seq = new Map<Candidate, number>();
   private readonly meta = new Map<'name' | 'version' | 'description', Meta>();
   private eventsOrigin: Origin;
   private defs: Json | undefined;
@@ -101,10 +103,12 @@ export class PlanBuilder {
   }
 
   addEvent(c: Candidate): void {
+    this.seq.set(c, this.seq.size);
     this.events.push(c);
   }
 
   addIdentify(c: Candidate): void {
+    this.seq.set(c, this.seq.size);
     this.identify.push(c);
   }
 
@@ -200,9 +204,15 @@ export class PlanBuilder {
       if (m) put(plan, key, m.value, m.origin);
     }
     const identify = this.resolve(this.identify, () => 'the identify schema')[0];
-    if (identify) put(plan, 'identify', identify.build(), identify.nameOrigin);
+    const chosen = this.resolve(this.events, (n) => `event "${n}"`);
+    // built in source order, so that a definition name clash renames the later one
+    const built = new Map<Candidate, unknown>();
+    for (const c of [...chosen, ...(identify ? [identify] : [])].sort((x, y) => this.seq.get(x)! - this.seq.get(y)!)) {
+      built.set(c, c.build());
+    }
+    if (identify) put(plan, 'identify', built.get(identify), identify.nameOrigin);
     const events = newObject(this.eventsOrigin);
-    for (const c of this.resolve(this.events, (n) => `event "${n}"`)) put(events, c.name, c.build(), c.nameOrigin);
+    for (const c of chosen) put(events, c.name, built.get(c), c.nameOrigin);
     put(plan, 'events', events, this.eventsOrigin);
     if (this.defs) put(plan, '$defs', this.defs, this.root);
     return { plan, diagnostics: this.diagnostics };

@@ -1,0 +1,74 @@
+/**
+ * What a scalar schema may say about its values: `maxLength` at most LIMITS.valueBytes (CT303), `null` is only
+ * "not sent" (CT304, a warning), an enum/const must leave some value (CT305), and a `pattern` must compile as
+ * the client compiles it, `new RegExp(pattern, 'u')` (CT306). Applies to every value site, traits included.
+ */
+import { LIMITS } from '../../diagnostics/catalogue.js';
+import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Plan, TypeNode } from '../../model/ir.js';
+import { allowsNull, isMultiValue, membersOf, valueSites, type ValueSite } from '../sites.js';
+import type { PlanRule } from './index.js';
+
+/** The scalar members of a type, and (for multi-value traits) of its array's items. */
+function leaves(t: TypeNode, intoArrays: boolean): TypeNode[] {
+  return membersOf(t).flatMap((m) => (m.kind === 'array' && intoArrays && m.items ? leaves(m.items, false) : [m]));
+}
+
+/** True when no value satisfies the type: an empty enum (`enum: []`, or a const of the wrong type). */
+export function admitsNothing(t: TypeNode): boolean {
+  switch (t.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return t.enum !== undefined && t.enum.length === 0;
+    case 'union':
+      return t.members.every(admitsNothing);
+    default:
+      return false;
+  }
+}
+
+/** The error `new RegExp(pattern, 'u')` throws, or undefined when it compiles. */
+export function patternError(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** CT303: a multi-value trait's items are CT503's (identify.ts), so only the site's own members count. */
+const maxLength: PlanRule = (plan: Plan) =>
+  valueSites(plan).flatMap((site) =>
+    membersOf(site.type)
+      .filter((m): m is TypeNode & { kind: 'string' } => m.kind === 'string' && (m.maxLength ?? 0) > LIMITS.valueBytes)
+      .map((m) => diagnose('CT303', site.origin, { name: site.name, value: m.maxLength!, max: LIMITS.valueBytes })),
+  );
+
+const nullable: PlanRule = (plan: Plan) =>
+  valueSites(plan)
+    .filter((site) => allowsNull(site.type))
+    .map((site) => diagnose('CT304', site.origin, { name: site.name }));
+
+const emptyEnum: PlanRule = (plan: Plan) =>
+  valueSites(plan)
+    .filter((site) => admitsNothing(site.type))
+    .map((site) => diagnose('CT305', site.origin, { name: site.name }));
+
+function patternProblems(site: ValueSite): Diagnostic[] {
+  const patterns = new Set<string>();
+  for (const leaf of leaves(site.type, site.role === 'trait' && isMultiValue(site.type))) {
+    if (leaf.kind === 'string' && leaf.pattern !== undefined) patterns.add(leaf.pattern);
+  }
+  const out: Diagnostic[] = [];
+  for (const pattern of patterns) {
+    const detail = patternError(pattern);
+    if (detail !== undefined) out.push(diagnose('CT306', site.origin, { name: site.name, detail }));
+  }
+  return out;
+}
+
+const validPatterns: PlanRule = (plan: Plan) => valueSites(plan).flatMap(patternProblems);
+
+export const constraintRules: PlanRule[] = [maxLength, nullable, emptyEnum, validPatterns];

@@ -1,0 +1,141 @@
+/**
+ * identify() traits (clevertap-rules.md, "identify(): the user profile"): each standard field has one allowed
+ * schema (CT501), one spelling per field (CT502), multi-value properties are arrays of short strings (CT503, and
+ * CT506 when unbounded), at most LIMITS.customTraits custom traits (CT504), the identity is not a trait (CT505),
+ * and a custom trait that looks like a standard field but is not one is a warning (CT507).
+ */
+import { LIMITS } from '../../diagnostics/catalogue.js';
+import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { STANDARD_TRAITS } from '../../model/build-plan.js';
+import type { Plan, StandardField, Trait, TypeNode } from '../../model/ir.js';
+import { byPosition, collisions, describeType, fold, isMultiValue, membersOf, quoteList, withoutNull } from '../sites.js';
+import type { PlanRule } from './index.js';
+
+interface FieldSpec {
+  kind: 'string' | 'number' | 'boolean' | 'date';
+  /** For enum fields: the values CleverTap accepts (the schema must list a subset). */
+  values?: readonly string[];
+  expected: string;
+  fix: string;
+}
+
+const STRING: FieldSpec = { kind: 'string', expected: 'a string', fix: 'declare it as "type": "string"' };
+const YES_NO: FieldSpec = { kind: 'string', values: ['Y', 'N'], expected: 'a string enum of Y and N', fix: 'declare it as "type": "string", "enum": ["Y", "N"]' };
+const OPT_IN: FieldSpec = { kind: 'boolean', expected: 'a boolean (the subscription opt-in)', fix: 'declare it as "type": "boolean"' };
+
+/** The allowed schema of each standard field (clevertap-rules.md, the identify() table). */
+export const FIELD_SPECS: Readonly<Record<StandardField, FieldSpec>> = {
+  Name: STRING,
+  Email: STRING,
+  Photo: { ...STRING, fix: 'declare it as "type": "string" ("format": "uri" is welcome)' },
+  Phone: {
+    kind: 'string',
+    expected: 'a string with "+" and the country code (a number loses both)',
+    fix: 'declare it as "type": "string", for example "+14155552671"',
+  },
+  // The web SDK also takes O and U (and spelled-out words, which it rewrites); the generator keeps to the letters.
+  Gender: { kind: 'string', values: ['M', 'F', 'O', 'U'], expected: 'a string enum of M and F (O and U are also accepted)', fix: 'declare it as "type": "string", "enum": ["M", "F"]' },
+  DOB: { kind: 'date', expected: 'a date', fix: 'declare it as "type": "string", "format": "date" (or "date-time")' },
+  Employed: YES_NO,
+  Married: YES_NO,
+  Education: {
+    kind: 'string',
+    values: ['School', 'College', 'Graduate'],
+    expected: 'a string enum of School, College and Graduate',
+    fix: 'declare it as "type": "string", "enum": ["School", "College", "Graduate"]',
+  },
+  Age: { kind: 'number', expected: 'a number', fix: 'declare it as "type": "integer"' },
+  'MSG-email': OPT_IN,
+  'MSG-push': OPT_IN,
+  'MSG-sms': OPT_IN,
+  'MSG-whatsapp': OPT_IN,
+};
+
+/** Trait keys that would be CleverTap's Identity, which identify() takes as its first argument. */
+const IDENTITY_KEYS = new Set(['userId', 'Identity']);
+
+const isCustom = (t: Trait): boolean => t.standard === undefined && !IDENTITY_KEYS.has(t.name);
+
+/** Why `t` does not fit `spec`, as a fix hint; undefined when it fits. */
+function misfit(t: TypeNode, spec: FieldSpec): string | undefined {
+  const members = membersOf(withoutNull(t)).filter((m) => m.kind !== 'null');
+  if (members.length === 0 || members.some((m) => m.kind !== spec.kind)) return spec.fix;
+  if (!spec.values) return undefined;
+  const listed = members.flatMap((m) => (m.kind === 'string' ? (m.enum ?? [undefined]) : []));
+  if (listed.includes(undefined)) return spec.fix;
+  const unknown = [...new Set(listed)].filter((v) => v !== undefined && !spec.values!.includes(v)) as string[];
+  return unknown.length > 0 ? `remove ${quoteList(unknown)}: CleverTap accepts only ${spec.values.join(', ')}` : undefined;
+}
+
+const traitsOf = (plan: Plan): Trait[] => plan.identify?.traits ?? [];
+
+const standardFields: PlanRule = (plan: Plan) =>
+  traitsOf(plan).flatMap((t) => {
+    if (t.standard === undefined) return [];
+    const spec = FIELD_SPECS[t.standard];
+    const fix = misfit(t.type, spec);
+    return fix === undefined ? [] : [diagnose('CT501', t.origin, { name: t.name, field: t.standard, expected: spec.expected, fix })];
+  });
+
+const oneSpelling: PlanRule = (plan: Plan) =>
+  collisions(traitsOf(plan), (t) => t.standard).flatMap(([first, ...rest]) =>
+    rest.map((t) => diagnose('CT502', t.origin, { name: t.name, other: first!.name, field: t.standard! }, [first!.origin])),
+  );
+
+const notIdentity: PlanRule = (plan: Plan) =>
+  traitsOf(plan)
+    .filter((t) => IDENTITY_KEYS.has(t.name))
+    .map((t) => diagnose('CT505', t.origin, { name: t.name }));
+
+function multiValueProblems(t: Trait): Diagnostic[] {
+  const array = withoutNull(t.type);
+  if (array.kind !== 'array') return [];
+  const at = (detail: string, fix: string): Diagnostic => diagnose('CT503', t.origin, { name: t.name, detail, fix });
+  const out: Diagnostic[] = [];
+  const items = array.items;
+  const strings = items ? membersOf(items).filter((m): m is TypeNode & { kind: 'string' } => m.kind === 'string') : [];
+  if (!items) out.push(at('its items have no schema', 'add "items": {"type": "string"}'));
+  else if (strings.length !== membersOf(items).length) {
+    out.push(at(`its items are ${describeType(items)}`, 'CleverTap multi-value properties hold strings only: "items": {"type": "string"}'));
+  }
+  const longest = Math.max(0, ...strings.map((s) => s.maxLength ?? 0));
+  if (longest > LIMITS.multiValueItemLength) {
+    out.push(at(`items may be ${longest} characters long; CleverTap keeps at most ${LIMITS.multiValueItemLength}`, `set the items' "maxLength" to ${LIMITS.multiValueItemLength} or less`));
+  }
+  const max = LIMITS.multiValueItems;
+  if (array.maxItems === undefined) out.push(diagnose('CT506', t.origin, { name: t.name, max }));
+  else if (array.maxItems > max) out.push(at(`maxItems ${array.maxItems} is over ${max}, the most values CleverTap keeps`, `set "maxItems": ${max} or less`));
+  return out;
+}
+
+const multiValue: PlanRule = (plan: Plan) => traitsOf(plan).filter((t) => isCustom(t) && isMultiValue(t.type)).flatMap(multiValueProblems);
+
+/** CT504: at the first custom trait past the limit (in file order). */
+const customTraitCount: PlanRule = (plan: Plan) => {
+  const custom = byPosition(traitsOf(plan).filter(isCustom));
+  if (custom.length <= LIMITS.customTraits) return [];
+  return [diagnose('CT504', custom[LIMITS.customTraits]!.origin, { count: custom.length, max: LIMITS.customTraits })];
+};
+
+/** Folded spellings of the standard fields (both our trait names and CleverTap's own). */
+const STANDARD_BY_FOLD = new Map<string, StandardField>(
+  Object.entries(STANDARD_TRAITS).flatMap(([key, field]) => [[fold(key), field] as const, [fold(field), field] as const]),
+);
+
+/** CT208 for traits (compared as sent, by field) and CT507 for custom look-alikes of an unused standard field. */
+const caseVariants: PlanRule = (plan: Plan) => {
+  const traits = traitsOf(plan);
+  const duplicates = collisions(traits, (t) => fold(t.field)).flatMap(([first, ...rest]) =>
+    rest
+      .filter((t) => t.standard === undefined || t.standard !== first!.standard)
+      .map((t) => diagnose('CT208', t.origin, { name: t.name, other: first!.name }, [first!.origin])),
+  );
+  const used = new Set(traits.map((t) => t.standard));
+  const lookAlikes = traits.flatMap((t) => {
+    const field = t.standard === undefined ? STANDARD_BY_FOLD.get(fold(t.name)) : undefined;
+    return field !== undefined && !used.has(field) ? [diagnose('CT507', t.origin, { name: t.name, field })] : [];
+  });
+  return [...duplicates, ...lookAlikes];
+};
+
+export const identifyRules: PlanRule[] = [standardFields, oneSpelling, notIdentity, multiValue, customTraitCount, caseVariants];

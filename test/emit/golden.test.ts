@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import { EXAMPLES, ROOT } from '../helpers/paths.js';
+import { writePlan } from '../helpers/plan.js';
+
+const plan = (name: string) => join(ROOT, 'examples', name, 'plan.json');
+
+describe.each(EXAMPLES)('example %s', (name) => {
+  it('regenerates byte for byte what out/ holds (run `npm run examples` after a deliberate change)', () => {
+    const result = generate(plan(name));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.files.map((f) => f.path)).toEqual(['index.ts']);
+    const committed = readFileSync(join(ROOT, 'out', name, 'index.ts'), 'utf8');
+    expect(result.files[0]!.content).toBe(committed);
+  });
+
+  it('is deterministic: two runs give the same bytes', () => {
+    const a = generate(plan(name)).files;
+    const b = generate(plan(name)).files;
+    expect(a.length).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+  });
+
+  it('uses LF line endings only and ends with one newline', () => {
+    const text = generate(plan(name)).files[0]!.content;
+    expect(text).not.toContain('\r');
+    expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true);
+  });
+});
+
+describe('order independence', () => {
+  it('moving events around in the plan does not change the output', () => {
+    const original = JSON.parse(readFileSync(plan('shop'), 'utf8')) as { events: Record<string, unknown> };
+    const reversed = { ...original, events: Object.fromEntries(Object.entries(original.events).reverse()) };
+    const path = writePlan(JSON.stringify(reversed, null, 2));
+    expect(generate(path).files).toEqual(generate(plan('shop')).files);
+  });
+});

@@ -1,0 +1,19 @@
+/** Paths the tests share, and a scratch directory per test file. */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+export const corpusAvailable = existsSync(CORPUS);
+export const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+export const BIN = join(ROOT, 'bin', 'codegen.js');
+
+/** The example plans, each with its committed client in out/<name>/. */
+export const EXAMPLES = ['shop', 'saas'] as const;
+
+export function scratch(name: string): string {
+  const base = join(ROOT, 'test', '.tmp');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${name}-`));
+}
