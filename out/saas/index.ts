@@ -386,7 +386,7 @@ export interface IdentifyTraits {
   beta_features?: readonly string[];
 }
 
-const traitRules: Rules = [["Email", "s"], ["Name", "s"], ["avatar", "s", { f: "uri" }], ["Employed", "s", { e: ["Y","N"] }], ["Education", "s", { e: ["College","Graduate"] }], ["Age", "i", { min: 13, max: 120 }], ["role", "s", { e: ["owner","admin","member","guest"] }], ["seats", "i", { min: 1 }], ["trial_ends", "d"], ["beta_features", "a", { n: 50, iv: ["s"] }]];
+const traitRules: Rules = [["Email", "s", { f: "email" }], ["Name", "s"], ["avatar", "s", { f: "uri" }], ["Employed", "s", { e: ["Y","N"] }], ["Education", "s", { e: ["College","Graduate"] }], ["Age", "i", { min: 13, max: 120 }], ["role", "s", { e: ["owner","admin","member","guest"] }], ["seats", "i", { min: 1 }], ["trial_ends", "d"], ["beta_features", "a", { n: 50, iv: ["s"] }]];
 
 /** Trait names the plan uses for CleverTap's standard profile fields, with the field each is sent as. */
 const TRAIT_FIELDS: ReadonlyArray<readonly [string, string]> = [["avatar", "Photo"]];
@@ -425,7 +425,8 @@ function site(event: string, traits: object | undefined, identity?: string | num
     const v = d[key];
     const why = refused(field, v);
     if (why) {
-      if (!report(event, key, 'profile', v, `${why}; CleverTap would refuse it, so it is not sent`)) return undefined;
+      // Without its identity a login means nothing: the whole call is dropped, not just the field
+      if (!report(event, key, 'profile', v, `${why}; CleverTap would refuse it, so it is not sent`) || field === 'Identity') return undefined;
       continue;
     }
     Object.defineProperty(out, field, { value: v, enumerable: true, writable: true, configurable: true });

@@ -258,10 +258,10 @@ export interface CouponAppliedCheckoutProperties {
   /**
    * Range: 0 (exclusive) to 100.
    */
-  "discount %"?: number;
+  "discount percent"?: number;
 }
 
-const rulesCouponAppliedCheckout: Rules = [["coupon_code", "s", { r: 1, p: "^[A-Z0-9]{4,12}$" }], ["discount %", "n", { max: 100, xmin: 0 }]];
+const rulesCouponAppliedCheckout: Rules = [["coupon_code", "s", { r: 1, p: "^[A-Z0-9]{4,12}$" }], ["discount percent", "n", { max: 100, xmin: 0 }]];
 
 /**
  * A code was applied at checkout. The name has an en dash: CleverTap accepts it, and so must we.
@@ -406,7 +406,7 @@ export interface IdentifyTraits {
   "MSG-email"?: boolean;
 }
 
-const traitRules: Rules = [["email", "s", { f: "email" }], ["name", "s", { maxL: 120 }], ["gender", "s", { e: ["M","F"] }], ["birthday", "d"], ["phone", "s"], ["plan", "s", { e: ["free","pro","enterprise"] }], ["favourite_categories", "a", { n: 20, iv: ["s", { maxL: 64 }] }], ["MSG-email", "b"]];
+const traitRules: Rules = [["email", "s", { f: "email" }], ["name", "s", { maxL: 120 }], ["gender", "s", { e: ["M","F"] }], ["birthday", "d"], ["phone", "s", { f: "phone" }], ["plan", "s", { e: ["free","pro","enterprise"] }], ["favourite_categories", "a", { n: 20, iv: ["s", { maxL: 64 }] }], ["MSG-email", "b"]];
 
 /** Trait names the plan uses for CleverTap's standard profile fields, with the field each is sent as. */
 const TRAIT_FIELDS: ReadonlyArray<readonly [string, string]> = [["email", "Email"], ["name", "Name"], ["gender", "Gender"], ["birthday", "DOB"], ["phone", "Phone"]];
@@ -445,7 +445,8 @@ function site(event: string, traits: object | undefined, identity?: string | num
     const v = d[key];
     const why = refused(field, v);
     if (why) {
-      if (!report(event, key, 'profile', v, `${why}; CleverTap would refuse it, so it is not sent`)) return undefined;
+      // Without its identity a login means nothing: the whole call is dropped, not just the field
+      if (!report(event, key, 'profile', v, `${why}; CleverTap would refuse it, so it is not sent`) || field === 'Identity') return undefined;
       continue;
     }
     Object.defineProperty(out, field, { value: v, enumerable: true, writable: true, configurable: true });

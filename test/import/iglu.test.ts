@@ -146,9 +146,18 @@ describe('a folder of Iglu schemas', () => {
     expect(fileOf(events.add_to_cart.properties.currency)).toBe(join(dir, newest));
     expect(nodeAt(events.add_to_cart.properties.currency)).toBe(pos(text(newest), '"currency": |{'));
     const pv = 'com.acme/productViewed/jsonschema/1-0-0';
-    expect(fileOf(plan.$defs)).toBe(dir);
+    expect(fileOf(plan.$defs)).toBe(join(dir, pv));
     expect(keyAt(plan.$defs, 'stringArray')).toBe(pos(text(pv), '"stringArray"'));
     expect(keyAt(events.productViewed.properties.tags, '$ref')).toBe(pos(text(pv), '"$ref"'));
+  });
+
+  it('lists the files it read, for resolving the rewritten $refs', () => {
+    expect(importIgluFolder(dir).sources.map((f) => f.path.slice(dir.length + 1))).toEqual([
+      'com.acme/add_to_cart/jsonschema/1-0-0',
+      'com.acme/add_to_cart/jsonschema/1-1-0',
+      'com.acme/productViewed/jsonschema/1-0-0',
+      'link_click.json',
+    ]);
   });
 
   it('names events readably when asked', () => {

@@ -333,6 +333,25 @@ describe('older local Segment plans (top-level events[])', () => {
   });
 });
 
+describe('awkward event names', () => {
+  it('keeps "__proto__" as an own event, not a prototype', () => {
+    const text = '{"events": [{"name": "__proto__", "rules": {}}, {"name": "constructor"}]}';
+    const { file, value } = parse(text);
+    const { plan, diagnostics } = importPlan(value, file, 'segment');
+    const events = plan.events as Obj;
+    expect(diagnostics).toEqual([]);
+    expect(Object.keys(events)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(events)).toBe(Object.prototype);
+    expect(keyAt(events, '__proto__')).toBe(pos(text, '"name": "__proto__"'));
+  });
+
+  it('keeps event names it cannot accept for the checker to report', () => {
+    const text = '{"events": [{"name": " Order.Done "}, {"name": "wzrk_x"}]}';
+    const { file, value } = parse(text);
+    expect(Object.keys(importPlan(value, file, 'segment').plan.events as Obj)).toEqual([' Order.Done ', 'wzrk_x']);
+  });
+});
+
 describe('malformed Segment plans', () => {
   const cases: Array<[string, string, string[]]> = [
     ['not an object', '[1]', ['CT051@1:1 a plan file must hold a JSON object, not an array']],

@@ -75,7 +75,7 @@ function identifyView(identify: IdentifyNode | undefined): IdentifyView {
   if (!emailTrait) pairs.push([emailKey, 'Email']);
   // Email and Phone are checked in development mode even where the plan gives no format
   const extra = (p: Property): string[] => {
-    const standard = traits.find((t) => t === p)?.standard;
+    const standard = traits.find((t) => t.name === p.name)?.standard;
     const hasFormat = p.type.kind === 'string' && p.type.format !== undefined;
     if (hasFormat) return [];
     return standard === 'Email' ? ['f: "email"'] : standard === 'Phone' ? ['f: "phone"'] : [];

@@ -70,7 +70,7 @@ export interface EventSource {
   target: string[];
 }
 
-function describe(out: Json, describedBy: unknown[], fallback: Origin): void {
+function addDescription(out: Json, describedBy: unknown[], fallback: Origin): void {
   for (const owner of describedBy) {
     if (isObject(owner) && typeof owner.description === 'string' && owner.description !== '') {
       put(out, 'description', owner.description, memberOr(owner, 'description', fallback));
@@ -108,7 +108,7 @@ export function buildEventSchema(b: PlanBuilder, src: EventSource): unknown {
   const normalized = normalizeSchema(base, { mappings, fallback: origin }) as Json;
   const movedDefs = schema === src.doc;
   const out = newObject(origin);
-  describe(out, [normalized, ...src.describedBy], origin);
+  addDescription(out, [normalized, ...src.describedBy], origin);
   for (const key of Object.keys(normalized)) {
     if (METADATA.has(key) || (movedDefs && (key === '$defs' || key === 'definitions'))) continue;
     if (key === 'description' && hasOwn(out, 'description')) continue;

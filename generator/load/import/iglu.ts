@@ -73,6 +73,7 @@ export function addIgluFiles(b: PlanBuilder, paths: readonly string[], readable:
   for (const path of paths) {
     const read = readJson(path);
     b.diagnostics.push(...read.diagnostics);
+    b.sources.push(read.file);
     if (read.value !== undefined) addIgluSchema(b, read.value, readable, read.file);
   }
 }

@@ -33,6 +33,7 @@ function baseName(path: string): string {
 /** Converts a parsed plan file of an imported format to a native plan object. */
 export function importPlan(value: unknown, file: SourceFile, format: ImportFormat, options: ImportOptions = {}): Imported {
   const b = new PlanBuilder(format, fileOrigin(file), baseName(file.path));
+  b.sources.push(file);
   if (format === 'segment') importSegment(b, value);
   else if (format === 'rudderstack') importRudderstack(b, value);
   else {

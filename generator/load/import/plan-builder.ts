@@ -5,9 +5,9 @@
  */
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Code } from '../../diagnostics/catalogue.js';
-import { locate, type Origin } from '../source.js';
+import { locate, type Origin, type SourceFile } from '../source.js';
 import { normalizeSchema, type RefMapping } from './normalize.js';
-import { hasOwn, isObject, memberOr, newObject, put, type Json } from './origins.js';
+import { hasOwn, isObject, memberOr, newObject, originOr, put, type Json } from './origins.js';
 
 export type ImportFormat = 'segment' | 'rudderstack' | 'iglu';
 
@@ -20,6 +20,11 @@ export const FORMAT_LABEL: Record<ImportFormat, string> = {
 export interface Imported {
   plan: Record<string, unknown>;
   diagnostics: Diagnostic[];
+  /**
+   * The files the plan was read from. Same-document `$ref`s (`#/...`) in them were rewritten to point into the
+   * converted plan, so a resolver must treat the converted plan as the root document of each of these files.
+   */
+  sources: SourceFile[];
 }
 
 /** One event (or identify schema) found in the source; `build` runs only for the version that is kept. */
@@ -56,6 +61,7 @@ function compareKeys(a: VersionKey, b: VersionKey): number {
 
 export class PlanBuilder {
   readonly diagnostics: Diagnostic[] = [];
+  readonly sources: SourceFile[] = [];
   private readonly events: Candidate[] = [];
   private readonly identify: Candidate[] = [];
   /** The order candidates were found in. */
@@ -74,8 +80,8 @@ export class PlanBuilder {
   }
 
   /** CT051: the file is not what its format says it should be. */
-  malformed(detail: string, origin: Origin): void {
-    this.report('CT051', origin, { detail, format: FORMAT_LABEL[this.format] });
+  malformed(detail: string, origin: Origin, related: Origin[] = []): void {
+    this.report('CT051', origin, { detail, format: FORMAT_LABEL[this.format] }, related);
   }
 
   /** CT052: a call the CleverTap client does not generate. */
@@ -130,7 +136,7 @@ export class PlanBuilder {
       }
     }
     for (const p of pending) {
-      this.defs ??= newObject(this.root);
+      this.defs ??= newObject(originOr(doc.$defs ?? doc.definitions, this.root));
       if (hasOwn(this.defs, p.name)) continue;
       put(this.defs, p.name, normalizeSchema(p.value, { mappings, fallback: p.origin }), p.origin);
     }
@@ -149,8 +155,7 @@ export class PlanBuilder {
   private duplicate(what: string, c: Candidate, first: Candidate): void {
     const at = locate(first.nameOrigin.file, first.nameOrigin.offset);
     const where = at.path === c.nameOrigin.file.path ? `line ${at.line}` : `${at.path}:${at.line}`;
-    this.malformed(`${what} appears more than once (first at ${where}); only the first is kept`, c.nameOrigin);
-    this.diagnostics[this.diagnostics.length - 1]!.related.push(first.nameOrigin);
+    this.malformed(`${what} appears more than once (first at ${where}); only the first is kept`, c.nameOrigin, [first.nameOrigin]);
   }
 
   /** Of several versions of one event, the highest; a CT053 note names them. */
@@ -214,7 +219,7 @@ export class PlanBuilder {
     const events = newObject(this.eventsOrigin);
     for (const c of chosen) put(events, c.name, built.get(c), c.nameOrigin);
     put(plan, 'events', events, this.eventsOrigin);
-    if (this.defs) put(plan, '$defs', this.defs, this.root);
-    return { plan, diagnostics: this.diagnostics };
+    if (this.defs) put(plan, '$defs', this.defs, originOr(this.defs, this.root));
+    return { plan, diagnostics: this.diagnostics, sources: this.sources };
   }
 }

@@ -1,0 +1,444 @@
+// `npm run bench`: the benchmark of issue 7 (a measurement, not a test: it fails only when something breaks).
+//
+//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls] [--seed 1] [--keep]
+//                      [--out bench/RESULTS.md]
+//
+// For synthetic plans (bench/synthetic-plan.mjs) of 64×16, 512×32 and 512×256 events × properties it measures
+//   1. the whole `codegen plan.json --out DIR` process: wall time, CPU time, peak RSS;
+//   2. `tsc --noEmit --extendedDiagnostics` of a small app importing the client (check and total time);
+//   3. esbuild-minified bundles (clevertap-web-sdk external): one track call, everything, a stub-only baseline;
+//   4. a production and a development `track` call against a stub SDK vs calling the stub directly (512×32);
+// and writes bench/RESULTS.md (median, min, max; targets with pass/fail; machine and date).
+// Work files go to bench/.tmp/ (gitignored). It is removed at the end unless --keep: tsconfig.json includes
+// bench/, so generated .ts files left there would be type-checked by `npm run typecheck`.
+// Peak memory comes from the child itself (bench/rusage-preload.cjs), so no /usr/bin/time is needed.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const BENCH = join(ROOT, 'bench');
+const TMP = join(BENCH, '.tmp');
+const PRELOAD = join(BENCH, 'rusage-preload.cjs');
+const CODEGEN = join(ROOT, 'bin', 'codegen.js');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'lib', 'tsc.js');
+
+// ---------------------------------------------------------------------------------------------- options
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
+};
+const QUICK = flag('quick');
+const SEED = Number(opt('seed', 1));
+const ONLY = new Set(opt('only', 'gen,tsc,bundle,calls').split(','));
+const OUT = join(ROOT, opt('out', 'bench/RESULTS.md'));
+const ALL_SIZES = [
+  { events: 64, props: 16, genRuns: 5, tscRuns: 5 },
+  { events: 512, props: 32, genRuns: 5, tscRuns: 3 },
+  { events: 512, props: 256, genRuns: 5, tscRuns: 3 },
+];
+const wanted = opt('sizes');
+const SIZES = ALL_SIZES.filter((s) => !wanted || wanted.split(',').includes(`${s.events}x${s.props}`)).map((s) => ({
+  ...s,
+  id: `${s.events}x${s.props}`,
+  label: `${s.events}×${s.props}`,
+  genRuns: QUICK ? 2 : Number(process.env.BENCH_GEN_RUNS ?? s.genRuns),
+  tscRuns: QUICK ? 1 : Number(process.env.BENCH_TSC_RUNS ?? s.tscRuns),
+}));
+if (SIZES.length === 0) throw new Error(`--sizes ${wanted}: expected some of ${ALL_SIZES.map((s) => `${s.events}x${s.props}`).join(',')}`);
+
+// The targets of issue 7 (medians on a 2-core machine).
+const TARGETS = {
+  gen512x32Wall: 0.6, // s
+  gen512x256Wall: 4, // s
+  gen512x256Rss: 500, // MB
+  linearity: 1.25, // µs per property at 512×256 ÷ at 512×32, above the fixed start-up cost ("grows linearly")
+  tsc512x32Check: 1.5, // s of tsc "Check time"
+  bundleOneCall: 1024, // bytes added by one track call of a 512-event client (minified)
+  prodRatio: 1.5, // production call ÷ direct stub call
+  devCall32: 5, // µs per development-mode call of a 32-property event
+};
+
+// ---------------------------------------------------------------------------------------------- helpers
+const t0 = Date.now();
+const log = (msg) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+const fmt = (x, digits = 2) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+const fmtStats = (s, digits = 2, unit = '') =>
+  s.n === 1 ? `${fmt(s.median, digits)}${unit}` : `${fmt(s.median, digits)}${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const bytes = (b) => b.toLocaleString('en-US');
+const passFail = (ok) => (ok === undefined ? 'n/a' : ok ? '✅ pass' : '❌ fail');
+const sha = (s) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+
+/** Runs `node [--require preload] args` in cwd; wall time (s), its own resource usage, output. Throws on failure. */
+function runNode(args, { cwd = ROOT, allowFail = false } = {}) {
+  const rusageFile = join(TMP, `rusage-${process.pid}.json`);
+  rmSync(rusageFile, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', PRELOAD, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, BENCH_RUSAGE_FILE: rusageFile, NO_COLOR: '1' },
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.error) throw r.error;
+  if (r.status !== 0 && !allowFail) {
+    throw new Error(`node ${args.join(' ')} exited ${r.status}\n${r.stdout.slice(0, 4000)}\n${r.stderr.slice(0, 4000)}`);
+  }
+  const ru = existsSync(rusageFile) ? JSON.parse(readFileSync(rusageFile, 'utf8')) : undefined;
+  return {
+    wall,
+    cpu: ru ? (ru.userCPUTime + ru.systemCPUTime) / 1e6 : NaN,
+    rssMB: ru ? (ru.maxRSS * 1024) / 1e6 : NaN,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
+}
+
+// Mirrors generator/model/names.ts (checked against the generated source, so a change there fails loudly).
+const words = (name) => name.match(/[\p{L}\p{N}\p{Mn}\p{Mc}]+/gu) ?? [];
+const trackFn = (name) => 'track' + words(name).map((w) => w.charAt(0).toLocaleUpperCase('en-US') + w.slice(1)).join('');
+function fnOf(source, name) {
+  const fn = trackFn(name);
+  if (!source.includes(`export function ${fn}(`)) throw new Error(`the client has no ${fn} for "${name}": did the naming change?`);
+  return fn;
+}
+
+const STUB_TS = `const sdk = {
+  event: { push: (name: string, data: Record<string, unknown>): unknown => (globalThis as any).__sent = [name, data] },
+  onUserLogin: { push: (profile: unknown): unknown => (globalThis as any).__sent = profile },
+  profile: { push: (profile: unknown): unknown => (globalThis as any).__sent = profile },
+};`;
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    lib: ['ES2022', 'DOM'],
+    types: [],
+  },
+  files: ['app.ts'],
+};
+
+// ---------------------------------------------------------------------------------------------- setup
+const results = { sizes: {}, started: new Date(), load: { start: loadavg() } };
+rmSync(TMP, { recursive: true, force: true });
+mkdirSync(TMP, { recursive: true });
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
+log(`${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; sizes ${SIZES.map((s) => s.label).join(', ')}; seed ${SEED}${QUICK ? '; --quick' : ''}`);
+
+for (const size of SIZES) {
+  const dir = join(TMP, size.id);
+  mkdirSync(join(dir, 'app'), { recursive: true });
+  const json = syntheticPlanJson({ events: size.events, props: size.props, seed: SEED });
+  if (json !== syntheticPlanJson({ events: size.events, props: size.props, seed: SEED })) throw new Error('the synthetic plan is not deterministic');
+  size.planPath = join(dir, 'plan.json');
+  writeFileSync(size.planPath, json);
+  size.plan = JSON.parse(json);
+  size.planBytes = Buffer.byteLength(json);
+  size.planSha = sha(json);
+  // One untimed run: writes the client the later steps use (and warms the file cache).
+  const first = runNode([CODEGEN, size.planPath, '--out', join(dir, 'client')]);
+  size.warnings = (first.stderr.match(/warning/gi) ?? []).length;
+  size.clientPath = join(dir, 'client', 'index.ts');
+  size.client = readFileSync(size.clientPath, 'utf8');
+  size.clientBytes = Buffer.byteLength(size.client);
+  size.clientLines = size.client.split('\n').length;
+  const names = Object.keys(size.plan.events);
+  size.picked = [names[0], names[names.length >> 1], names[names.length - 1]].map((name) => ({ name, fn: fnOf(size.client, name) }));
+  results.sizes[size.id] = size;
+  log(`${size.label}: plan ${kb(size.planBytes)} (sha256 ${size.planSha}), client ${kb(size.clientBytes)}, ${size.clientLines} lines`);
+}
+
+// ---------------------------------------------------------------------------------------------- 1. generation
+if (ONLY.has('gen')) {
+  const runs = QUICK ? 2 : 5;
+  const startup = [];
+  for (let i = 0; i < runs; i++) startup.push(runNode([CODEGEN, '--version']));
+  results.startup = { wall: stats(startup.map((r) => r.wall)), cpu: stats(startup.map((r) => r.cpu)), rss: stats(startup.map((r) => r.rssMB)) };
+  log(`codegen --version (start-up): ${fmtStats(results.startup.wall, 3, ' s')}`);
+  for (const size of SIZES) {
+    const rs = [];
+    for (let i = 0; i < size.genRuns; i++) {
+      const out = join(TMP, size.id, 'gen-out');
+      rmSync(out, { recursive: true, force: true }); // every run writes the file, as a first generation does
+      const r = runNode([CODEGEN, size.planPath, '--out', out]);
+      rs.push(r);
+      log(`gen ${size.label} run ${i + 1}/${size.genRuns}: ${fmt(r.wall, 3)} s wall, ${fmt(r.cpu, 3)} s CPU, ${fmt(r.rssMB, 0)} MB peak`);
+    }
+    size.gen = { wall: stats(rs.map((r) => r.wall)), cpu: stats(rs.map((r) => r.cpu)), rss: stats(rs.map((r) => r.rssMB)) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- 2. tsc
+function tscRun(dir) {
+  const r = runNode([TSC, '-p', join(dir, 'tsconfig.json'), '--extendedDiagnostics'], { allowFail: true });
+  if (r.status !== 0) throw new Error(`tsc found errors in ${relative(ROOT, dir)}:\n${r.stdout.slice(0, 4000)}`);
+  const num = (label) => {
+    const m = r.stdout.match(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm'));
+    return m ? Number(m[1]) : NaN;
+  };
+  return { ...r, check: num('Check time'), total: num('Total time'), parse: num('Parse time'), bind: num('Bind time'),
+    types: num('Types'), instantiations: num('Instantiations'), memoryMB: (num('Memory used') * 1024) / 1e6 };
+}
+function tscStats(rs) {
+  const pick = (k) => stats(rs.map((r) => r[k]));
+  return { check: pick('check'), total: pick('total'), wall: pick('wall'), cpu: pick('cpu'), parse: pick('parse'), bind: pick('bind'),
+    types: rs[0].types, instantiations: rs[0].instantiations, memoryMB: pick('memoryMB'), rss: pick('rssMB') };
+}
+if (ONLY.has('tsc')) {
+  const base = join(TMP, 'tsc-baseline');
+  mkdirSync(base, { recursive: true });
+  writeFileSync(join(base, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+  writeFileSync(join(base, 'app.ts'), `${STUB_TS}\nsdk.event.push('Signed Up', { method: 'email' });\nexport {};\n`);
+  const baseRuns = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) baseRuns.push(tscRun(base));
+  results.tscBaseline = tscStats(baseRuns);
+  log(`tsc baseline (app without a client): check ${fmtStats(results.tscBaseline.check, 2, ' s')}, total ${fmtStats(results.tscBaseline.total, 2, ' s')}`);
+  for (const size of SIZES) {
+    const app = join(TMP, size.id, 'app');
+    cpSync(size.clientPath, join(app, 'client.ts'));
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+    const [a, b, c] = size.picked;
+    const call = ({ name, fn }, all) => {
+      const p = sampleProps(size.plan.events[name], { all });
+      return `${fn}(${Object.keys(size.plan.events[name].properties ?? {}).length ? propsSource(p) : ''});`;
+    };
+    writeFileSync(
+      join(app, 'app.ts'),
+      [
+        `import { init, identify, updateProfile, ${a.fn}, ${b.fn}, ${c.fn} } from './client.js';`,
+        STUB_TS,
+        `void init({ sdk, mode: 'production' });`,
+        call(a, false),
+        call(b, true),
+        call(c, false),
+        `identify('user-1', { email: 'ada@example.com', plan: 'pro' });`,
+        `updateProfile({ seats: 3 });`,
+        '',
+      ].join('\n'),
+    );
+    const rs = [];
+    for (let i = 0; i < size.tscRuns; i++) {
+      const r = tscRun(app);
+      rs.push(r);
+      log(`tsc ${size.label} run ${i + 1}/${size.tscRuns}: check ${fmt(r.check)} s, total ${fmt(r.total)} s, wall ${fmt(r.wall)} s, ${fmt(r.memoryMB, 0)} MB`);
+    }
+    size.tsc = tscStats(rs);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- 3. bundles
+if (ONLY.has('bundle')) {
+  const esbuild = await import('esbuild');
+  results.esbuildVersion = esbuild.version;
+  const bundle = async (entry, define) => {
+    const r = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2020',
+      external: ['clevertap-web-sdk'],
+      define: define ? { 'process.env.NODE_ENV': '"production"' } : {},
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = r.outputFiles[0].contents;
+    return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  };
+  for (const size of SIZES) {
+    const app = join(TMP, size.id, 'app');
+    if (!existsSync(join(app, 'client.ts'))) cpSync(size.clientPath, join(app, 'client.ts'));
+    const { name, fn } = size.picked[0];
+    const props = propsSource(sampleProps(size.plan.events[name], { all: true }));
+    const entries = {
+      baseline: `${STUB_TS}\nsdk.event.push(${JSON.stringify(name)}, ${props});\n`,
+      one: `import { init, ${fn} } from './client.js';\n${STUB_TS}\nvoid init({ sdk });\n${fn}(${props});\n`,
+      all: `import * as client from './client.js';\n${STUB_TS}\nvoid client.init({ sdk });\n(globalThis as any).__client = client;\n`,
+    };
+    size.bundle = {};
+    for (const [kind, src] of Object.entries(entries)) {
+      const file = join(app, `entry-${kind}.ts`);
+      writeFileSync(file, src);
+      size.bundle[kind] = { plain: await bundle(file, false), define: await bundle(file, true) };
+    }
+    const b = size.bundle;
+    log(`bundle ${size.label}: baseline ${b.baseline.plain.min} B, one call ${b.one.plain.min} B (+${b.one.plain.min - b.baseline.plain.min}), everything ${b.all.plain.min} B`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- 4. calls
+if (ONLY.has('calls')) {
+  const size = SIZES.find((s) => s.id === '512x32') ?? SIZES[0];
+  const esbuild = await import('esbuild');
+  const mjs = join(TMP, size.id, 'client.mjs');
+  await esbuild.build({ entryPoints: [size.clientPath], bundle: true, format: 'esm', platform: 'neutral', external: ['clevertap-web-sdk'], outfile: mjs, logLevel: 'silent' });
+  const { name, fn } = size.picked[0];
+  log(`calls: ${fn} (${size.props} properties) of the ${size.label} client, in a child process…`);
+  const r = runNode([join(BENCH, 'call-cost.mjs'), mjs, size.planPath, name, fn]);
+  results.calls = { size: size.label, ...JSON.parse(r.stdout) };
+  const c = results.calls;
+  log(`calls: direct ${fmt(c.direct.median, 1)} ns, production ${fmt(c.production.median, 1)} ns, development ${fmt(c.development.median, 1)} ns`);
+}
+
+// ---------------------------------------------------------------------------------------------- RESULTS.md
+results.load.end = loadavg();
+const S = results.sizes;
+const lines = [];
+const p = (s = '') => lines.push(s);
+const cpuList = cpus();
+p('# Benchmark results');
+p();
+p(`Written by \`npm run bench\` (bench/run.mjs) on ${results.started.toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' with `--quick` (fewer runs: indicative only)' : ''}.`);
+p(`Machine: ${cpuList.length} × ${cpuList[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; Node ${process.version}` +
+  `${results.esbuildVersion ? `, esbuild ${results.esbuildVersion}` : ''}, TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules/typescript/package.json'), 'utf8')).version}.`);
+p(`Load average at start / end: ${results.load.start.map((x) => x.toFixed(2)).join(' ')} / ${results.load.end.map((x) => x.toFixed(2)).join(' ')}` +
+  ` (on a shared machine, wall times include waiting for a CPU; the CPU-time columns are less sensitive to that).`);
+p(`Plans: bench/synthetic-plan.mjs, seed ${SEED}; every event has exactly the given number of properties. Figures are median (min–max) over the runs shown.`);
+p();
+
+// Targets
+const t = [];
+const target = (what, measured, goal, ok) => t.push(`| ${what} | ${measured} | ${goal} | ${passFail(ok)} |`);
+if (S['512x32']?.gen) target('Generation 512×32, wall', `${fmt(S['512x32'].gen.wall.median, 3)} s`, `≤ ${TARGETS.gen512x32Wall} s`, S['512x32'].gen.wall.median <= TARGETS.gen512x32Wall);
+if (S['512x256']?.gen) {
+  target('Generation 512×256, wall', `${fmt(S['512x256'].gen.wall.median, 3)} s`, `≤ ${TARGETS.gen512x256Wall} s`, S['512x256'].gen.wall.median <= TARGETS.gen512x256Wall);
+  target('Generation 512×256, peak RSS', `${fmt(S['512x256'].gen.rss.median, 0)} MB`, `≤ ${TARGETS.gen512x256Rss} MB`, S['512x256'].gen.rss.median <= TARGETS.gen512x256Rss);
+}
+let linear;
+if (S['512x32']?.gen && S['512x256']?.gen && results.startup) {
+  const per = (s) => ((s.gen.wall.median - results.startup.wall.median) / (s.events * s.props)) * 1e6;
+  const perCpu = (s) => ((s.gen.cpu.median - results.startup.cpu.median) / (s.events * s.props)) * 1e6;
+  linear = { a: per(S['512x32']), b: per(S['512x256']), aCpu: perCpu(S['512x32']), bCpu: perCpu(S['512x256']) };
+  linear.ratio = linear.b / linear.a;
+  linear.ratioCpu = linear.bCpu / linear.aCpu;
+  target('Generation grows linearly with properties', `${fmt(linear.a, 1)} → ${fmt(linear.b, 1)} µs/property (×${fmt(linear.ratio)})`,
+    `per-property time at 512×256 ≤ ${TARGETS.linearity}× that at 512×32`, linear.ratio <= TARGETS.linearity);
+}
+if (S['512x32']?.tsc) target('tsc check time, 512×32 client', `${fmt(S['512x32'].tsc.check.median)} s`, `≤ ${TARGETS.tsc512x32Check} s`, S['512x32'].tsc.check.median <= TARGETS.tsc512x32Check);
+for (const id of ['512x32', '512x256']) {
+  const b = S[id]?.bundle;
+  if (b) {
+    const added = b.one.define.min - b.baseline.define.min;
+    const addedPlain = b.one.plain.min - b.baseline.plain.min;
+    target(`Bundle: one track call of the ${S[id].label} client`, `+${bytes(added)} B (without the define: +${bytes(addedPlain)} B)`,
+      `≤ +${bytes(TARGETS.bundleOneCall)} B`, Math.max(added, addedPlain) <= TARGETS.bundleOneCall);
+  }
+}
+if (results.calls) {
+  const c = results.calls;
+  target(`Production call ÷ direct stub call (${c.properties} properties)`, `×${fmt(c.production.median / c.direct.median, 1)} (${fmt(c.production.median, 0)} vs ${fmt(c.direct.median, 0)} ns)`,
+    `≤ ×${TARGETS.prodRatio}`, c.production.median / c.direct.median <= TARGETS.prodRatio);
+  target(`Development call, ${c.properties} properties`, `${fmt(c.development.median / 1000, 2)} µs`, `≤ ${TARGETS.devCall32} µs`, c.development.median / 1000 <= TARGETS.devCall32);
+}
+p('## Targets');
+p();
+p('| target | measured (median) | goal | result |');
+p('|---|---|---|---|');
+lines.push(...t);
+p();
+
+if (ONLY.has('gen')) {
+  p('## 1. Generation: the whole `codegen plan.json --out DIR` process');
+  p();
+  p('A fresh output directory every run (the file is written, as on a first generation). Peak RSS is the child\'s own `process.resourceUsage().maxRSS`.');
+  p();
+  p('| plan | plan JSON | client | warnings | runs | wall (s) | CPU user+sys (s) | peak RSS (MB) |');
+  p('|---|---|---|---|---|---|---|---|');
+  if (results.startup) {
+    p(`| start-up only (\`codegen --version\`) | | | | ${results.startup.wall.n} | ${fmtStats(results.startup.wall, 3)} | ${fmtStats(results.startup.cpu, 3)} | ${fmtStats(results.startup.rss, 0)} |`);
+  }
+  for (const s of SIZES) {
+    if (!s.gen) continue;
+    p(`| ${s.label} (sha256 ${s.planSha}) | ${kb(s.planBytes)} | ${kb(s.clientBytes)}, ${bytes(s.clientLines)} lines | ${s.warnings} | ${s.gen.wall.n} | ${fmtStats(s.gen.wall, 3)} | ${fmtStats(s.gen.cpu, 3)} | ${fmtStats(s.gen.rss, 0)} |`);
+  }
+  if (linear) {
+    p();
+    p(`Linearity: above the start-up cost, generation takes ${fmt(linear.a, 2)} µs per property at 512×32 and ${fmt(linear.b, 2)} µs at 512×256 ` +
+      `(×${fmt(linear.ratio)} wall; ×${fmt(linear.ratioCpu)} in CPU time: ${fmt(linear.aCpu, 2)} → ${fmt(linear.bCpu, 2)} µs). About ×1 means linear.`);
+  }
+  p();
+}
+
+if (ONLY.has('tsc') && results.tscBaseline) {
+  p('## 2. Type-checking: `tsc --noEmit --extendedDiagnostics` of a small app');
+  p();
+  p('The app imports the client, calls `init`, three track functions (first, middle, last event; required properties, all for the middle one), ' +
+    '`identify` and `updateProfile`. tsconfig: strict, `moduleResolution: Bundler`, `lib: [ES2022, DOM]`, `skipLibCheck`. ' +
+    'The baseline is the same app calling a stub without the client (the fixed cost of the standard library).');
+  p();
+  p('| app | runs | check time (s) | total time (s) | wall (s) | CPU (s) | types | instantiations | memory used (MB) |');
+  p('|---|---|---|---|---|---|---|---|---|');
+  const row = (label, x) => p(`| ${label} | ${x.check.n} | ${fmtStats(x.check)} | ${fmtStats(x.total)} | ${fmtStats(x.wall)} | ${fmtStats(x.cpu)} | ${bytes(x.types)} | ${bytes(x.instantiations)} | ${fmtStats(x.memoryMB, 0)} |`);
+  row('baseline (no client)', results.tscBaseline);
+  for (const s of SIZES) if (s.tsc) row(`${s.label} client`, s.tsc);
+  p();
+}
+
+if (ONLY.has('bundle')) {
+  p('## 3. Bundle size: esbuild, minified, `clevertap-web-sdk` external');
+  p();
+  p('`bundle: true, minify: true, format: esm, platform: browser, target: es2020`, the SDK external (the client imports it only in `init({ accountId })`). ' +
+    'Entries: *baseline* calls a stub SDK\'s `event.push` directly with the props of one event; *one call* does `init({ sdk })` and calls that event\'s ' +
+    'track function with the same props; *everything* imports `* as client` and keeps the namespace. "added" is the entry minus the baseline. ' +
+    'Measured without and with `define: { \'process.env.NODE_ENV\': \'"production"\' }`. gzip (level 9) is extra information.');
+  p();
+  p('| client | entry | minified (B) | added (B) | gzip (B) | with NODE_ENV define: minified / added / gzip (B) |');
+  p('|---|---|---|---|---|---|');
+  for (const s of SIZES) {
+    if (!s.bundle) continue;
+    const b = s.bundle;
+    for (const [kind, label] of [['baseline', 'baseline (stub only)'], ['one', 'one track call'], ['all', 'everything']]) {
+      const x = b[kind];
+      const addP = kind === 'baseline' ? '' : `+${bytes(x.plain.min - b.baseline.plain.min)}`;
+      const addD = kind === 'baseline' ? '' : `+${bytes(x.define.min - b.baseline.define.min)}`;
+      p(`| ${s.label} | ${label} | ${bytes(x.plain.min)} | ${addP} | ${bytes(x.plain.gzip)} | ${bytes(x.define.min)} / ${addD} / ${bytes(x.define.gzip)} |`);
+    }
+  }
+  p();
+}
+
+if (results.calls) {
+  const c = results.calls;
+  p(`## 4. Call cost: \`${c.fn}\` (${c.properties} properties, all set) of the ${c.size} client, stub SDK`);
+  p();
+  p('In a separate Node process: the client compiled to ESM by esbuild, `init({ sdk: stub, mode })` (onViolation `throw`, so the sample must be valid). ' +
+    'Each figure is ns per call over 7 timed rounds after a warm-up round, each round ~150 ms of calls. ' +
+    '"Fresh literal" builds the props object literal at every call, as an app does; "reused object" passes one object every time.');
+  p();
+  p('| call | fresh literal: ns/call | ÷ direct | reused object: ns/call | ÷ direct |');
+  p('|---|---|---|---|---|');
+  const row = (label, x, y, dx, dy) =>
+    p(`| ${label} | ${fmtStats(x, 1)} | ${dx ? `×${fmt(x.median / dx.median, 1)}` : ''} | ${fmtStats(y, 1)} | ${dy ? `×${fmt(y.median / dy.median, 1)}` : ''} |`);
+  row('direct `stub.event.push(name, props)`', c.direct, c.reused.direct);
+  row('production `track`', c.production, c.reused.production, c.direct, c.reused.direct);
+  row('development `track` (all checks)', c.development, c.reused.development, c.direct, c.reused.direct);
+  p();
+}
+p('Profiles of where the time goes: `node bench/profile.mjs` (see bench/README.md).');
+writeFileSync(OUT, lines.join('\n') + '\n');
+log(`wrote ${relative(ROOT, OUT)}`);
+
+if (!flag('keep')) rmSync(TMP, { recursive: true, force: true });
+else log(`kept ${relative(ROOT, TMP)} (remove it before \`npm run typecheck\`: tsconfig.json includes bench/)`);
