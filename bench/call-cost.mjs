@@ -73,15 +73,22 @@ async function mode(m) {
 }
 
 const result = { event: eventName, fn: fnName, properties: Object.keys(props).length, node: process.version };
-result.direct = measure(loops.direct);
-await mode('production');
-result.production = measure(loops.client);
-await mode('development');
-result.development = measure(loops.client);
-result.reused = { direct: measure(loopsReused.direct) };
-await mode('production');
-result.reused.production = measure(loopsReused.client);
-await mode('development');
-result.reused.development = measure(loopsReused.client);
+// CALL_COST_ONLY=production|development times only that mode (for `node --cpu-prof`, see bench/profile.mjs).
+const only = process.env.CALL_COST_ONLY;
+if (only) {
+  await mode(only);
+  result[only] = measure(loops.client, { rounds: 15 });
+} else {
+  result.direct = measure(loops.direct);
+  await mode('production');
+  result.production = measure(loops.client);
+  await mode('development');
+  result.development = measure(loops.client);
+  result.reused = { direct: measure(loopsReused.direct) };
+  await mode('production');
+  result.reused.production = measure(loopsReused.client);
+  await mode('development');
+  result.reused.development = measure(loopsReused.client);
+}
 if (sink === undefined) throw new Error('the stub received nothing');
 process.stdout.write(JSON.stringify(result) + '\n');

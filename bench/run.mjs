@@ -19,6 +19,7 @@ import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { fnOf } from './lib.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -110,15 +111,6 @@ function runNode(args, { cwd = ROOT, allowFail = false } = {}) {
   };
 }
 
-// Mirrors generator/model/names.ts (checked against the generated source, so a change there fails loudly).
-const words = (name) => name.match(/[\p{L}\p{N}\p{Mn}\p{Mc}]+/gu) ?? [];
-const trackFn = (name) => 'track' + words(name).map((w) => w.charAt(0).toLocaleUpperCase('en-US') + w.slice(1)).join('');
-function fnOf(source, name) {
-  const fn = trackFn(name);
-  if (!source.includes(`export function ${fn}(`)) throw new Error(`the client has no ${fn} for "${name}": did the naming change?`);
-  return fn;
-}
-
 const STUB_TS = `const sdk = {
   event: { push: (name: string, data: Record<string, unknown>): unknown => (globalThis as any).__sent = [name, data] },
   onUserLogin: { push: (profile: unknown): unknown => (globalThis as any).__sent = profile },
@@ -158,7 +150,7 @@ for (const size of SIZES) {
   size.planSha = sha(json);
   // One untimed run: writes the client the later steps use (and warms the file cache).
   const first = runNode([CODEGEN, size.planPath, '--out', join(dir, 'client')]);
-  size.warnings = (first.stderr.match(/warning/gi) ?? []).length;
+  size.warnings = (first.stderr.match(/:\d+:\d+ warning /g) ?? []).length;
   size.clientPath = join(dir, 'client', 'index.ts');
   size.client = readFileSync(size.clientPath, 'utf8');
   size.clientBytes = Buffer.byteLength(size.client);

@@ -21,7 +21,7 @@ export function validate(path: string, options: GenerateOptions = {}): { plan: P
   const loaded = loadPlan(path, options);
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
-  const built = buildPlan(loaded.value, loaded.file);
+  const built = buildPlan(loaded.value, loaded.sources);
   diagnostics.push(...built.diagnostics);
   if (built.plan) diagnostics.push(...checkPlan(built.plan));
   return { plan: built.plan, diagnostics: sortDiagnostics(diagnostics) };

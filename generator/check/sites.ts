@@ -78,7 +78,9 @@ export function collisions<T extends { origin: Origin }>(xs: readonly T[], key: 
 export function describeType(t: TypeNode): string {
   switch (t.kind) {
     case 'number': return t.integer ? 'an integer' : 'a number';
-    case 'union': return `a union of ${t.members.map((m) => describeType(m).replace(/^an? /, '')).join(' and ')}`;
+    case 'union':
+      if (t.members.length === 0) return 'an empty enum';
+      return `a union of ${t.members.map((m) => describeType(m).replace(/^an? /, '')).join(' and ')}`;
     case 'untyped': return 'a schema with no type';
     case 'scalar': return 'any scalar';
     case 'null': return 'null';

@@ -9,6 +9,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/format.js';
 import { IoError } from '../load/read-json.js';
 import type { PlanFormat } from '../load/load-plan.js';
+import { loadPlan } from '../load/load-plan.js';
 import { generate, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
 
@@ -80,6 +81,16 @@ function runValidate(args: Common, io: Io): number {
   return failed ? EXIT.planErrors : EXIT.ok;
 }
 
+/** Prints the plan converted to the native format, so a team can switch to it for good. */
+function runConvert(args: Common, io: Io): number {
+  const loaded = loadPlan(args.plan, loadOptions(args));
+  if (reportDiagnostics(loaded.diagnostics, { ...args, format: args.format === 'json' ? 'text' : args.format }, io) || loaded.value === undefined) {
+    return EXIT.planErrors;
+  }
+  io.out(JSON.stringify(loaded.value, null, 2) + '\n');
+  return EXIT.ok;
+}
+
 /** Runs the CLI; returns the exit code. `io` is injectable for tests. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
@@ -107,6 +118,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     )
     .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {
       code = runValidate(args as unknown as Common, io);
+    })
+    .command('convert <plan>', 'print the plan converted to the native format', (y) => common(y), (args) => {
+      code = runConvert(args as unknown as Common, io);
     })
     .strict()
     .version(version())

@@ -1,10 +1,11 @@
-/** The load phase: a plan file (or an Iglu folder) as a native plan value, with its source and diagnostics. */
+/** The load phase: a plan file (or a folder of Iglu schemas) as a native plan value, with its sources and diagnostics. */
 import { statSync } from 'node:fs';
-import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatOf, importIgluFolder, importPlan, type PlanFormat } from './import/index.js';
 import { IoError, readJson } from './read-json.js';
-import type { SourceFile } from './source.js';
+import { originOf, type SourceFile } from './source.js';
 
-export type PlanFormat = 'native' | 'segment' | 'rudderstack' | 'iglu';
+export type { PlanFormat } from './import/index.js';
 
 export interface LoadOptions {
   /** The format; detected from the file's shape when absent. */
@@ -14,28 +15,40 @@ export interface LoadOptions {
 }
 
 export interface LoadedPlan {
-  /** The native plan, or undefined when the file could not be read as one (diagnostics say why). */
+  /** The native plan, or undefined when the input could not be read as one (diagnostics say why). */
   value: unknown;
-  file: SourceFile;
-  format: PlanFormat;
+  /** Every file the plan was read from: a `#/...` reference in any of them points into `value`. */
+  sources: SourceFile[];
+  format: PlanFormat | undefined;
   diagnostics: Diagnostic[];
 }
 
-export function loadPlan(path: string, options: LoadOptions = {}): LoadedPlan {
-  let isDir = false;
+function isDirectory(path: string): boolean {
   try {
-    isDir = statSync(path).isDirectory();
+    return statSync(path).isDirectory();
   } catch {
-    throw new IoError(`cannot read ${path}: no such file`);
+    throw new IoError(`cannot read ${path}: no such file or folder`);
   }
-  if (isDir) {
-    throw new IoError(`${path} is a directory; a folder of Iglu schemas needs the importers`);
+}
+
+export function loadPlan(path: string, options: LoadOptions = {}): LoadedPlan {
+  const importOptions = { readableNames: options.readableNames === true };
+  if (isDirectory(path)) {
+    if (options.from !== undefined && options.from !== 'iglu') throw new IoError(`${path} is a folder; only --from iglu reads folders`);
+    const imported = importIgluFolder(path, importOptions);
+    return { value: imported.plan, sources: imported.sources, format: 'iglu', diagnostics: imported.diagnostics };
   }
   const read = readJson(path);
-  const format = options.from ?? 'native';
-  if (read.value === undefined) return { value: undefined, file: read.file, format, diagnostics: read.diagnostics };
-  if (format !== 'native') {
-    return { value: undefined, file: read.file, format, diagnostics: [...read.diagnostics, diagnose('CT050', undefined)] };
-  }
-  return { value: read.value, file: read.file, format, diagnostics: read.diagnostics };
+  if (read.value === undefined) return { value: undefined, sources: [read.file], format: options.from, diagnostics: read.diagnostics };
+  const detected = options.from ? { format: options.from, diagnostics: [] } : formatOf(read.value, read.file);
+  const format = detected.format;
+  if (format === undefined) return { value: undefined, sources: [read.file], format, diagnostics: [...read.diagnostics, ...detected.diagnostics] };
+  if (format === 'native') return { value: read.value, sources: [read.file], format, diagnostics: read.diagnostics };
+  const imported = importPlan(read.value, read.file, format, importOptions);
+  return { value: imported.plan, sources: imported.sources, format, diagnostics: [...read.diagnostics, ...imported.diagnostics] };
+}
+
+/** The file a loaded plan's diagnostics are about when they have no better place. */
+export function primarySource(loaded: LoadedPlan): SourceFile {
+  return originOf(loaded.value)?.file ?? loaded.sources[0]!;
 }

@@ -17,9 +17,12 @@ export class RefResolver {
   private readonly byPath = new Map<string, { file: SourceFile; value: unknown } | undefined>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(rootFile: SourceFile, rootValue: unknown) {
-    this.roots.set(rootFile, rootValue);
-    this.byPath.set(resolve(rootFile.path), { file: rootFile, value: rootValue });
+  /** `sources`: the files the plan was read from; a `#/...` reference in any of them points into `plan`. */
+  constructor(sources: readonly SourceFile[], plan: unknown) {
+    for (const file of sources) {
+      this.roots.set(file, plan);
+      this.byPath.set(resolve(file.path), { file, value: plan });
+    }
   }
 
   /**

@@ -29,14 +29,15 @@ export interface BuiltPlan {
 const describeValue = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
 
-export function buildPlan(value: unknown, file: SourceFile): BuiltPlan {
+/** `sources`: the files the plan was read from (one for a native plan; an Iglu folder has many). */
+export function buildPlan(value: unknown, sources: readonly SourceFile[]): BuiltPlan {
   const diagnostics: Diagnostic[] = [];
-  const rootOrigin: Origin = originOf(value) ?? { file, pointer: '', offset: 0 };
+  const rootOrigin: Origin = originOf(value) ?? { file: sources[0]!, pointer: '', offset: 0 };
   if (!isSchemaObject(value)) {
     diagnostics.push(diagnose('CT003', rootOrigin, { actual: describeValue(value) }));
     return { plan: undefined, diagnostics };
   }
-  const refs = new RefResolver(rootOrigin.file, value);
+  const refs = new RefResolver(sources.includes(rootOrigin.file) ? sources : [rootOrigin.file, ...sources], value);
   const ctx: TypeContext = { refs, diagnostics };
   const at = (key: string): Origin => memberOrigin(value, key) ?? rootOrigin;
 

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importIgluFolder, importPlan, readableName } from '../../generator/load/import/index.js';
@@ -183,6 +184,20 @@ describe('a folder with problems', () => {
       `event "add_to_cart" appears more than once (first at ${join(messy, 'com.acme/add_to_cart/jsonschema/1-0-0')}:6); only the first is kept`,
     );
     expect((plan.events as Obj).add_to_cart.description).toBe('Schema for an add-to-cart event');
+  });
+
+  it('reports a folder without schemas', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'iglu-empty-'));
+    try {
+      writeFileSync(join(empty, 'notes.txt'), 'not a schema');
+      const { plan, diagnostics } = importIgluFolder(empty);
+      expect(plain(plan)).toEqual({ name: basename(empty), events: {} });
+      expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+        `CT051 found no self-describing schemas (*.json, or SchemaVer files such as 1-0-0) in ${empty}`,
+      ]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('throws an IoError for a folder that does not exist', () => {

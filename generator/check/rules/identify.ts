@@ -3,6 +3,10 @@
  * schema (CT501), one spelling per field (CT502), multi-value properties are arrays of short strings (CT503, and
  * CT506 when unbounded), at most LIMITS.customTraits custom traits (CT504), the identity is not a trait (CT505),
  * and a custom trait that looks like a standard field but is not one is a warning (CT507).
+ *
+ * A multi-value trait with no maxItems is a warning (CT506), not an error, as Charged "Items" without maxItems is
+ * (CT403): the schema says nothing wrong, it only leaves the count unbounded. The warning asks for the bound;
+ * --max-warnings 0 makes it binding. A maxItems over LIMITS.multiValueItems is an error (CT503).
  */
 import { LIMITS } from '../../diagnostics/catalogue.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';

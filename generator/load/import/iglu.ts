@@ -50,6 +50,13 @@ export function addIgluSchema(b: PlanBuilder, value: unknown, readable: boolean,
   });
 }
 
+/** One schema file as a plan, named after the schema's vendor. */
+export function importIgluFile(b: PlanBuilder, value: unknown, file: SourceFile, readable: boolean): void {
+  const self = isObject(value) && isObject(value.self) ? value.self : undefined;
+  if (self && typeof self.vendor === 'string' && self.vendor !== '') b.setMeta('name', self.vendor, memberOr(self, 'vendor', b.root));
+  addIgluSchema(b, value, readable, file);
+}
+
 /** Iglu's own file names for schema versions: SchemaVer `MODEL-REVISION-ADDITION`. */
 const SCHEMAVER = /^\d+-\d+-\d+$/;
 

@@ -7,13 +7,12 @@
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { IoError } from '../read-json.js';
 import type { SourceFile } from '../source.js';
-import { fileOrigin, isObject, memberOr } from './origins.js';
-import { addIgluFiles, addIgluSchema, folderName, listIgluFiles } from './iglu.js';
+import { fileOrigin } from './origins.js';
+import { addIgluFiles, folderName, importIgluFile, listIgluFiles } from './iglu.js';
+import { detectFormat, type PlanFormat } from './detect.js';
 import { PlanBuilder, type ImportFormat, type Imported } from './plan-builder.js';
 import { importRudderstack } from './rudderstack.js';
 import { importSegment } from './segment.js';
-
-import { detectFormat, type PlanFormat } from './detect.js';
 
 export { detectFormat, type PlanFormat } from './detect.js';
 export { readableName } from './iglu.js';
@@ -36,11 +35,7 @@ export function importPlan(value: unknown, file: SourceFile, format: ImportForma
   b.sources.push(file);
   if (format === 'segment') importSegment(b, value);
   else if (format === 'rudderstack') importRudderstack(b, value);
-  else {
-    const self = isObject(value) && isObject(value.self) ? value.self : undefined;
-    if (self && typeof self.vendor === 'string' && self.vendor !== '') b.setMeta('name', self.vendor, memberOr(self, 'vendor', b.root));
-    addIgluSchema(b, value, options.readableNames === true, file);
-  }
+  else importIgluFile(b, value, file, options.readableNames === true);
   return b.build();
 }
 
@@ -56,6 +51,7 @@ export function importIgluFolder(dir: string, options: ImportOptions = {}): Impo
   }
   const folder: SourceFile = { path: dir, text: '' };
   const b = new PlanBuilder('iglu', fileOrigin(folder), folderName(dir));
+  if (files.length === 0) b.malformed(`found no self-describing schemas (*.json, or SchemaVer files such as 1-0-0) in ${dir}`, b.root);
   addIgluFiles(b, files, options.readableNames === true);
   return b.build();
 }

@@ -1,0 +1,52 @@
+import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { hasErrors } from '../../generator/diagnostics/diagnostic.js';
+import { detectFormat } from '../../generator/load/import/index.js';
+import { readJson } from '../../generator/load/read-json.js';
+import { generate } from '../../generator/pipeline.js';
+import { CORPUS, corpusAvailable, scratch } from '../helpers/paths.js';
+import { compile, format } from '../helpers/tsc.js';
+
+const FORMAT_DIRS = ['segment-typewriter', 'rudderstack-ruddertyper', 'rudderstack-rudder-iac', 'snowplow-iglu-central', 'contentful-templates'];
+
+function corpusPlans(): string[] {
+  const files = FORMAT_DIRS.flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.json')).map((f) => join(CORPUS, d, f)));
+  return [...files.filter((f) => detectFormat(readJson(f).value) !== undefined), join(CORPUS, 'snowplow-iglu-central')];
+}
+
+const STRICT: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true };
+
+describe.skipIf(!corpusAvailable)('every plan of a format we read, from ../shared/corpus', () => {
+  if (!corpusAvailable) it.skip('../shared/corpus is absent: corpus tests skipped', () => {});
+  const plans = corpusAvailable ? corpusPlans() : [];
+  const out = scratch('corpus-clients');
+  const clients: string[] = [];
+  const failed: string[] = [];
+
+  it.each(plans)('%s generates a client or fails with located diagnostics', (path) => {
+    const result = generate(path);
+    const rel = path.slice(CORPUS.length + 1);
+    if (hasErrors(result.diagnostics)) {
+      failed.push(rel);
+      for (const d of result.diagnostics) {
+        expect(d.origin, `${d.code} ${d.message} has no location`).toBeDefined();
+        expect(d.origin!.file.text.length, `${d.code} points into an empty file`).toBeGreaterThan(0);
+      }
+      expect(result.files).toEqual([]);
+    } else {
+      const dir = join(out, rel.replace(/[^\w.-]+/g, '_'));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.ts'), result.files[0]!.content);
+      clients.push(join(dir, 'index.ts'));
+    }
+  });
+
+  it('the clients compile under strict, all in one program', () => {
+    console.info(`corpus: ${plans.length} plans; ${clients.length} generate a client, ${failed.length} fail with located diagnostics`);
+    expect(clients.length + failed.length).toBe(plans.length);
+    expect(clients.length).toBeGreaterThan(5);
+    expect(format(compile(clients, STRICT))).toBe('');
+  });
+});
