@@ -7,6 +7,7 @@
 //   bundle  the top-level declarations that one track call of the 512×32 client pulls into a bundle, by minified size
 //   calls   `node --cpu-prof` of production and development calls (bench/call-cost.mjs): self time by function
 // Prints a Markdown report on stdout (progress on stderr). Work files in bench/.tmp/profile (removed unless --keep).
+// Example: node bench/profile.mjs > bench/.tmp/PROFILE.md
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -161,10 +162,10 @@ if (want('tsc')) {
   };
   p('## Type-checking: what the 512×32 client\'s check time is spent on');
   p();
-  p('One `tsc --extendedDiagnostics` run per variant of the client (same app: init, one track call). Removing a part shows what it costs.');
+  p('One `tsc --extendedDiagnostics` run per variant of the client (same app: init, one track call). Removing a part shows what it costs. tsc\'s check and total times are wall-clock (noisy on a busy machine); the CPU column, the types and the instantiations are not.');
   p();
-  p('| client variant | lines | check (s) | total (s) | types | instantiations | strict subtype cache | memory (MB) |');
-  p('|---|---|---|---|---|---|---|---|');
+  p('| client variant | lines | check (s) | total (s) | whole tsc CPU (s) | types | instantiations | strict subtype cache | memory (MB) |');
+  p('|---|---|---|---|---|---|---|---|---|');
   let i = 0;
   for (const [label, src] of Object.entries(variants)) {
     const dir = join(TMP, `tsc-${i++}`);
@@ -173,10 +174,16 @@ if (want('tsc')) {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
     const props = propsSource(sampleProps(m.plan.events[first], { all: false }));
     writeFileSync(join(dir, 'app.ts'), `import { init, ${fn} } from './client.js';\n${STUB_TS}\nvoid init({ sdk });\n${fn}(${props});\n`);
-    const r = spawnSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json'), '--extendedDiagnostics'], { encoding: 'utf8' });
+    const rusage = join(dir, 'rusage.json');
+    const r = spawnSync(process.execPath, ['--require', join(BENCH, 'rusage-preload.cjs'), TSC, '-p', join(dir, 'tsconfig.json'), '--extendedDiagnostics'], {
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_RUSAGE_FILE: rusage },
+    });
     if (r.status !== 0) throw new Error(`tsc failed for "${label}":\n${r.stdout.slice(0, 3000)}`);
     const num = (l) => Number((r.stdout.match(new RegExp(`^${l}:\\s+([\\d.]+)`, 'm')) ?? [])[1]);
-    p(`| ${label} | ${src.split('\n').length} | ${num('Check time')} | ${num('Total time')} | ${num('Types')} | ${num('Instantiations')} | ${num('Strict subtype cache size')} | ${((num('Memory used') * 1024) / 1e6).toFixed(0)} |`);
+    const ru = JSON.parse(readFileSync(rusage, 'utf8'));
+    const cpu = ((ru.userCPUTime + ru.systemCPUTime) / 1e6).toFixed(2);
+    p(`| ${label} | ${src.split('\n').length} | ${num('Check time')} | ${num('Total time')} | ${cpu} | ${num('Types')} | ${num('Instantiations')} | ${num('Strict subtype cache size')} | ${((num('Memory used') * 1024) / 1e6).toFixed(0)} |`);
     log(`tsc ${label}: check ${num('Check time')} s`);
   }
   p();

@@ -1,6 +1,6 @@
 // `npm run bench`: the benchmark of issue 7 (a measurement, not a test: it fails only when something breaks).
 //
-//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls] [--seed 1] [--keep]
+//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls] [--seed 1] [--clean]
 //                      [--out bench/RESULTS.md]
 //
 // For synthetic plans (bench/synthetic-plan.mjs) of 64×16, 512×32 and 512×256 events × properties it measures
@@ -9,8 +9,8 @@
 //   3. esbuild-minified bundles (clevertap-web-sdk external): one track call, everything, a stub-only baseline;
 //   4. a production and a development `track` call against a stub SDK vs calling the stub directly (512×32);
 // and writes bench/RESULTS.md (median, min, max; targets with pass/fail; machine and date).
-// Work files go to bench/.tmp/ (gitignored). It is removed at the end unless --keep: tsconfig.json includes
-// bench/, so generated .ts files left there would be type-checked by `npm run typecheck`.
+// Work files go to bench/.tmp/run/ (gitignored; emptied at the start, kept at the end for inspection, removed with --clean).
+// tsconfig.json includes bench/, but tsc's wildcards skip dot-directories, so `npm run typecheck` never sees them.
 // Peak memory comes from the child itself (bench/rusage-preload.cjs), so no /usr/bin/time is needed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,7 +24,7 @@ import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mj
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BENCH = join(ROOT, 'bench');
-const TMP = join(BENCH, '.tmp');
+const TMP = join(BENCH, '.tmp', 'run');
 const PRELOAD = join(BENCH, 'rusage-preload.cjs');
 const CODEGEN = join(ROOT, 'bin', 'codegen.js');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'lib', 'tsc.js');
@@ -432,5 +432,5 @@ p('Profiles of where the time goes: `node bench/profile.mjs` (see bench/README.m
 writeFileSync(OUT, lines.join('\n') + '\n');
 log(`wrote ${relative(ROOT, OUT)}`);
 
-if (!flag('keep')) rmSync(TMP, { recursive: true, force: true });
-else log(`kept ${relative(ROOT, TMP)} (remove it before \`npm run typecheck\`: tsconfig.json includes bench/)`);
+if (flag('clean')) rmSync(TMP, { recursive: true, force: true });
+else log(`work files are in ${relative(ROOT, TMP)}/ (--clean removes them)`);

@@ -3,11 +3,15 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagn
 import { checkPlan } from './check/check-plan.js';
 import type { EmittedFile } from './emit/web/emit-web.js';
 import { emitWeb } from './emit/web/emit-web.js';
+import { toJavaScript } from './emit/javascript.js';
 import { loadPlan, type LoadOptions } from './load/load-plan.js';
 import { buildPlan } from './model/build-plan.js';
 import type { Plan } from './model/ir.js';
 
-export interface GenerateOptions extends LoadOptions {}
+export interface GenerateOptions extends LoadOptions {
+  /** `ts` (default): index.ts; `js`: index.js and index.d.ts. */
+  language?: 'ts' | 'js';
+}
 
 export interface Generated {
   plan: Plan | undefined;
@@ -31,4 +35,11 @@ export function generate(path: string, options: GenerateOptions = {}): Generated
   const { plan, diagnostics } = validate(path, options);
   if (!plan || hasErrors(diagnostics)) return { plan, files: [], diagnostics };
   return { plan, files: emitWeb(plan), diagnostics };
+}
+
+/** `generate`, then the JavaScript translation when asked for (it needs the TypeScript compiler, loaded lazily). */
+export async function generateFiles(path: string, options: GenerateOptions = {}): Promise<Generated> {
+  const result = generate(path, options);
+  if (options.language !== 'js' || result.files.length === 0) return result;
+  return { ...result, files: await toJavaScript(result.files) };
 }

@@ -10,7 +10,8 @@ import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/fo
 import { IoError } from '../load/read-json.js';
 import type { PlanFormat } from '../load/load-plan.js';
 import { loadPlan } from '../load/load-plan.js';
-import { generate, validate } from '../pipeline.js';
+import { verifyClient } from '../emit/verify.js';
+import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
@@ -58,9 +59,15 @@ const loadOptions = (args: Common) => ({
   readableNames: args['readable-names'],
 });
 
-function runGenerate(args: Common & { out: string; check: boolean; force: boolean }, io: Io): number {
-  const result = generate(args.plan, loadOptions(args));
+type GenerateArgs = Common & { out: string; check: boolean; force: boolean; language: 'ts' | 'js'; verify: boolean };
+
+async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
+  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language });
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
+  if (args.verify) {
+    const problems = await verifyClient(result.files);
+    if (problems.length > 0) throw new Error(`the generated client does not type-check:\n${problems.join('\n')}`);
+  }
   if (args.check) {
     const stale = staleFiles(args.out, result.files);
     for (const f of stale) io.err(`stale: ${relative(process.cwd(), f)} differs from what ${args.plan} generates; run codegen ${args.plan}\n`);
@@ -111,9 +118,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         common(y)
           .option('out', { type: 'string', default: 'out', describe: 'output directory' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
-          .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' }),
-      (args) => {
-        code = runGenerate(args as unknown as Common & { out: string; check: boolean; force: boolean }, io);
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
+          .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
+          .option('language', { choices: ['ts', 'js'] as const, default: 'ts' as const, describe: 'ts: index.ts; js: index.js with index.d.ts' }),
+      async (args) => {
+        code = await runGenerate(args as unknown as GenerateArgs, io);
       },
     )
     .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {

@@ -48,7 +48,7 @@ describe('random plans', () => {
         const text = JSON.stringify({ name: 'Fuzz', ...p }, null, 1);
         const read = parseJsonText('fuzz.json', text);
         expect(read.value).toBeDefined();
-        const built = buildPlan(read.value, read.file);
+        const built = buildPlan(read.value, [read.file]);
         if (built.plan) checkPlan(built.plan);
       }),
       { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20240611 },

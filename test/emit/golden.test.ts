@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { EXAMPLES, ROOT } from '../helpers/paths.js';
 import { writePlan } from '../helpers/plan.js';
+import { verifyClient } from '../../generator/emit/verify.js';
 
 const plan = (name: string) => join(ROOT, 'examples', name, 'plan.json');
 
@@ -36,5 +37,17 @@ describe('order independence', () => {
     const reversed = { ...original, events: Object.fromEntries(Object.entries(original.events).reverse()) };
     const path = writePlan(JSON.stringify(reversed, null, 2));
     expect(generate(path).files).toEqual(generate(plan('shop')).files);
+  });
+});
+
+describe('--verify', () => {
+  it.each(EXAMPLES)('the %s client type-checks in memory with ts-morph', async (name) => {
+    expect(await verifyClient(generate(plan(name)).files)).toEqual([]);
+  });
+
+  it('reports emitted code that does not type-check', async () => {
+    expect(await verifyClient([{ path: 'index.ts', content: 'export const x: number = "no";\n' }])).toEqual([
+      expect.stringMatching(/index\.ts:1 TS2322/),
+    ]);
   });
 });
