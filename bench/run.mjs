@@ -313,9 +313,9 @@ p();
 // Targets
 const t = [];
 const target = (what, measured, goal, ok) => t.push(`| ${what} | ${measured} | ${goal} | ${passFail(ok)} |`);
-if (S['512x32']?.gen) target('Generation 512×32, wall', `${fmt(S['512x32'].gen.wall.median, 3)} s`, `≤ ${TARGETS.gen512x32Wall} s`, S['512x32'].gen.wall.median <= TARGETS.gen512x32Wall);
+if (S['512x32']?.gen) target('Generation 512×32, wall', `${fmt(S['512x32'].gen.wall.median, 3)} s (CPU ${fmt(S['512x32'].gen.cpu.median, 3)} s)`, `≤ ${TARGETS.gen512x32Wall} s`, S['512x32'].gen.wall.median <= TARGETS.gen512x32Wall);
 if (S['512x256']?.gen) {
-  target('Generation 512×256, wall', `${fmt(S['512x256'].gen.wall.median, 3)} s`, `≤ ${TARGETS.gen512x256Wall} s`, S['512x256'].gen.wall.median <= TARGETS.gen512x256Wall);
+  target('Generation 512×256, wall', `${fmt(S['512x256'].gen.wall.median, 3)} s (CPU ${fmt(S['512x256'].gen.cpu.median, 3)} s)`, `≤ ${TARGETS.gen512x256Wall} s`, S['512x256'].gen.wall.median <= TARGETS.gen512x256Wall);
   target('Generation 512×256, peak RSS', `${fmt(S['512x256'].gen.rss.median, 0)} MB`, `≤ ${TARGETS.gen512x256Rss} MB`, S['512x256'].gen.rss.median <= TARGETS.gen512x256Rss);
 }
 let linear;
@@ -328,7 +328,7 @@ if (S['512x32']?.gen && S['512x256']?.gen && results.startup) {
   target('Generation grows linearly with properties', `${fmt(linear.a, 1)} → ${fmt(linear.b, 1)} µs/property (×${fmt(linear.ratio)})`,
     `per-property time at 512×256 ≤ ${TARGETS.linearity}× that at 512×32`, linear.ratio <= TARGETS.linearity);
 }
-if (S['512x32']?.tsc) target('tsc check time, 512×32 client', `${fmt(S['512x32'].tsc.check.median)} s`, `≤ ${TARGETS.tsc512x32Check} s`, S['512x32'].tsc.check.median <= TARGETS.tsc512x32Check);
+if (S['512x32']?.tsc) target('tsc check time, 512×32 client', `${fmt(S['512x32'].tsc.check.median)} s (whole tsc: ${fmt(S['512x32'].tsc.total.median)} s, CPU ${fmt(S['512x32'].tsc.cpu.median)} s)`, `≤ ${TARGETS.tsc512x32Check} s`, S['512x32'].tsc.check.median <= TARGETS.tsc512x32Check);
 for (const id of ['512x32', '512x256']) {
   const b = S[id]?.bundle;
   if (b) {
@@ -349,6 +349,9 @@ p();
 p('| target | measured (median) | goal | result |');
 p('|---|---|---|---|');
 lines.push(...t);
+p();
+p('Pass/fail is judged on wall-clock medians, as the targets are stated. When the load average above exceeds the CPU count, ' +
+  'other processes shared the CPUs: the CPU-time figures are then the closer estimate of an idle machine.');
 p();
 
 if (ONLY.has('gen')) {

@@ -2,7 +2,7 @@
  * A JSON parser that records where every object and array came from (see source.ts), reports duplicate keys
  * (JSON.parse silently keeps the last) and never lets a key named `__proto__` touch a prototype.
  */
-import { joinPointer, setOrigin, type SourceFile } from './source.js';
+import { joinPointer, originOf, registerParsed, type SourceFile } from './source.js';
 
 export class JsonSyntaxError extends Error {
   constructor(message: string, readonly offset: number) {
@@ -24,6 +24,8 @@ export interface ParsedJson {
 
 /** Deeper than this is no tracking plan; it would only exhaust the stack. */
 export const MAX_DEPTH = 256;
+
+const SLOW_STRING = /[\\\u0000-\u001f]/;
 
 export function parseJson(file: SourceFile): ParsedJson {
   const text = file.text;
@@ -48,6 +50,15 @@ export function parseJson(file: SourceFile): ParsedJson {
   const parseString = (): string => {
     const start = i;
     i++; // opening quote
+    // Fast path: no escapes and no control characters before the closing quote
+    const end = text.indexOf('"', i);
+    if (end > 0) {
+      const raw = text.slice(i, end);
+      if (!SLOW_STRING.test(raw)) {
+        i = end + 1;
+        return raw;
+      }
+    }
     let out = '';
     let chunk = i;
     for (;;) {
@@ -97,11 +108,11 @@ export function parseJson(file: SourceFile): ParsedJson {
     return Number(r[0]);
   };
 
-  const parseValue = (pointer: string, depth: number): unknown => {
+  const parseValue = (parent: object | undefined, key: string, depth: number): unknown => {
     skipWs();
     const c = text[i];
-    if (c === '{') return parseObject(pointer, depth);
-    if (c === '[') return parseArray(pointer, depth);
+    if (c === '{') return parseObject(parent, key, depth);
+    if (c === '[') return parseArray(parent, key, depth);
     if (c === '"') return parseString();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return parseNumber();
     for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
@@ -113,12 +124,12 @@ export function parseJson(file: SourceFile): ParsedJson {
     return fail(`unexpected ${describe(i)}: expected a JSON value`);
   };
 
-  const parseObject = (pointer: string, depth: number): object => {
+  const parseObject = (parent: object | undefined, parentKey: string, depth: number): object => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
-    const start = i;
-    i++;
     const obj: Record<string, unknown> = {};
-    const keys = new Map<string, number>();
+    const info = registerParsed(obj, file, parent, parentKey, i);
+    const keys: Array<string | number> = [];
+    i++;
     skipWs();
     if (text[i] === '}') {
       i++;
@@ -131,51 +142,52 @@ export function parseJson(file: SourceFile): ParsedJson {
         skipWs();
         if (text[i] !== ':') fail(`unexpected ${describe(i)}: expected ':' after property name`);
         i++;
-        const child = joinPointer(pointer, key);
-        const value = parseValue(child, depth + 1);
-        const first = keys.get(key);
-        if (first !== undefined) duplicates.push({ key, pointer: child, offset: keyOffset, firstOffset: first });
-        else keys.set(key, keyOffset);
-        // defineProperty: plain assignment of "__proto__" would replace the prototype instead of adding a key
-        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-        else obj[key] = value;
+        const value = parseValue(obj, key, depth + 1);
+        if (Object.prototype.hasOwnProperty.call(obj, key)) {
+          duplicates.push({ key, pointer: joinPointer(originOf(obj)!.pointer, key), offset: keyOffset, firstOffset: keys[keys.indexOf(key) + 1] as number });
+        } else {
+          keys.push(key, keyOffset);
+          // defineProperty: plain assignment of "__proto__" would replace the prototype instead of adding a key
+          if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+          else obj[key] = value;
+        }
         skipWs();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === '}') { i++; break; }
         fail(`unexpected ${describe(i)}: expected ',' or '}'`);
       }
     }
-    setOrigin(obj, { file, pointer, offset: start }, keys);
+    info.keyOffsets = keys;
     return obj;
   };
 
-  const parseArray = (pointer: string, depth: number): unknown[] => {
+  const parseArray = (parent: object | undefined, parentKey: string, depth: number): unknown[] => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
-    const start = i;
-    i++;
     const arr: unknown[] = [];
-    const keys = new Map<string, number>();
+    const info = registerParsed(arr, file, parent, parentKey, i);
+    const keys: Array<string | number> = [];
+    i++;
     skipWs();
     if (text[i] === ']') {
       i++;
     } else {
       for (;;) {
         skipWs();
-        keys.set(String(arr.length), i);
-        arr.push(parseValue(joinPointer(pointer, arr.length), depth + 1));
+        keys.push(String(arr.length), i);
+        arr.push(parseValue(arr, String(arr.length), depth + 1));
         skipWs();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === ']') { i++; break; }
         fail(`unexpected ${describe(i)}: expected ',' or ']'`);
       }
     }
-    setOrigin(arr, { file, pointer, offset: start }, keys);
+    info.keyOffsets = keys;
     return arr;
   };
 
   skipWs();
   if (i >= text.length) fail('the file is empty');
-  const value = parseValue('', 0);
+  const value = parseValue(undefined, '', 0);
   skipWs();
   if (i < text.length) fail(`unexpected ${describe(i)} after the JSON value`);
   return { value, duplicates };

@@ -20,22 +20,63 @@ export interface Location {
   readonly column: number;
 }
 
-interface NodeInfo {
-  origin: Origin;
-  /** Offsets of each member's key, for objects parsed from text. */
-  keys?: Map<string, number>;
+/**
+ * What the registry knows of one object or array. Parsed nodes record their parent and key and work out their
+ * pointer only when asked: most nodes of a large plan are never named in a diagnostic.
+ */
+export interface NodeInfo {
+  file: SourceFile;
+  parent: NodeInfo | undefined;
+  key: string;
+  offset: number;
+  pointer?: string;
+  /** Member keys and the offsets of their key tokens, flat: [key, offset, key, offset, ...]. */
+  keyOffsets?: Array<string | number>;
+  keyIndex?: Map<string, number>;
   /** Whole origins of members, for objects built by an importer from another file's nodes. */
   members?: Map<string, Origin>;
+  origin?: Origin;
 }
 
 const registry = new WeakMap<object, NodeInfo>();
 
+function pointerOf(info: NodeInfo): string {
+  if (info.pointer === undefined) info.pointer = info.parent ? joinPointer(pointerOf(info.parent), info.key) : '';
+  return info.pointer;
+}
+
+function keyOffset(info: NodeInfo, key: string): number | undefined {
+  const flat = info.keyOffsets;
+  if (!flat) return undefined;
+  if (flat.length > 32) {
+    if (!info.keyIndex) {
+      info.keyIndex = new Map();
+      for (let i = flat.length - 2; i >= 0; i -= 2) info.keyIndex.set(flat[i] as string, flat[i + 1] as number);
+    }
+    return info.keyIndex.get(key);
+  }
+  for (let i = 0; i < flat.length; i += 2) if (flat[i] === key) return flat[i + 1] as number;
+  return undefined;
+}
+
+/** For the parser: registers a node before its members are parsed, so that they can name it as their parent. */
+export function registerParsed(node: object, file: SourceFile, parent: object | undefined, key: string, offset: number): NodeInfo {
+  const info: NodeInfo = { file, parent: parent && registry.get(parent), key, offset };
+  registry.set(node, info);
+  return info;
+}
+
 export function setOrigin(node: object, origin: Origin, keys?: Map<string, number>): void {
-  registry.set(node, keys ? { origin, keys } : { origin });
+  const info: NodeInfo = { file: origin.file, parent: undefined, key: '', offset: origin.offset, pointer: origin.pointer, origin };
+  if (keys) info.keyOffsets = [...keys].flat();
+  registry.set(node, info);
 }
 
 export function originOf(node: unknown): Origin | undefined {
-  return typeof node === 'object' && node !== null ? registry.get(node)?.origin : undefined;
+  if (typeof node !== 'object' || node === null) return undefined;
+  const info = registry.get(node);
+  if (!info) return undefined;
+  return (info.origin ??= { file: info.file, pointer: pointerOf(info), offset: info.offset });
 }
 
 /** Says that `node[key]` came from `origin` (an importer maps a converted member back to the original file). */
@@ -53,13 +94,12 @@ export function memberOrigin(node: object, key: string | number): Origin | undef
   const mapped = info.members?.get(k);
   if (mapped) return mapped;
   const child = (node as Record<string, unknown>)[k];
-  const childOrigin = originOf(child);
-  const offset = info.keys?.get(k) ?? childOrigin?.offset ?? info.origin.offset;
-  return { file: info.origin.file, pointer: joinPointer(info.origin.pointer, k), offset };
+  const offset = keyOffset(info, k) ?? originOf(child)?.offset ?? info.offset;
+  return { file: info.file, pointer: joinPointer(pointerOf(info), k), offset };
 }
 
 export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
 export function unescapePointerToken(token: string): string {

@@ -3,7 +3,7 @@ import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RefResolver } from '../load/refs.js';
 import { memberOrigin, originOf, type Origin } from '../load/source.js';
 import type { Docs, IgnoredKeyword, Property, TypeNode } from './ir.js';
-import { isSchemaObject, viewOf, type Schema, type SchemaView } from './schema-view.js';
+import { isSchemaObject, SchemaView, viewOf, type Schema } from './schema-view.js';
 
 /** Keywords that restrict values but that neither the types nor the development-mode checks express. */
 const UNSUPPORTED = [
@@ -18,6 +18,8 @@ export const KNOWN_FORMATS = new Set(['date', 'date-time', 'email', 'uri', 'uri-
 export interface TypeContext {
   refs: RefResolver;
   diagnostics: Diagnostic[];
+  /** Collects the unsupported keywords met inside a property's branches and items, for that property. */
+  ignored?: IgnoredKeyword[];
 }
 
 export function readDocs(view: SchemaView): Docs {
@@ -46,7 +48,9 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   for (const key of ['oneOf', 'anyOf'] as const) {
     const branches = view.get(key);
     if (Array.isArray(branches)) {
-      const members = branches.map((b, i) => branchType(b, memberOrigin(branches, i) ?? origin, ctx));
+      // Each branch is read together with the keywords around the oneOf/anyOf ({"type": "string", "anyOf": [...]})
+      const outer = view.layers.map((layer) => withoutKeys(layer, ['oneOf', 'anyOf']));
+      const members = branches.map((b, i) => branchType(b, memberOrigin(branches, i) ?? origin, ctx, outer));
       return { kind: 'union', members, origin };
     }
   }
@@ -63,14 +67,43 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   else if (view.has('items')) names = ['array'];
   else return { kind: 'untyped', origin };
 
+  if (enumValues) names = restrictToEnum(names, enumValues, view, ctx);
   const members = [...new Set(names)].map((name) => namedType(name, view, enumValues, ctx));
+  if (members.length === 0) return { kind: 'string', enum: [], origin }; // CT305: nothing can be sent
   return members.length === 1 ? members[0]! : { kind: 'union', members, origin };
 }
 
-function branchType(branch: unknown, origin: Origin, ctx: TypeContext): TypeNode {
+const matchesType = (name: string, v: unknown): boolean =>
+  name === 'null' ? v === null : name === 'integer' ? Number.isInteger(v) : name === typeof v && v !== null;
+
+/**
+ * With an enum or const, a type name stays only if some value is of it. A value of no declared type among others
+ * that fit is reported here; when none fit, the empty enum is the checker's to report (CT305).
+ */
+function restrictToEnum(names: string[], values: unknown[], view: SchemaView, ctx: TypeContext): string[] {
+  const kept = names.filter((n) => values.some((v) => matchesType(n, v)));
+  if (kept.length > 0 && values.some((v) => !names.some((n) => matchesType(n, v)))) {
+    ctx.diagnostics.push(diagnose('CT305', view.keyOrigin(view.has('const') ? 'const' : 'enum'), { name: lastToken(view.origin.pointer) }));
+  }
+  return kept;
+}
+
+const lastToken = (pointer: string): string => pointer.slice(pointer.lastIndexOf('/') + 1);
+
+function withoutKeys(layer: Schema, keys: string[]): Schema {
+  if (!keys.some((k) => Object.prototype.hasOwnProperty.call(layer, k))) return layer;
+  const copy: Schema = {};
+  for (const k of Object.keys(layer)) if (!keys.includes(k)) Object.defineProperty(copy, k, { value: layer[k], enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+function branchType(branch: unknown, origin: Origin, ctx: TypeContext, outer: readonly Schema[] = []): TypeNode {
   if (!isSchemaObject(branch)) return { kind: 'untyped', origin };
   const view = viewOf(branch, originOf(branch) ?? origin, ctx.refs);
-  return view ? typeOf(view, ctx) : { kind: 'untyped', origin };
+  if (!view) return { kind: 'untyped', origin };
+  const combined = outer.length > 0 ? new SchemaView([...view.layers, ...outer], view.origin) : view;
+  ctx.ignored?.push(...ignoredKeywords(view));
+  return typeOf(combined, ctx);
 }
 
 function inferTypes(values: unknown[]): string[] {
@@ -163,7 +196,14 @@ function propertyOf(name: string, schema: unknown, origin: Origin, required: boo
   }
   const view = viewOf(schema, origin, ctx.refs);
   if (!view) return undefined;
-  return { name, required, type: typeOf(view, ctx), docs: readDocs(view), ignored: ignoredKeywords(view), origin };
+  const outerIgnored = ctx.ignored;
+  const ignored = ignoredKeywords(view);
+  ctx.ignored = ignored;
+  try {
+    return { name, required, type: typeOf(view, ctx), docs: readDocs(view), ignored, origin };
+  } finally {
+    ctx.ignored = outerIgnored;
+  }
 }
 
 export function additionalOf(view: SchemaView, ctx: TypeContext): TypeNode | false {

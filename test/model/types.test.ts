@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../generator/pipeline.js';
+import { brief, planJson, writePlan } from '../helpers/plan.js';
+
+const withProperty = (schema: unknown) => planJson({ name: 'T', events: { A: { properties: { p: schema } } } });
+const model = (schema: unknown) => {
+  const { plan, diagnostics } = validate(writePlan(withProperty(schema)));
+  return { type: plan!.events[0]!.properties[0]!.type, ignored: plan!.events[0]!.properties[0]!.ignored, diagnostics: diagnostics.map(brief) };
+};
+
+describe('property types', () => {
+  it('reads oneOf/anyOf branches together with the keywords around them', () => {
+    const { type, diagnostics } = model({ type: 'string', anyOf: [{ maxLength: 5 }, { pattern: '^x' }] });
+    expect(diagnostics).toEqual([]);
+    expect(type).toMatchObject({ kind: 'union', members: [{ kind: 'string', maxLength: 5 }, { kind: 'string', pattern: '^x' }] });
+  });
+
+  it('drops null from a type array when the enum has no null', () => {
+    const { type, diagnostics } = model({ type: ['string', 'null'], enum: ['a'] });
+    expect(diagnostics).toEqual([]);
+    expect(type).toMatchObject({ kind: 'string', enum: ['a'] });
+  });
+
+  it('keeps null when the enum lists it', () => {
+    const { type } = model({ type: ['string', 'null'], enum: ['a', null] });
+    expect(type).toMatchObject({ kind: 'union', members: [{ kind: 'string' }, { kind: 'null' }] });
+  });
+
+  it('reports an enum value of no declared type, at the enum', () => {
+    expect(model({ type: 'string', enum: ['a', 5] }).diagnostics).toEqual(['8:11 error CT305']);
+  });
+
+  it('collects unsupported keywords inside branches and items for the property', () => {
+    const { ignored } = model({ oneOf: [{ type: 'string', not: { const: 'x' } }, { type: 'number' }] });
+    expect(ignored.map((k) => k.keyword)).toEqual(['not']);
+  });
+});

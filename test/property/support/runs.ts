@@ -1,0 +1,22 @@
+/**
+ * How long the properties run. `npm test` runs a few dozen plans per property with a fixed seed (the same plans
+ * every time); `npm run fuzz` sets FUZZ_RUNS (plans per property) and, unless FUZZ_SEED is set, a random seed.
+ * A failure prints the seed, the path and the shrunk counterexample (fast-check), and the plan JSON (our messages):
+ * replay it with FUZZ_SEED=<seed> (and the same FUZZ_RUNS).
+ */
+import fc from 'fast-check';
+
+const fuzzRuns = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefined;
+
+/** Plans per property: `fallback` by default, FUZZ_RUNS when fuzzing. */
+export const runs = (fallback: number): number => fuzzRuns ?? fallback;
+
+/** The seed: FUZZ_SEED, else random when fuzzing, else fixed. */
+export const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : fuzzRuns !== undefined ? Date.now() ^ (Math.random() * 0x7fffffff) : 20_261_128;
+
+export function params<T>(numRuns: number): fc.Parameters<T> {
+  return { numRuns, seed: SEED };
+}
+
+/** Counts what the properties tried, for the report at the end of a file. */
+export const tried = { plans: 0, programs: 0, texts: 0 };
