@@ -252,5 +252,14 @@ if (want('calls')) {
   }
 }
 
-process.stdout.write(out.join('\n') + '\n');
+const { cpus, loadavg } = await import('node:os');
+const header = [
+  '# Where the time goes',
+  '',
+  `Written by \`${['node bench/profile.mjs', ...argv].join(' ')}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ` +
+    `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}. ` +
+    'Synthetic plans of bench/synthetic-plan.mjs, seed 1. Single runs: read the shares, not the absolute times.',
+  '',
+];
+process.stdout.write([...header, ...out].join('\n') + '\n');
 if (!argv.includes('--keep')) rmSync(TMP, { recursive: true, force: true });

@@ -11,7 +11,9 @@ function defaultMode() {
     }
 }
 let sdk;
-let dev = false;
+/** Set by init; until then (calls queued before it are checked too) the mode follows process.env.NODE_ENV. */
+let dev;
+const isDev = () => (dev ?? (dev = defaultMode() === 'development'));
 let handler = 'warn';
 const queue = [];
 /**
@@ -38,8 +40,18 @@ export async function init(options) {
         instance = options.sdk;
     }
     sdk = instance;
-    for (const call of queue.splice(0))
-        call(instance);
+    // Every queued call is sent even if one throws (an onViolation of 'throw'); the first error is rethrown after
+    let failure;
+    for (const call of queue.splice(0)) {
+        try {
+            call(instance);
+        }
+        catch (e) {
+            failure ?? (failure = e);
+        }
+    }
+    if (failure !== undefined)
+        throw failure;
 }
 function send(call) {
     if (sdk)
@@ -58,14 +70,21 @@ function report(event, property, rule, value, message) {
     return handler(violation) !== false;
 }
 const own = (o, k) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
-/** A copy with the caller's own keys, without undefined or null (the SDK drops them; a later mutation cannot leak in). */
+/**
+ * A copy with the caller's own keys, without undefined or null (the SDK drops them). Arrays and their objects
+ * (Charged Items) are copied too: a later change by the app cannot leak into a queued call, and the SDK's
+ * in-place repairs cannot touch the app's objects.
+ */
 function data(props) {
     const out = {};
     if (props) {
         for (const k of Object.keys(props)) {
-            const v = own(props, k);
-            if (v !== undefined && v !== null)
-                Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+            let v = own(props, k);
+            if (v === undefined || v === null)
+                continue;
+            if (Array.isArray(v))
+                v = v.map((x) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
+            Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
         }
     }
     return out;
@@ -82,13 +101,28 @@ const FORMATS = {
     phone: /^\+[1-9]\d{7,14}$/,
 };
 const kindOf = (v) => typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : v instanceof Date ? 'd' : typeof v === 'number' ? (Number.isInteger(v) ? 'i' : 'n') : typeof v;
+/** What CleverTap does to any string value: cut it past 512 bytes, delete quotes and backslashes, trim it. */
+function stringProblem(v) {
+    if (new TextEncoder().encode(v).length > 512)
+        return ['maxBytes', 'is longer than 512 bytes; CleverTap cuts it'];
+    if (/['"\\]/.test(v))
+        return ['characters', 'contains \' " or \\, which CleverTap deletes from values'];
+    if (v.trim() !== v)
+        return ['whitespace', 'starts or ends with whitespace, which CleverTap trims'];
+    return undefined;
+}
 /** The first rule a value breaks, as [rule, message]; undefined when it passes. */
 function problem(v, kind, o) {
     const actual = kindOf(v);
-    if (kind === 'u')
-        return o.k && !o.k.includes(actual) && !(actual === 'i' && o.k.includes('n')) ? ['type', `is ${typeof v}`] : undefined;
-    if (kind === '*')
-        return 'sibdn'.includes(actual) ? undefined : ['type', `is ${typeof v}, not a scalar`];
+    if (kind === 'u' || kind === '*') {
+        if (kind === 'u' ? o.k && !o.k.includes(actual) && !(actual === 'i' && o.k.includes('n')) : !'sibdn'.includes(actual))
+            return ['type', `is ${typeof v}, not ${kind === 'u' ? 'of the plan\'s types' : 'a scalar'}`];
+        if (typeof v === 'number' && !Number.isFinite(v))
+            return ['finite', `${v} is not a finite number`];
+        if (v instanceof Date && Number.isNaN(v.getTime()))
+            return ['date', 'is not a valid Date'];
+        return typeof v === 'string' ? stringProblem(v) : undefined;
+    }
     if (kind === 'n' || kind === 'i') {
         if (typeof v !== 'number')
             return ['type', `is ${typeof v}, not a number`];
@@ -110,8 +144,9 @@ function problem(v, kind, o) {
     else if (kind === 's') {
         if (typeof v !== 'string')
             return ['type', `is ${typeof v}, not a string`];
-        if (new TextEncoder().encode(v).length > 512)
-            return ['maxBytes', 'is longer than 512 bytes; CleverTap cuts it'];
+        const s = stringProblem(v);
+        if (s)
+            return s;
         if (o.minL !== undefined && v.length < o.minL)
             return ['minLength', `is shorter than ${o.minL}`];
         if (o.maxL !== undefined && v.length > o.maxL)
@@ -139,9 +174,31 @@ function problem(v, kind, o) {
         return ['enum', `${JSON.stringify(v)} is not one of ${JSON.stringify(o.e)}`];
     return undefined;
 }
+/** Why CleverTap would change or refuse a key the plan does not name (additionalProperties); undefined if fine. */
+function keyProblem(key) {
+    if (key.trim() === '' || key.trim() !== key)
+        return 'is empty or has outer whitespace';
+    if (/[&$"\\%><!.:']/.test(key))
+        return 'contains a character CleverTap deletes or rejects (& $ " \\ % > < ! . : \')';
+    if (key.startsWith('wzrk_'))
+        return 'starts with wzrk_, which CleverTap reserves';
+    if (key.length > 120)
+        return 'is longer than 120 characters';
+    return undefined;
+}
 /** Checks every rule, reporting each violation; false when the handler asks to drop the call. */
-function checkAll(event, d, rules, prefix) {
+function checkAll(event, d, rules, prefix, open) {
     let keep = true;
+    if (open) {
+        for (const key of Object.keys(d)) {
+            if (rules.some((r) => r[0] === key))
+                continue;
+            const why = keyProblem(key);
+            const p = why ? ['key', why] : problem(d[key], '*', {});
+            if (p)
+                keep = report(event, prefix + key, p[0], d[key], p[1]) && keep;
+        }
+    }
     for (const [key, kind, o = {}] of rules) {
         const v = own(d, key);
         if (v === undefined || v === null) {
@@ -167,11 +224,14 @@ function checkAll(event, d, rules, prefix) {
     }
     return keep;
 }
-function track(name, props, rules) {
+/** `open`: the plan allows keys beyond its own (additionalProperties), which development mode checks too. */
+function track(name, props, rules, open) {
     const d = data(props);
-    if (dev && rules && !checkAll(name, d, rules, ''))
-        return;
-    send((s) => s.event.push(name, d));
+    // Checked when sent, so that calls queued before init are checked in the mode init sets
+    send((s) => {
+        if (!isDev() || !rules || checkAll(name, d, rules, '', open))
+            s.event.push(name, d);
+    });
 }
 /**
  * Sends "App Opened" to CleverTap.
@@ -252,10 +312,21 @@ function refused(field, v) {
             return undefined;
     }
 }
-/** The `Site` object: traits renamed to CleverTap's fields, refused values left out and reported. */
-function site(event, traits, identity) {
+/**
+ * Sends a profile: the traits are copied now, checked and mapped when sent (so that calls queued before init are
+ * checked in the mode init sets): renamed to CleverTap's fields, refused values left out and reported.
+ */
+function sendProfile(event, traits, identity, push) {
     const d = data(traits);
-    if (dev && !checkAll(event, d, traitRules, ''))
+    send((s) => {
+        const Site = site(event, d, identity);
+        // An empty profile push is an SDK error; with nothing to update there is nothing to send
+        if (Site && Object.keys(Site).length > 0)
+            push(s, Site);
+    });
+}
+function site(event, d, identity) {
+    if (isDev() && !checkAll(event, d, traitRules, ''))
         return undefined;
     if (identity !== undefined)
         d.Identity = identity;
@@ -263,7 +334,7 @@ function site(event, traits, identity) {
     for (const key of Object.keys(d)) {
         const field = TRAIT_FIELDS.find((pair) => pair[0] === key)?.[1] ?? key;
         const v = d[key];
-        const why = refused(field, v);
+        const why = Array.isArray(v) && v.length === 0 ? 'is an empty list (CleverTap rejects it: error 545)' : refused(field, v);
         if (why) {
             // Without its identity a login means nothing: the whole call is dropped, not just the field
             if (!report(event, key, 'profile', v, `${why}; CleverTap would refuse it, so it is not sent`) || field === 'Identity')
@@ -275,13 +346,12 @@ function site(event, traits, identity) {
     return out;
 }
 export function identify(user, traits) {
-    const Site = typeof user === 'object' ? site('identify', user) : site('identify', traits, user);
-    if (Site)
-        send((s) => s.onUserLogin.push({ Site }));
+    if (typeof user === 'object')
+        sendProfile('identify', user, undefined, (s, Site) => s.onUserLogin.push({ Site }));
+    else
+        sendProfile('identify', traits, user, (s, Site) => s.onUserLogin.push({ Site }));
 }
 /** Updates the current user's profile (`profile.push`) without logging in. */
 export function updateProfile(traits) {
-    const Site = site('updateProfile', traits);
-    if (Site)
-        send((s) => s.profile.push({ Site }));
+    sendProfile('updateProfile', traits, undefined, (s, Site) => s.profile.push({ Site }));
 }

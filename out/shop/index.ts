@@ -51,7 +51,9 @@ function defaultMode(): 'development' | 'production' {
 }
 
 let sdk: CleverTapWebSdk | undefined;
-let dev = false;
+/** Set by init; until then (calls queued before it are checked too) the mode follows process.env.NODE_ENV. */
+let dev: boolean | undefined;
+const isDev = (): boolean => (dev ??= defaultMode() === 'development');
 let handler: ViolationHandler = 'warn';
 const queue: Array<(s: CleverTapWebSdk) => void> = [];
 
@@ -77,7 +79,16 @@ export async function init(options: InitOptions): Promise<void> {
     instance = options.sdk;
   }
   sdk = instance;
-  for (const call of queue.splice(0)) call(instance);
+  // Every queued call is sent even if one throws (an onViolation of 'throw'); the first error is rethrown after
+  let failure: unknown;
+  for (const call of queue.splice(0)) {
+    try {
+      call(instance);
+    } catch (e) {
+      failure ??= e;
+    }
+  }
+  if (failure !== undefined) throw failure;
 }
 
 function send(call: (s: CleverTapWebSdk) => void): void {
@@ -97,13 +108,19 @@ function report(event: string, property: string, rule: string, value: unknown, m
 
 const own = (o: object, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
 
-/** A copy with the caller's own keys, without undefined or null (the SDK drops them; a later mutation cannot leak in). */
+/**
+ * A copy with the caller's own keys, without undefined or null (the SDK drops them). Arrays and their objects
+ * (Charged Items) are copied too: a later change by the app cannot leak into a queued call, and the SDK's
+ * in-place repairs cannot touch the app's objects.
+ */
 function data(props: object | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (props) {
     for (const k of Object.keys(props)) {
-      const v = own(props, k);
-      if (v !== undefined && v !== null) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      let v = own(props, k);
+      if (v === undefined || v === null) continue;
+      if (Array.isArray(v)) v = v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
+      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
   }
   return out;
@@ -133,11 +150,23 @@ const FORMATS: Record<string, RegExp> = {
 const kindOf = (v: unknown): string =>
   typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : v instanceof Date ? 'd' : typeof v === 'number' ? (Number.isInteger(v) ? 'i' : 'n') : typeof v;
 
+/** What CleverTap does to any string value: cut it past 512 bytes, delete quotes and backslashes, trim it. */
+function stringProblem(v: string): [string, string] | undefined {
+  if (new TextEncoder().encode(v).length > 512) return ['maxBytes', 'is longer than 512 bytes; CleverTap cuts it'];
+  if (/['"\\]/.test(v)) return ['characters', 'contains \' " or \\, which CleverTap deletes from values'];
+  if (v.trim() !== v) return ['whitespace', 'starts or ends with whitespace, which CleverTap trims'];
+  return undefined;
+}
+
 /** The first rule a value breaks, as [rule, message]; undefined when it passes. */
 function problem(v: unknown, kind: string, o: RuleOptions): [string, string] | undefined {
   const actual = kindOf(v);
-  if (kind === 'u') return o.k && !o.k.includes(actual) && !(actual === 'i' && o.k.includes('n')) ? ['type', `is ${typeof v}`] : undefined;
-  if (kind === '*') return 'sibdn'.includes(actual) ? undefined : ['type', `is ${typeof v}, not a scalar`];
+  if (kind === 'u' || kind === '*') {
+    if (kind === 'u' ? o.k && !o.k.includes(actual) && !(actual === 'i' && o.k.includes('n')) : !'sibdn'.includes(actual)) return ['type', `is ${typeof v}, not ${kind === 'u' ? 'of the plan\'s types' : 'a scalar'}`];
+    if (typeof v === 'number' && !Number.isFinite(v)) return ['finite', `${v} is not a finite number`];
+    if (v instanceof Date && Number.isNaN(v.getTime())) return ['date', 'is not a valid Date'];
+    return typeof v === 'string' ? stringProblem(v) : undefined;
+  }
   if (kind === 'n' || kind === 'i') {
     if (typeof v !== 'number') return ['type', `is ${typeof v}, not a number`];
     if (!Number.isFinite(v)) return ['finite', `${v} is not a finite number`];
@@ -149,7 +178,8 @@ function problem(v: unknown, kind: string, o: RuleOptions): [string, string] | u
     if (o.mul !== undefined && Math.abs(v / o.mul - Math.round(v / o.mul)) > 1e-9) return ['multipleOf', `${v} is not a multiple of ${o.mul}`];
   } else if (kind === 's') {
     if (typeof v !== 'string') return ['type', `is ${typeof v}, not a string`];
-    if (new TextEncoder().encode(v).length > 512) return ['maxBytes', 'is longer than 512 bytes; CleverTap cuts it'];
+    const s = stringProblem(v);
+    if (s) return s;
     if (o.minL !== undefined && v.length < o.minL) return ['minLength', `is shorter than ${o.minL}`];
     if (o.maxL !== undefined && v.length > o.maxL) return ['maxLength', `is longer than ${o.maxL}`];
     if (o.p !== undefined && !new RegExp(o.p, 'u').test(v)) return ['pattern', `does not match ${o.p}`];
@@ -166,9 +196,26 @@ function problem(v: unknown, kind: string, o: RuleOptions): [string, string] | u
   return undefined;
 }
 
+/** Why CleverTap would change or refuse a key the plan does not name (additionalProperties); undefined if fine. */
+function keyProblem(key: string): string | undefined {
+  if (key.trim() === '' || key.trim() !== key) return 'is empty or has outer whitespace';
+  if (/[&$"\\%><!.:']/.test(key)) return 'contains a character CleverTap deletes or rejects (& $ " \\ % > < ! . : \')';
+  if (key.startsWith('wzrk_')) return 'starts with wzrk_, which CleverTap reserves';
+  if (key.length > 120) return 'is longer than 120 characters';
+  return undefined;
+}
+
 /** Checks every rule, reporting each violation; false when the handler asks to drop the call. */
-function checkAll(event: string, d: Record<string, unknown>, rules: Rules, prefix: string): boolean {
+function checkAll(event: string, d: Record<string, unknown>, rules: Rules, prefix: string, open?: 1): boolean {
   let keep = true;
+  if (open) {
+    for (const key of Object.keys(d)) {
+      if (rules.some((r) => r[0] === key)) continue;
+      const why = keyProblem(key);
+      const p = why ? (['key', why] as const) : problem(d[key], '*', {});
+      if (p) keep = report(event, prefix + key, p[0], d[key], p[1]) && keep;
+    }
+  }
   for (const [key, kind, o = {}] of rules) {
     const v = own(d, key);
     if (v === undefined || v === null) {
@@ -190,10 +237,13 @@ function checkAll(event: string, d: Record<string, unknown>, rules: Rules, prefi
   }
   return keep;
 }
-function track(name: string, props: object | undefined, rules?: Rules): void {
+/** `open`: the plan allows keys beyond its own (additionalProperties), which development mode checks too. */
+function track(name: string, props: object | undefined, rules?: Rules, open?: 1): void {
   const d = data(props);
-  if (dev && rules && !checkAll(name, d, rules, '')) return;
-  send((s) => s.event.push(name, d));
+  // Checked when sent, so that calls queued before init are checked in the mode init sets
+  send((s) => {
+    if (!isDev() || !rules || checkAll(name, d, rules, '', open)) s.event.push(name, d);
+  });
 }
 
 /**
@@ -434,16 +484,27 @@ function refused(field: string, v: unknown): string | undefined {
   }
 }
 
-/** The `Site` object: traits renamed to CleverTap's fields, refused values left out and reported. */
-function site(event: string, traits: object | undefined, identity?: string | number): Record<string, unknown> | undefined {
+/**
+ * Sends a profile: the traits are copied now, checked and mapped when sent (so that calls queued before init are
+ * checked in the mode init sets): renamed to CleverTap's fields, refused values left out and reported.
+ */
+function sendProfile(event: string, traits: object | undefined, identity: string | number | undefined, push: (s: CleverTapWebSdk, Site: Record<string, unknown>) => void): void {
   const d = data(traits);
-  if (dev && !checkAll(event, d, traitRules, '')) return undefined;
+  send((s) => {
+    const Site = site(event, d, identity);
+    // An empty profile push is an SDK error; with nothing to update there is nothing to send
+    if (Site && Object.keys(Site).length > 0) push(s, Site);
+  });
+}
+
+function site(event: string, d: Record<string, unknown>, identity: string | number | undefined): Record<string, unknown> | undefined {
+  if (isDev() && !checkAll(event, d, traitRules, '')) return undefined;
   if (identity !== undefined) d.Identity = identity;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(d)) {
     const field = TRAIT_FIELDS.find((pair) => pair[0] === key)?.[1] ?? key;
     const v = d[key];
-    const why = refused(field, v);
+    const why = Array.isArray(v) && v.length === 0 ? 'is an empty list (CleverTap rejects it: error 545)' : refused(field, v);
     if (why) {
       // Without its identity a login means nothing: the whole call is dropped, not just the field
       if (!report(event, key, 'profile', v, `${why}; CleverTap would refuse it, so it is not sent`) || field === 'Identity') return undefined;
@@ -461,12 +522,11 @@ function site(event: string, traits: object | undefined, identity?: string | num
 export function identify(userId: string | number, traits?: IdentifyTraits): void;
 export function identify(traits: IdentifyTraits & { email: string }): void;
 export function identify(user: string | number | IdentifyTraits, traits?: IdentifyTraits): void {
-  const Site = typeof user === 'object' ? site('identify', user) : site('identify', traits, user);
-  if (Site) send((s) => s.onUserLogin.push({ Site }));
+  if (typeof user === 'object') sendProfile('identify', user, undefined, (s, Site) => s.onUserLogin.push({ Site }));
+  else sendProfile('identify', traits, user, (s, Site) => s.onUserLogin.push({ Site }));
 }
 
 /** Updates the current user's profile (`profile.push`) without logging in. */
 export function updateProfile(traits: Partial<IdentifyTraits>): void {
-  const Site = site('updateProfile', traits);
-  if (Site) send((s) => s.profile.push({ Site }));
+  sendProfile('updateProfile', traits, undefined, (s, Site) => s.profile.push({ Site }));
 }

@@ -166,7 +166,7 @@ browserDescribe(title, () => {
     });
   });
 
-  describe('known client bugs (it.fails: the correct behaviour, which does not hold yet)', () => {
+  describe('edge cases found in the browser (once client bugs, now fixed)', () => {
     let run: BrowserRun;
     let result: Result;
     const flagData = (flag: string) =>
@@ -174,7 +174,7 @@ browserDescribe(title, () => {
     beforeAll(async () => {
       run = await runInBrowser(fixture('client-saas-bugs.entry.ts'), { define: PRODUCTION });
       result = run.result as Result;
-      // What the it.fails below look at must be there, so that each can fail only on the behaviour it names.
+      // What the tests below look at must be there, so that each can fail only on the behaviour it names.
       expect(result.error).toBeUndefined();
       expect(run.pageErrors).toEqual([]);
       expect(pushed(run).map((p) => ('event' in p ? p.event : 'profile'))).toEqual([
@@ -185,12 +185,12 @@ browserDescribe(title, () => {
       ]);
     }, RUN_TIMEOUT);
 
-    it.fails('development mode checks a call made before init (seats: 7 is reported like seats: 12 after it)', () => {
+    it('development mode checks a call made before init (seats: 7 is reported like seats: 12 after it)', () => {
       // `dev` and the handler are set by init; a call made earlier is queued unchecked.
       expect(result.violations.filter((v) => v.event === 'Subscription Upgraded')).toHaveLength(1);
     });
 
-    it.fails("an extra key with a '.' arrives as given, or development mode reports it", () => {
+    it("an extra key with a '.' arrives as given, or development mode reports it", () => {
       const data = flagData('f1').data;
       const reported = result.violations.some((v) => v.property === 'ctx.page');
       expect({ keys: Object.keys(data), reported }).toSatisfy(
@@ -198,12 +198,12 @@ browserDescribe(title, () => {
       );
     });
 
-    it.fails('development mode reports an extra key with the reserved wzrk_ prefix', () => {
+    it('development mode reports an extra key with the reserved wzrk_ prefix', () => {
       expect(flagData('f2').data).toHaveProperty('wzrk_test', 'x'); // it is sent...
       expect(result.violations.some((v) => v.property === 'wzrk_test')).toBe(true); // ...and not reported
     });
 
-    it.fails('development mode reports an extra NaN value (the SDK sends it as null)', () => {
+    it('development mode reports an extra NaN value (the SDK sends it as null)', () => {
       expect(flagData('f3').data).toHaveProperty('score', null);
       expect(result.violations.some((v) => v.property === 'score')).toBe(true);
     });

@@ -10,6 +10,8 @@ export interface EventView {
   rulesName: string;
   nameLiteral: string;
   hasProperties: boolean;
+  /** The plan allows keys beyond its own. */
+  open: boolean;
   typeDecl: string;
   rules: string;
   functionDoc: string;
@@ -58,6 +60,7 @@ function eventView(e: EventNode): EventView {
     rulesName: e.functionName.replace(/^track/, 'rules'),
     nameLiteral: stringLiteral(e.name),
     hasProperties,
+    open: e.additional !== false,
     typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(e.name)}.`], interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
     rules: rulesLiteral(e.properties),
     functionDoc: jsdoc(docLines(e.docs, [sends])),

@@ -17,14 +17,20 @@ export interface GeneratedClient {
   rendered: Rendered;
   plan: Plan;
   source: string;
-  /** The folder the plan (and, once written, the client) is in. */
-  dir: string;
 }
 
 /** Generates the client of a rendered plan; throws (with the plan) when the plan unexpectedly has errors. */
+let folder: string | undefined;
+let count = 0;
+
+/** A new file name in this process's scratch folder (a module is imported once per path: every client gets its own). */
+export function scratchFile(ext: string): string {
+  folder ??= scratch('prop');
+  return join(folder, `f${++count}${ext}`);
+}
+
 export function generateClient(rendered: Rendered): GeneratedClient {
-  const dir = scratch('prop');
-  const path = join(dir, 'plan.json');
+  const path = scratchFile('.json');
   writeFileSync(path, planJson(rendered.plan));
   let result: Generated;
   try {
@@ -36,7 +42,7 @@ export function generateClient(rendered: Rendered): GeneratedClient {
   if (errors.length > 0 || !result.plan || result.files.length === 0) {
     throw new Error(`a valid plan was refused: ${errors.map((d) => `${brief(d)} ${d.message}`).join('; ')}\nplan:\n${show(rendered.plan)}`);
   }
-  return { rendered, plan: result.plan, source: result.files.find((f) => f.path === 'index.ts')!.content, dir };
+  return { rendered, plan: result.plan, source: result.files.find((f) => f.path === 'index.ts')!.content };
 }
 
 export function eventNode(c: GeneratedClient, name: string): EventNode {
@@ -117,7 +123,7 @@ export function describeCalls(calls: readonly Call[]): unknown[] {
 
 /** Writes the client to its folder and imports it (a fresh module: a new path each time). */
 export async function importClient(c: GeneratedClient): Promise<Record<string, any>> {
-  const file = join(c.dir, 'index.ts');
+  const file = scratchFile('.ts');
   writeFileSync(file, c.source);
   return (await import(/* @vite-ignore */ file)) as Record<string, any>;
 }

@@ -63,11 +63,10 @@ const badEventNames: fc.Arbitrary<Mutation> = fc.oneof(
     const name = randomCase('wzrk_', bits) + rest;
     return { what: `reserved prefix ${JSON.stringify(name)}`, apply: addEvent(name, {}), code: 'CT105', at: pointer('events', name) };
   }),
-  fc.nat({ max: 126 }).map((bits) => {
-    const name = randomCase('charged', bits + 1 === 1 ? 2 : bits + 1);
-    return name === 'Charged'
-      ? { what: 'CHARGED', apply: addEvent('CHARGED', {}), code: 'CT106', at: pointer('events', 'CHARGED') }
-      : { what: `misspelt Charged ${JSON.stringify(name)}`, apply: addEvent(name, {}), code: 'CT106', at: pointer('events', name) };
+  fc.nat({ max: 127 }).map((bits) => {
+    const cased = randomCase('charged', bits);
+    const name = cased === 'Charged' ? 'CHARGED' : cased;
+    return { what: `misspelt Charged ${JSON.stringify(name)}`, apply: addEvent(name, {}), code: 'CT106', at: pointer('events', name) };
   }),
   fc.constantFrom('', ' ', '\t\n').map((name) => ({ what: `empty event name ${JSON.stringify(name)}`, apply: addEvent(name, {}), code: 'CT101', at: pointer('events', name) })),
   fc.constantFrom('---', '🎉', '*/', '() {}', '#@').map((name) => ({ what: `event name without a word ${JSON.stringify(name)}`, apply: addEvent(name, {}), code: 'CT110', at: pointer('events', name) })),
@@ -128,7 +127,7 @@ const withDefs = (defs: Record<string, unknown>, then: (plan: Record<string, unk
 
 const badRefs: fc.Arbitrary<Mutation> = fc.tuple(keyArb, textArb).chain(([key, missing]) =>
   fc.constantFrom<Mutation>(
-    { what: 'a $ref to nothing', apply: addProperty(key, { $ref: `#/$defs/${encodeURIComponent(token(missing))}zz-missing` }), code: 'CT010', at: at(key) },
+    { what: 'a $ref to nothing', apply: addProperty(key, { $ref: `#/$defs/${encodeURIComponent(token(missing.replace(/\p{Cs}/gu, '')))}zz-missing` }), code: 'CT010', at: at(key) },
     { what: 'a $ref to a missing pointer root', apply: addProperty(key, { $ref: '#/nowhere/at/all' }), code: 'CT010', at: at(key) },
     {
       what: 'a $ref cycle of two',
@@ -176,6 +175,3 @@ const chargedAndIdentify: fc.Arbitrary<Mutation> = fc.constantFrom<Mutation>(
 );
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(badEventNames, badKeys, badValues, badRefs, wrongTypes, chargedAndIdentify);
-
-/** Several mutations at once: each must still be reported. */
-export const mutationsArb: fc.Arbitrary<Mutation[]> = fc.array(mutationArb, { minLength: 1, maxLength: 3 });

@@ -551,7 +551,7 @@ export function render(spec: PlanSpec): Rendered {
       userId: id.userId,
       hasTraits: id.traits.length > 0 || (id.additional !== 'absent' && id.additional !== 'false'),
       traits: id.traits.map((t) => [t.name, t.witness]),
-      fields: id.traits.map((t) => [t.name, STANDARD_FIELD[t.name] ?? t.name]),
+      fields: id.traits.map((t) => [t.name, Object.hasOwn(STANDARD_FIELD, t.name) ? STANDARD_FIELD[t.name]! : t.name]),
     };
   }
   if (Object.keys(defs).length > 0) plan.$defs = defs;
