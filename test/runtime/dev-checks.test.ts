@@ -158,3 +158,21 @@ describe('development-mode checks', () => {
     }
   });
 });
+
+describe('development-mode limits the plan does not state', () => {
+  it('checks CleverTap\'s own limits: 50 Charged items, 100 values of a multi-value trait', async () => {
+    const c = await clientFor<Record<string, any>>({
+      name: 'Limits',
+      events: { Charged: { properties: { Amount: { type: 'number' }, Items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } } } } },
+      identify: { properties: { tags: { type: 'array', items: { type: 'string' } } } },
+    });
+    const seen: string[] = [];
+    await c.init({ sdk: fakeSdk(), mode: 'development', onViolation: (v: Violation) => void seen.push(`${v.property} ${v.rule}`) });
+    c.trackCharged({ Amount: 1, Items: Array.from({ length: 50 }, (_, i) => ({ sku: `s${i}` })) });
+    c.updateProfile({ tags: Array.from({ length: 100 }, (_, i) => `t${i}`) });
+    expect(seen).toEqual([]);
+    c.trackCharged({ Amount: 1, Items: Array.from({ length: 51 }, (_, i) => ({ sku: `s${i}` })) });
+    c.updateProfile({ tags: Array.from({ length: 101 }, (_, i) => `t${i}`) });
+    expect(seen).toEqual(['Items maxItems', 'tags maxItems']);
+  });
+});

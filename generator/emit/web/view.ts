@@ -62,7 +62,8 @@ function eventView(e: EventNode): EventView {
     hasProperties,
     open: e.additional !== false,
     typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(e.name)}.`], interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
-    rules: rulesLiteral(e.properties),
+    // Without a maxItems the client still checks CleverTap's own limit (the web SDK's error 522 past 50 items)
+    rules: rulesLiteral(e.properties, (p) => (p === items && items.type.kind === 'array' && items.type.maxItems === undefined ? ['n: 50'] : [])),
     functionDoc: jsdoc(docLines(e.docs, [sends])),
     itemDecl: itemObject
       ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
@@ -79,6 +80,7 @@ function identifyView(identify: IdentifyNode | undefined): IdentifyView {
   // Email and Phone are checked in development mode even where the plan gives no format
   const extra = (p: Property): string[] => {
     const standard = traits.find((t) => t.name === p.name)?.standard;
+    if (p.type.kind === 'array' && p.type.maxItems === undefined) return ['n: 100']; // CleverTap's multi-value limit
     const hasFormat = p.type.kind === 'string' && p.type.format !== undefined;
     if (hasFormat) return [];
     return standard === 'Email' ? ['f: "email"'] : standard === 'Phone' ? ['f: "phone"'] : [];
