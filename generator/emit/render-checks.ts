@@ -1,12 +1,16 @@
 /**
- * The development-mode rules of each event, as compact literals the client's small checker interprets:
+ * The development-mode rules, as data the client's small checker (templates/web/checks.ts.hbs) interprets:
  * `[key, kind, options?]`, kind one of s(tring) n(umber) i(nteger) b(oolean) d(ate) u(nion) a(rray) *(any scalar).
- * Data rather than code: one interpreter in the client, and an unused event's rules are tree-shaken with it.
+ * They are emitted as one JSON string in checks.ts: nothing for the type checker to chew on, and the whole module
+ * is loaded only in development mode.
  */
 import type { Property, TypeNode } from '../model/ir.js';
-import { jsonLiteral, stringLiteral } from './escape.js';
 
 type Kind = 's' | 'n' | 'i' | 'b' | 'd' | 'u' | 'a' | '*';
+type Options = Record<string, unknown>;
+export type Rule = [string, Kind, Options] | [string, Kind];
+/** Rules for the members of a scalar array (no key). */
+type ItemRule = [Kind, Options] | [Kind];
 
 function kindOf(t: TypeNode): Kind | undefined {
   switch (t.kind) {
@@ -21,16 +25,16 @@ function kindOf(t: TypeNode): Kind | undefined {
   }
 }
 
-function options(t: TypeNode): string[] {
-  const o: string[] = [];
+function options(t: TypeNode): Options {
+  const o: Options = {};
   const put = (k: string, v: unknown): void => {
-    if (v !== undefined) o.push(`${k}: ${jsonLiteral(v)}`);
+    if (v !== undefined) o[k] = v;
   };
   if (t.kind === 'string') {
     if (t.enum && t.enum.length > 0) put('e', t.enum);
     put('minL', t.minLength);
     put('maxL', t.maxLength);
-    if (t.pattern !== undefined) o.push(`p: ${stringLiteral(t.pattern)}`);
+    put('p', t.pattern);
     put('f', t.format);
   } else if (t.kind === 'number') {
     if (t.enum && t.enum.length > 0) put('e', t.enum);
@@ -40,24 +44,24 @@ function options(t: TypeNode): string[] {
     put('xmax', t.exclusiveMaximum);
     put('mul', t.multipleOf);
   } else if (t.kind === 'union') {
-    const kinds = [...new Set(t.members.map(kindOf).filter((k): k is Kind => k !== undefined && k !== 'u'))];
-    o.push(`k: ${stringLiteral(kinds.join(''))}`);
+    o.k = [...new Set(t.members.map(kindOf).filter((k): k is Kind => k !== undefined && k !== 'u'))].join('');
   } else if (t.kind === 'array') {
     put('n', t.maxItems);
-    if (t.items?.kind === 'object') o.push(`it: ${rulesLiteral(t.items.properties)}`);
-    else if (t.items) o.push(`iv: ${ruleLiteral(undefined, t.items, false)}`);
+    if (t.items?.kind === 'object') o.it = rulesOf(t.items.properties);
+    else if (t.items) o.iv = itemRule(t.items);
   }
   return o;
 }
 
-/** `[key, kind, options?]`, or `[kind, options?]` for an array's scalar items (no key). */
-function ruleLiteral(key: string | undefined, t: TypeNode, required: boolean, extra: string[] = []): string {
-  const kind = kindOf(t) ?? '*';
-  const o = [...(required ? ['r: 1'] : []), ...options(t), ...extra];
-  const head = key === undefined ? [] : [stringLiteral(key)];
-  return `[${[...head, stringLiteral(kind), ...(o.length > 0 ? [`{ ${o.join(', ')} }`] : [])].join(', ')}]`;
+function itemRule(t: TypeNode): ItemRule {
+  const o = options(t);
+  return Object.keys(o).length > 0 ? [kindOf(t) ?? '*', o] : [kindOf(t) ?? '*'];
 }
 
-export function rulesLiteral(props: Property[], extra: (p: Property) => string[] = () => []): string {
-  return `[${props.map((p) => ruleLiteral(p.name, p.type, p.required, extra(p))).join(', ')}]`;
+/** `extra`: options the plan does not state but CleverTap implies (a default maxItems, an e-mail format). */
+export function rulesOf(props: Property[], extra: (p: Property) => Options = () => ({})): Rule[] {
+  return props.map((p) => {
+    const o = { ...(p.required ? { r: 1 } : {}), ...extra(p), ...options(p.type) };
+    return Object.keys(o).length > 0 ? [p.name, kindOf(p.type) ?? '*', o] : [p.name, kindOf(p.type) ?? '*'];
+  });
 }

@@ -4,8 +4,10 @@ import Handlebars from 'handlebars';
 
 const TEMPLATES = new URL('../../templates/', import.meta.url);
 const cache = new Map<string, Handlebars.TemplateDelegate>();
+/** Templates that are whole files; every other template is a partial. */
+const ENTRIES = new Set(['index.ts.hbs', 'checks.ts.hbs']);
 
-/** The target's `index.ts.hbs`, with every other `*.hbs` in its folder as a partial named after the file. */
+/** A target's file template (`index.ts.hbs`, ...), with the other `*.hbs` in its folder as partials named after the file. */
 export function template(target: string, entry = 'index.ts'): Handlebars.TemplateDelegate {
   const key = `${target}/${entry}`;
   let compiled = cache.get(key);
@@ -13,7 +15,7 @@ export function template(target: string, entry = 'index.ts'): Handlebars.Templat
     const hb = Handlebars.create();
     const dir = new URL(`${target}/`, TEMPLATES);
     for (const name of readdirSync(dir)) {
-      if (!name.endsWith('.hbs') || name === `${entry}.hbs`) continue;
+      if (!name.endsWith('.hbs') || ENTRIES.has(name)) continue;
       hb.registerPartial(name.replace(/\..*$/, ''), readFileSync(new URL(name, dir), 'utf8'));
     }
     compiled = hb.compile(readFileSync(new URL(`${entry}.hbs`, dir), 'utf8'), { strict: true, noEscape: true, knownHelpersOnly: true });

@@ -51,9 +51,8 @@ function defaultMode(): 'development' | 'production' {
 }
 
 let sdk: CleverTapWebSdk | undefined;
-/** Set by init; until then (calls queued before it are checked too) the mode follows process.env.NODE_ENV. */
-let dev: boolean | undefined;
-const isDev = (): boolean => (dev ??= defaultMode() === 'development');
+/** Development mode's checks: a module of their own, loaded by init, so that production bundles leave them out. */
+let checks: typeof import('./checks.js') | undefined;
 let handler: ViolationHandler = 'warn';
 const queue: Array<(s: CleverTapWebSdk) => void> = [];
 
@@ -63,8 +62,8 @@ const queue: Array<(s: CleverTapWebSdk) => void> = [];
  * Calls made before `init` are queued and sent after it, in order.
  */
 export async function init(options: InitOptions): Promise<void> {
-  dev = (options.mode ?? defaultMode()) === 'development';
   handler = options.onViolation ?? 'warn';
+  checks = (options.mode ?? defaultMode()) === 'development' ? await import('./checks.js') : undefined;
   let instance: CleverTapWebSdk;
   if (options.sdk === undefined) {
     const region = options.region ?? 'eu1';
@@ -125,124 +124,16 @@ function data(props: object | undefined): Record<string, unknown> {
   }
   return out;
 }
-
-// Development-mode checks: what the types cannot express. Each rule is [key, kind, options]; see render-checks.ts.
-interface RuleOptions {
-  r?: 1; e?: readonly unknown[]; minL?: number; maxL?: number; p?: string; f?: string;
-  min?: number; max?: number; xmin?: number; xmax?: number; mul?: number; k?: string; n?: number;
-  /** Rules of each item: `it` for object items (Charged.Items), `iv` for scalar items (multi-value traits). */
-  it?: Rules; iv?: readonly [string, RuleOptions?];
-}
-type Rules = ReadonlyArray<readonly [string, string, RuleOptions?]>;
-
-const FORMATS: Record<string, RegExp> = {
-  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-  uri: /^[a-z][a-z0-9+.-]*:\S*$/i,
-  url: /^[a-z][a-z0-9+.-]*:\S*$/i,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/,
-  ipv6: /^[0-9a-f:.]*:[0-9a-f:.]*$/i,
-  hostname: /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
-  time: /^\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$/i,
-  phone: /^\+[1-9]\d{7,14}$/,
-};
-
-const kindOf = (v: unknown): string =>
-  typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : v instanceof Date ? 'd' : typeof v === 'number' ? (Number.isInteger(v) ? 'i' : 'n') : typeof v;
-
-/** What CleverTap does to any string value: cut it past 512 bytes, delete quotes and backslashes, trim it. */
-function stringProblem(v: string): [string, string] | undefined {
-  if (new TextEncoder().encode(v).length > 512) return ['maxBytes', 'is longer than 512 bytes; CleverTap cuts it'];
-  if (/['"\\]/.test(v)) return ['characters', 'contains \' " or \\, which CleverTap deletes from values'];
-  if (v.trim() !== v) return ['whitespace', 'starts or ends with whitespace, which CleverTap trims'];
-  return undefined;
-}
-
-/** The first rule a value breaks, as [rule, message]; undefined when it passes. */
-function problem(v: unknown, kind: string, o: RuleOptions): [string, string] | undefined {
-  const actual = kindOf(v);
-  if (kind === 'u' || kind === '*') {
-    if (kind === 'u' ? o.k && !o.k.includes(actual) && !(actual === 'i' && o.k.includes('n')) : !'sibdn'.includes(actual)) return ['type', `is ${typeof v}, not ${kind === 'u' ? 'of the plan\'s types' : 'a scalar'}`];
-    if (typeof v === 'number' && !Number.isFinite(v)) return ['finite', `${v} is not a finite number`];
-    if (v instanceof Date && Number.isNaN(v.getTime())) return ['date', 'is not a valid Date'];
-    return typeof v === 'string' ? stringProblem(v) : undefined;
+function track(name: string, props: object | undefined): void {
+  if (sdk && !checks) {
+    // Production, after init: handed to the SDK as is, at the cost of a branch
+    sdk.event.push(name, (props ?? {}) as Record<string, unknown>);
+    return;
   }
-  if (kind === 'n' || kind === 'i') {
-    if (typeof v !== 'number') return ['type', `is ${typeof v}, not a number`];
-    if (!Number.isFinite(v)) return ['finite', `${v} is not a finite number`];
-    if (kind === 'i' && !Number.isInteger(v)) return ['integer', `${v} is not an integer`];
-    if (o.min !== undefined && v < o.min) return ['minimum', `${v} is below ${o.min}`];
-    if (o.max !== undefined && v > o.max) return ['maximum', `${v} is above ${o.max}`];
-    if (o.xmin !== undefined && v <= o.xmin) return ['exclusiveMinimum', `${v} is not above ${o.xmin}`];
-    if (o.xmax !== undefined && v >= o.xmax) return ['exclusiveMaximum', `${v} is not below ${o.xmax}`];
-    if (o.mul !== undefined && Math.abs(v / o.mul - Math.round(v / o.mul)) > 1e-9) return ['multipleOf', `${v} is not a multiple of ${o.mul}`];
-  } else if (kind === 's') {
-    if (typeof v !== 'string') return ['type', `is ${typeof v}, not a string`];
-    const s = stringProblem(v);
-    if (s) return s;
-    if (o.minL !== undefined && v.length < o.minL) return ['minLength', `is shorter than ${o.minL}`];
-    if (o.maxL !== undefined && v.length > o.maxL) return ['maxLength', `is longer than ${o.maxL}`];
-    if (o.p !== undefined && !new RegExp(o.p, 'u').test(v)) return ['pattern', `does not match ${o.p}`];
-    if (o.f !== undefined && FORMATS[o.f] && !FORMATS[o.f]!.test(v)) return ['format', `is not a valid ${o.f}`];
-  } else if (kind === 'b') {
-    if (typeof v !== 'boolean') return ['type', `is ${typeof v}, not a boolean`];
-  } else if (kind === 'd') {
-    if (!(v instanceof Date) || Number.isNaN(v.getTime())) return ['date', 'is not a valid Date'];
-  } else if (kind === 'a') {
-    if (!Array.isArray(v)) return ['type', `is ${typeof v}, not an array`];
-    if (o.n !== undefined && v.length > o.n) return ['maxItems', `has ${v.length} items; at most ${o.n} are allowed`];
-  }
-  if (o.e && !o.e.includes(v)) return ['enum', `${JSON.stringify(v)} is not one of ${JSON.stringify(o.e)}`];
-  return undefined;
-}
-
-/** Why CleverTap would change or refuse a key the plan does not name (additionalProperties); undefined if fine. */
-function keyProblem(key: string): string | undefined {
-  if (key.trim() === '' || key.trim() !== key) return 'is empty or has outer whitespace';
-  if (/[&$"\\%><!.:']/.test(key)) return 'contains a character CleverTap deletes or rejects (& $ " \\ % > < ! . : \')';
-  if (key.startsWith('wzrk_')) return 'starts with wzrk_, which CleverTap reserves';
-  if (key.length > 120) return 'is longer than 120 characters';
-  return undefined;
-}
-
-/** Checks every rule, reporting each violation; false when the handler asks to drop the call. */
-function checkAll(event: string, d: Record<string, unknown>, rules: Rules, prefix: string, open?: 1): boolean {
-  let keep = true;
-  if (open) {
-    for (const key of Object.keys(d)) {
-      if (rules.some((r) => r[0] === key)) continue;
-      const why = keyProblem(key);
-      const p = why ? (['key', why] as const) : problem(d[key], '*', {});
-      if (p) keep = report(event, prefix + key, p[0], d[key], p[1]) && keep;
-    }
-  }
-  for (const [key, kind, o = {}] of rules) {
-    const v = own(d, key);
-    if (v === undefined || v === null) {
-      if (o.r) keep = report(event, prefix + key, 'required', v, 'is required') && keep;
-      continue;
-    }
-    const p = problem(v, kind, o);
-    if (p) keep = report(event, prefix + key, p[0], v, p[1]) && keep;
-    else if (kind === 'a') {
-      (v as unknown[]).forEach((item, i) => {
-        const at = `${prefix}${key}[${i}]`;
-        const q: [string, string] | undefined = o.it
-          ? typeof item === 'object' && item !== null && !(item instanceof Date) ? undefined : ['type', 'is not an object']
-          : o.iv && problem(item, o.iv[0], o.iv[1] ?? {});
-        if (q) keep = report(event, at, q[0], item, q[1]) && keep;
-        else if (o.it) keep = checkAll(event, item as Record<string, unknown>, o.it, at + '.') && keep;
-      });
-    }
-  }
-  return keep;
-}
-/** `open`: the plan allows keys beyond its own (additionalProperties), which development mode checks too. */
-function track(name: string, props: object | undefined, rules?: Rules, open?: 1): void {
   const d = data(props);
   // Checked when sent, so that calls queued before init are checked in the mode init sets
   send((s) => {
-    if (!isDev() || !rules || checkAll(name, d, rules, '', open)) s.event.push(name, d);
+    if (!checks || checks.checkEvent(name, d, report)) s.event.push(name, d);
   });
 }
 
@@ -287,14 +178,12 @@ export interface ChargedProperties {
   Items: readonly ChargedItem[];
 }
 
-const rulesCharged: Rules = [["Amount", "n", { r: 1, min: 0 }], ["Payment mode", "s", { e: ["Card","PayPal","Cash On Delivery"] }], ["Charged ID", "s"], ["Currency", "s", { e: ["USD","EUR","INR"] }], ["Items", "a", { r: 1, n: 50, it: [["sku", "s", { r: 1 }], ["name", "s"], ["quantity", "i", { r: 1, min: 1 }], ["unit_price", "n", { min: 0 }]] }]];
-
 /**
  * An order was paid: CleverTap's revenue event.
  * Sends "Charged" to CleverTap.
  */
 export function trackCharged(properties: ChargedProperties): void {
-  track("Charged", properties, rulesCharged);
+  track("Charged", properties);
 }
 
 /**
@@ -311,14 +200,12 @@ export interface CouponAppliedCheckoutProperties {
   "discount percent"?: number;
 }
 
-const rulesCouponAppliedCheckout: Rules = [["coupon_code", "s", { r: 1, p: "^[A-Z0-9]{4,12}$" }], ["discount percent", "n", { max: 100, xmin: 0 }]];
-
 /**
  * A code was applied at checkout. The name has an en dash: CleverTap accepts it, and so must we.
  * Sends "Coupon Applied – Checkout" to CleverTap.
  */
 export function trackCouponAppliedCheckout(properties: CouponAppliedCheckoutProperties): void {
-  track("Coupon Applied – Checkout", properties, rulesCouponAppliedCheckout);
+  track("Coupon Applied – Checkout", properties);
 }
 
 /**
@@ -344,14 +231,12 @@ export interface ProductAddedToCartProperties {
   currency?: "USD" | "EUR" | "INR";
 }
 
-const rulesProductAddedToCart: Rules = [["product_id", "s", { r: 1, maxL: 64 }], ["quantity", "i", { r: 1, min: 1, max: 99 }], ["price", "n", { min: 0 }], ["currency", "s", { e: ["USD","EUR","INR"] }]];
-
 /**
  * A shopper put a product in the cart.
  * Sends "Product Added To Cart" to CleverTap.
  */
 export function trackProductAddedToCart(properties: ProductAddedToCartProperties): void {
-  track("Product Added To Cart", properties, rulesProductAddedToCart);
+  track("Product Added To Cart", properties);
 }
 
 /**
@@ -374,14 +259,12 @@ export interface ProductViewedProperties {
   viewed_at?: Date;
 }
 
-const rulesProductViewed: Rules = [["product_id", "s", { r: 1, maxL: 64 }], ["price", "n", { r: 1, min: 0 }], ["currency", "s", { e: ["USD","EUR","INR"] }], ["viewed_at", "d"]];
-
 /**
  * A shopper opened a product page.
  * Sends "Product Viewed" to CleverTap.
  */
 export function trackProductViewed(properties: ProductViewedProperties): void {
-  track("Product Viewed", properties, rulesProductViewed);
+  track("Product Viewed", properties);
 }
 
 /**
@@ -400,14 +283,12 @@ export interface SearchPerformedProperties {
   "Sort Order"?: "relevance" | "price ascending" | "price descending" | "newest";
 }
 
-const rulesSearchPerformed: Rules = [["query", "s", { r: 1, minL: 1, maxL: 200 }], ["results", "i", { min: 0 }], ["Sort Order", "s", { e: ["relevance","price ascending","price descending","newest"] }]];
-
 /**
  * A shopper searched the catalogue.
  * Sends "Search Performed" to CleverTap.
  */
 export function trackSearchPerformed(properties: SearchPerformedProperties): void {
-  track("Search Performed", properties, rulesSearchPerformed);
+  track("Search Performed", properties);
 }
 
 /**
@@ -417,14 +298,12 @@ export interface ÜrünFavorilereEklendiProperties {
   product_id: string;
 }
 
-const rulesÜrünFavorilereEklendi: Rules = [["product_id", "s", { r: 1 }]];
-
 /**
  * A product was added to the wish list (the Turkish storefront names its events in Turkish).
  * Sends "Ürün Favorilere Eklendi" to CleverTap.
  */
 export function trackÜrünFavorilereEklendi(properties: ÜrünFavorilereEklendiProperties): void {
-  track("Ürün Favorilere Eklendi", properties, rulesÜrünFavorilereEklendi);
+  track("Ürün Favorilere Eklendi", properties);
 }
 
 /**
@@ -455,8 +334,6 @@ export interface IdentifyTraits {
    */
   "MSG-email"?: boolean;
 }
-
-const traitRules: Rules = [["email", "s", { f: "email" }], ["name", "s", { maxL: 120 }], ["gender", "s", { e: ["M","F"] }], ["birthday", "d"], ["phone", "s", { f: "phone" }], ["plan", "s", { e: ["free","pro","enterprise"] }], ["favourite_categories", "a", { n: 20, iv: ["s", { maxL: 64 }] }], ["MSG-email", "b"]];
 
 /** Trait names the plan uses for CleverTap's standard profile fields, with the field each is sent as. */
 const TRAIT_FIELDS: ReadonlyArray<readonly [string, string]> = [["email", "Email"], ["name", "Name"], ["gender", "Gender"], ["birthday", "DOB"], ["phone", "Phone"]];
@@ -491,6 +368,7 @@ function refused(field: string, v: unknown): string | undefined {
 function sendProfile(event: string, traits: object | undefined, identity: string | number | undefined, push: (s: CleverTapWebSdk, Site: Record<string, unknown>) => void): void {
   const d = data(traits);
   send((s) => {
+    if (checks && !checks.checkTraits(event, d, report)) return;
     const Site = site(event, d, identity);
     // An empty profile push is an SDK error; with nothing to update there is nothing to send
     if (Site && Object.keys(Site).length > 0) push(s, Site);
@@ -498,7 +376,6 @@ function sendProfile(event: string, traits: object | undefined, identity: string
 }
 
 function site(event: string, d: Record<string, unknown>, identity: string | number | undefined): Record<string, unknown> | undefined {
-  if (isDev() && !checkAll(event, d, traitRules, '')) return undefined;
   if (identity !== undefined) d.Identity = identity;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(d)) {

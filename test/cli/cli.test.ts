@@ -29,7 +29,7 @@ describe('codegen <plan>', () => {
 
   it('--check exits 0 when the committed client is current, 1 naming the file when it is stale', async () => {
     const out = scratch('check');
-    copyFileSync(join(ROOT, 'out', 'shop', 'index.ts'), join(out, 'index.ts'));
+    for (const f of ['index.ts', 'checks.ts']) copyFileSync(join(ROOT, 'out', 'shop', f), join(out, f));
     expect((await run([SHOP, '--out', out, '--check'])).code).toBe(0);
     writeFileSync(join(out, 'index.ts'), readFileSync(join(out, 'index.ts'), 'utf8').replace('Product Viewed', 'Product Seen'));
     const stale = await run([SHOP, '--out', out, '--check']);

@@ -9,9 +9,13 @@ export interface EmittedFile {
   content: string;
 }
 
+/** `index.ts`, the client; `checks.ts`, its development-mode checks, which init() loads only in development. */
 export function emitWeb(plan: Plan): EmittedFile[] {
-  const text = template('web')(webView(plan));
-  return [{ path: 'index.ts', content: tidy(text) }];
+  const view = webView(plan);
+  return [
+    { path: 'index.ts', content: tidy(template('web', 'index.ts')(view)) },
+    { path: 'checks.ts', content: tidy(template('web', 'checks.ts')(view)) },
+  ];
 }
 
 /** One newline at the end, no runs of blank lines, no trailing spaces: templates stay readable, output stays tidy. */

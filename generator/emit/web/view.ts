@@ -1,19 +1,15 @@
 /** The web client's view model: every name resolved, every text escaped, in output order. */
 import type { EventNode, IdentifyNode, Plan, Property } from '../../model/ir.js';
 import { jsdoc, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
-import { rulesLiteral } from '../render-checks.js';
+import { rulesOf, type Rule } from '../render-checks.js';
 import { docLines, interfaceBody } from '../render-types.js';
 
 export interface EventView {
   functionName: string;
   typeName: string;
-  rulesName: string;
   nameLiteral: string;
   hasProperties: boolean;
-  /** The plan allows keys beyond its own. */
-  open: boolean;
   typeDecl: string;
-  rules: string;
   functionDoc: string;
   /** The Charged item interface, or ''. */
   itemDecl: string;
@@ -22,7 +18,6 @@ export interface EventView {
 export interface IdentifyView {
   hasTraits: boolean;
   typeDecl: string;
-  rules: string;
   fieldPairs: string;
   emailKey: string;
   emailKeyText: string;
@@ -32,6 +27,9 @@ export interface WebView {
   header: string;
   events: EventView[];
   identify: IdentifyView;
+  /** checks.ts: the development-mode rules as JSON string literals. */
+  eventRules: string;
+  traitRules: string;
 }
 
 const ITEM_TYPE = 'ChargedItem';
@@ -46,24 +44,48 @@ export function webView(plan: Plan): WebView {
     header: lineCommentText(`CleverTap client for the tracking plan "${plan.name}"${version}.`),
     events: plan.events.map(eventView),
     identify: identifyView(plan.identify),
+    eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), e.additional === false ? 0 : 1]]))),
+    traitRules: stringLiteral(JSON.stringify(traitRules(plan.identify))),
   };
 }
 
+/** The Charged event's Items property, when it is an array of objects. */
+function chargedItems(e: EventNode): Property | undefined {
+  return e.isCharged ? e.properties.find((p) => p.type.kind === 'array' && p.type.items?.kind === 'object') : undefined;
+}
+
+function eventRules(e: EventNode): Rule[] {
+  const items = chargedItems(e);
+  // Without a maxItems the client still checks CleverTap's own limit (the web SDK's error 522 past 50 items)
+  return rulesOf(e.properties, (p) => (p === items && items.type.kind === 'array' && items.type.maxItems === undefined ? { n: 50 } : {}));
+}
+
+function traitRules(identify: IdentifyNode | undefined): Rule[] {
+  const traits = identify?.traits ?? [];
+  // Traits are all optional when checked (updateProfile takes any subset); Email and Phone are checked even where
+  // the plan gives no format, and a multi-value trait against CleverTap's limit of 100 values.
+  return rulesOf(
+    traits.map((t) => ({ ...t, required: false })),
+    (p) => {
+      if (p.type.kind === 'array' && p.type.maxItems === undefined) return { n: 100 };
+      if (p.type.kind === 'string' && p.type.format !== undefined) return {};
+      const standard = traits.find((t) => t.name === p.name)?.standard;
+      return standard === 'Email' ? { f: 'email' } : standard === 'Phone' ? { f: 'phone' } : {};
+    },
+  );
+}
+
 function eventView(e: EventNode): EventView {
-  const items = e.isCharged ? e.properties.find((p) => p.type.kind === 'array' && p.type.items?.kind === 'object') : undefined;
+  const items = chargedItems(e);
   const itemObject = items?.type.kind === 'array' && items.type.items?.kind === 'object' ? items.type.items : undefined;
   const hasProperties = e.properties.length > 0 || e.additional !== false;
   const sends = `Sends ${JSON.stringify(e.name)} to CleverTap.`;
   return {
     functionName: e.functionName,
     typeName: e.typeName,
-    rulesName: e.functionName.replace(/^track/, 'rules'),
     nameLiteral: stringLiteral(e.name),
     hasProperties,
-    open: e.additional !== false,
     typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(e.name)}.`], interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
-    // Without a maxItems the client still checks CleverTap's own limit (the web SDK's error 522 past 50 items)
-    rules: rulesLiteral(e.properties, (p) => (p === items && items.type.kind === 'array' && items.type.maxItems === undefined ? ['n: 50'] : [])),
     functionDoc: jsdoc(docLines(e.docs, [sends])),
     itemDecl: itemObject
       ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
@@ -77,18 +99,9 @@ function identifyView(identify: IdentifyNode | undefined): IdentifyView {
   const emailKey = emailTrait?.name ?? 'email';
   const pairs = traits.filter((t) => t.field !== t.name).map((t) => [t.name, t.field] as const);
   if (!emailTrait) pairs.push([emailKey, 'Email']);
-  // Email and Phone are checked in development mode even where the plan gives no format
-  const extra = (p: Property): string[] => {
-    const standard = traits.find((t) => t.name === p.name)?.standard;
-    if (p.type.kind === 'array' && p.type.maxItems === undefined) return ['n: 100']; // CleverTap's multi-value limit
-    const hasFormat = p.type.kind === 'string' && p.type.format !== undefined;
-    if (hasFormat) return [];
-    return standard === 'Email' ? ['f: "email"'] : standard === 'Phone' ? ['f: "phone"'] : [];
-  };
   return {
     hasTraits: traits.length > 0 || (identify?.additional ?? false) !== false,
     typeDecl: interfaceDecl('IdentifyTraits', docLines(identify?.docs ?? {}, ['Profile traits, sent to CleverTap as profile fields.']), interfaceBody(traits, identify?.additional ?? false)),
-    rules: rulesLiteral(traits.map((t) => ({ ...t, required: false }) as Property), extra),
     fieldPairs: `[${pairs.map(([a, b]) => `[${stringLiteral(a)}, ${stringLiteral(b)}]`).join(', ')}]`,
     emailKey,
     emailKeyText: propertyKey(emailKey),
