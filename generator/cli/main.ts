@@ -3,7 +3,8 @@
  * output; 2 usage or I/O error; 3 a bug in the generator (printed with its stack).
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import yargs from 'yargs';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/format.js';
@@ -31,7 +32,7 @@ const defaultIo = (): Io => ({
 });
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

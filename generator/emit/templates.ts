@@ -1,8 +1,9 @@
 /** Loads a target's handlebars templates once: strict, no HTML escaping, only the helpers we register. */
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { packageRoot } from '../package-root.js';
 
-const TEMPLATES = new URL('../../templates/', import.meta.url);
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 /** Templates that are whole files; every other template is a partial. */
 const ENTRIES = new Set(['index.ts.hbs', 'checks.ts.hbs']);
@@ -13,12 +14,12 @@ export function template(target: string, entry = 'index.ts'): Handlebars.Templat
   let compiled = cache.get(key);
   if (!compiled) {
     const hb = Handlebars.create();
-    const dir = new URL(`${target}/`, TEMPLATES);
+    const dir = join(packageRoot(), 'templates', target);
     for (const name of readdirSync(dir)) {
       if (!name.endsWith('.hbs') || ENTRIES.has(name)) continue;
-      hb.registerPartial(name.replace(/\..*$/, ''), readFileSync(new URL(name, dir), 'utf8'));
+      hb.registerPartial(name.replace(/\..*$/, ''), readFileSync(join(dir, name), 'utf8'));
     }
-    compiled = hb.compile(readFileSync(new URL(`${entry}.hbs`, dir), 'utf8'), { strict: true, noEscape: true, knownHelpersOnly: true });
+    compiled = hb.compile(readFileSync(join(dir, `${entry}.hbs`), 'utf8'), { strict: true, noEscape: true, knownHelpersOnly: true });
     cache.set(key, compiled);
   }
   return compiled;
