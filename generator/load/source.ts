@@ -116,7 +116,7 @@ function lineStarts(file: SourceFile): number[] {
   if (!file.lineStarts) {
     const starts = [0];
     const text = file.text;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     file.lineStarts = starts;
   }
   return file.lineStarts;

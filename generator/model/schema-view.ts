@@ -33,7 +33,8 @@ export class SchemaView {
     return (owner && memberOrigin(owner, key)) ?? this.origin;
   }
 
-  keys(): Set<string> {
+  keys(): Iterable<string> {
+    if (this.layers.length === 1) return Object.keys(this.layers[0]!);
     const out = new Set<string>();
     for (const layer of this.layers) for (const k of Object.keys(layer)) out.add(k);
     return out;
@@ -72,6 +73,10 @@ export class SchemaView {
 
 /** Builds the view of `schema`, following `$ref` and `allOf`; undefined when a reference is broken. */
 export function viewOf(schema: Schema, origin: Origin, refs: RefResolver): SchemaView | undefined {
+  // Most schemas have neither: one layer, and nothing to follow
+  if (!Object.prototype.hasOwnProperty.call(schema, '$ref') && !Object.prototype.hasOwnProperty.call(schema, 'allOf')) {
+    return new SchemaView([schema], origin ?? originOf(schema));
+  }
   const layers: Schema[] = [];
   const visited = new Set<Schema>();
   const expand = (s: Schema): boolean => {

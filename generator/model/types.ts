@@ -36,8 +36,12 @@ export function readDocs(view: SchemaView): Docs {
   return docs;
 }
 
+const UNSUPPORTED_SET = new Set(UNSUPPORTED);
+
 export function ignoredKeywords(view: SchemaView): IgnoredKeyword[] {
-  return UNSUPPORTED.filter((k) => view.has(k)).map((keyword) => ({ keyword, origin: view.keyOrigin(keyword) }));
+  const found: IgnoredKeyword[] = [];
+  for (const keyword of view.keys()) if (UNSUPPORTED_SET.has(keyword)) found.push({ keyword, origin: view.keyOrigin(keyword) });
+  return found;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);

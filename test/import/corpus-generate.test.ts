@@ -38,7 +38,7 @@ describe.skipIf(!corpusAvailable)('every plan of a format we read, from ../share
     } else {
       const dir = join(out, rel.replace(/[^\w.-]+/g, '_'));
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'index.ts'), result.files[0]!.content);
+      for (const f of result.files) writeFileSync(join(dir, f.path), f.content);
       clients.push(join(dir, 'index.ts'));
     }
   });
