@@ -14,7 +14,7 @@
 // Peak memory comes from the child itself (bench/rusage-preload.cjs), so no /usr/bin/time is needed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,14 +151,18 @@ for (const size of SIZES) {
   // One untimed run: writes the client the later steps use (and warms the file cache).
   const first = runNode([CODEGEN, size.planPath, '--out', join(dir, 'client')]);
   size.warnings = (first.stderr.match(/:\d+:\d+ warning /g) ?? []).length;
-  size.clientPath = join(dir, 'client', 'index.ts');
+  // The client is a folder (index.ts, and checks.ts that init loads in development mode): every file counts.
+  size.clientDir = join(dir, 'client');
+  size.clientPath = join(size.clientDir, 'index.ts');
   size.client = readFileSync(size.clientPath, 'utf8');
-  size.clientBytes = Buffer.byteLength(size.client);
-  size.clientLines = size.client.split('\n').length;
+  size.clientFiles = readdirSync(size.clientDir).sort();
+  const texts = size.clientFiles.map((f) => readFileSync(join(size.clientDir, f), 'utf8'));
+  size.clientBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  size.clientLines = texts.reduce((n, t) => n + t.split('\n').length, 0);
   const names = Object.keys(size.plan.events);
   size.picked = [names[0], names[names.length >> 1], names[names.length - 1]].map((name) => ({ name, fn: fnOf(size.client, name) }));
   results.sizes[size.id] = size;
-  log(`${size.label}: plan ${kb(size.planBytes)} (sha256 ${size.planSha}), client ${kb(size.clientBytes)}, ${size.clientLines} lines`);
+  log(`${size.label}: plan ${kb(size.planBytes)} (sha256 ${size.planSha}), client ${size.clientFiles.join(' + ')}: ${kb(size.clientBytes)}, ${size.clientLines} lines`);
 }
 
 // ---------------------------------------------------------------------------------------------- 1. generation
@@ -208,7 +212,7 @@ if (ONLY.has('tsc')) {
   log(`tsc baseline (app without a client): check ${fmtStats(results.tscBaseline.check, 2, ' s')}, total ${fmtStats(results.tscBaseline.total, 2, ' s')}`);
   for (const size of SIZES) {
     const app = join(TMP, size.id, 'app');
-    cpSync(size.clientPath, join(app, 'client.ts'));
+    cpSync(size.clientDir, join(app, 'client'), { recursive: true });
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
     const [a, b, c] = size.picked;
     const call = ({ name, fn }, all) => {
@@ -218,7 +222,7 @@ if (ONLY.has('tsc')) {
     writeFileSync(
       join(app, 'app.ts'),
       [
-        `import { init, identify, updateProfile, ${a.fn}, ${b.fn}, ${c.fn} } from './client.js';`,
+        `import { init, identify, updateProfile, ${a.fn}, ${b.fn}, ${c.fn} } from './client/index.js';`,
         STUB_TS,
         `void init({ sdk, mode: 'production' });`,
         call(a, false),
@@ -243,10 +247,13 @@ if (ONLY.has('tsc')) {
 if (ONLY.has('bundle')) {
   const esbuild = await import('esbuild');
   results.esbuildVersion = esbuild.version;
+  // With code splitting, as an app's bundler does: `initial` is the entry chunk and the chunks it imports
+  // statically (what every page loads); `lazy` are the chunks behind dynamic imports (the development checks).
   const bundle = async (entry, define) => {
     const r = await esbuild.build({
       entryPoints: [entry],
       bundle: true,
+      splitting: true,
       minify: true,
       format: 'esm',
       platform: 'browser',
@@ -254,20 +261,34 @@ if (ONLY.has('bundle')) {
       external: ['clevertap-web-sdk'],
       define: define ? { 'process.env.NODE_ENV': '"production"' } : {},
       write: false,
+      metafile: true,
+      absWorkingDir: ROOT,
+      outdir: join(dirname(entry), 'out'),
       logLevel: 'silent',
     });
-    const code = r.outputFiles[0].contents;
-    return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+    const contents = new Map(r.outputFiles.map((f) => [relative(ROOT, f.path), f.contents]));
+    const outputs = r.metafile.outputs;
+    const entryKey = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+    const initial = new Set();
+    for (const stack = [entryKey]; stack.length > 0; ) {
+      const k = stack.pop();
+      if (initial.has(k)) continue;
+      initial.add(k);
+      for (const imp of outputs[k].imports) if (imp.kind === 'import-statement' && !imp.external) stack.push(imp.path);
+    }
+    const initialCode = Buffer.concat([...initial].map((k) => contents.get(k)));
+    const lazy = [...contents.keys()].filter((k) => !initial.has(k)).reduce((n, k) => n + contents.get(k).length, 0);
+    return { min: initialCode.length, gzip: gzipSync(initialCode, { level: 9 }).length, lazy, chunks: contents.size };
   };
   for (const size of SIZES) {
     const app = join(TMP, size.id, 'app');
-    if (!existsSync(join(app, 'client.ts'))) cpSync(size.clientPath, join(app, 'client.ts'));
+    if (!existsSync(join(app, 'client'))) cpSync(size.clientDir, join(app, 'client'), { recursive: true });
     const { name, fn } = size.picked[0];
     const props = propsSource(sampleProps(size.plan.events[name], { all: true }));
     const entries = {
       baseline: `${STUB_TS}\nsdk.event.push(${JSON.stringify(name)}, ${props});\n`,
-      one: `import { init, ${fn} } from './client.js';\n${STUB_TS}\nvoid init({ sdk });\n${fn}(${props});\n`,
-      all: `import * as client from './client.js';\n${STUB_TS}\nvoid client.init({ sdk });\n(globalThis as any).__client = client;\n`,
+      one: `import { init, ${fn} } from './client/index.js';\n${STUB_TS}\nvoid init({ sdk });\n${fn}(${props});\n`,
+      all: `import * as client from './client/index.js';\n${STUB_TS}\nvoid client.init({ sdk });\n(globalThis as any).__client = client;\n`,
     };
     size.bundle = {};
     for (const [kind, src] of Object.entries(entries)) {
@@ -276,7 +297,7 @@ if (ONLY.has('bundle')) {
       size.bundle[kind] = { plain: await bundle(file, false), define: await bundle(file, true) };
     }
     const b = size.bundle;
-    log(`bundle ${size.label}: baseline ${b.baseline.plain.min} B, one call ${b.one.plain.min} B (+${b.one.plain.min - b.baseline.plain.min}), everything ${b.all.plain.min} B`);
+    log(`bundle ${size.label}: baseline ${b.baseline.plain.min} B, one call ${b.one.plain.min} B (+${b.one.plain.min - b.baseline.plain.min}; lazy ${b.one.plain.lazy} B), everything ${b.all.plain.min} B`);
   }
 }
 
@@ -334,7 +355,7 @@ for (const id of ['512x32', '512x256']) {
   if (b) {
     const added = b.one.define.min - b.baseline.define.min;
     const addedPlain = b.one.plain.min - b.baseline.plain.min;
-    target(`Bundle: one track call of the ${S[id].label} client`, `+${bytes(added)} B (without the define: +${bytes(addedPlain)} B)`,
+    target(`Bundle: one track call of the ${S[id].label} client (initial chunk)`, `+${bytes(added)} B (without the define: +${bytes(addedPlain)} B)`,
       `≤ +${bytes(TARGETS.bundleOneCall)} B`, Math.max(added, addedPlain) <= TARGETS.bundleOneCall);
   }
 }
@@ -359,7 +380,7 @@ if (ONLY.has('gen')) {
   p();
   p('A fresh output directory every run (the file is written, as on a first generation). Peak RSS is the child\'s own `process.resourceUsage().maxRSS`.');
   p();
-  p('| plan | plan JSON | client | warnings | runs | wall (s) | CPU user+sys (s) | peak RSS (MB) |');
+  p('| plan | plan JSON | client (all files) | warnings | runs | wall (s) | CPU user+sys (s) | peak RSS (MB) |');
   p('|---|---|---|---|---|---|---|---|');
   if (results.startup) {
     p(`| start-up only (\`codegen --version\`) | | | | ${results.startup.wall.n} | ${fmtStats(results.startup.wall, 3)} | ${fmtStats(results.startup.cpu, 3)} | ${fmtStats(results.startup.rss, 0)} |`);
@@ -394,13 +415,15 @@ if (ONLY.has('tsc') && results.tscBaseline) {
 if (ONLY.has('bundle')) {
   p('## 3. Bundle size: esbuild, minified, `clevertap-web-sdk` external');
   p();
-  p('`bundle: true, minify: true, format: esm, platform: browser, target: es2020`, the SDK external (the client imports it only in `init({ accountId })`). ' +
+  p('`bundle: true, splitting: true, minify: true, format: esm, platform: browser, target: es2020`, the SDK external (the client imports it only in `init({ accountId })`). ' +
+    '*Initial* is the entry chunk with the chunks it imports statically (what every page loads); *lazy* the chunks behind dynamic imports ' +
+    '(the development-mode checks, which `init` loads only in development). ' +
     'Entries: *baseline* calls a stub SDK\'s `event.push` directly with the props of one event; *one call* does `init({ sdk })` and calls that event\'s ' +
     'track function with the same props; *everything* imports `* as client` and keeps the namespace. "added" is the entry minus the baseline. ' +
     'Measured without and with `define: { \'process.env.NODE_ENV\': \'"production"\' }`. gzip (level 9) is extra information.');
   p();
-  p('| client | entry | minified (B) | added (B) | gzip (B) | with NODE_ENV define: minified / added / gzip (B) |');
-  p('|---|---|---|---|---|---|');
+  p('| client | entry | initial, minified (B) | added (B) | initial, gzip (B) | lazy chunks (B) | with NODE_ENV define: initial / added / gzip (B) |');
+  p('|---|---|---|---|---|---|---|');
   for (const s of SIZES) {
     if (!s.bundle) continue;
     const b = s.bundle;
@@ -408,7 +431,7 @@ if (ONLY.has('bundle')) {
       const x = b[kind];
       const addP = kind === 'baseline' ? '' : `+${bytes(x.plain.min - b.baseline.plain.min)}`;
       const addD = kind === 'baseline' ? '' : `+${bytes(x.define.min - b.baseline.define.min)}`;
-      p(`| ${s.label} | ${label} | ${bytes(x.plain.min)} | ${addP} | ${bytes(x.plain.gzip)} | ${bytes(x.define.min)} / ${addD} / ${bytes(x.define.gzip)} |`);
+      p(`| ${s.label} | ${label} | ${bytes(x.plain.min)} | ${addP} | ${bytes(x.plain.gzip)} | ${bytes(x.plain.lazy)} | ${bytes(x.define.min)} / ${addD} / ${bytes(x.define.gzip)} |`);
     }
   }
   p();
@@ -431,7 +454,7 @@ if (results.calls) {
   row('development `track` (all checks)', c.development, c.reused.development, c.direct, c.reused.direct);
   p();
 }
-p('Profiles of where the time goes: `node bench/profile.mjs` (see bench/README.md).');
+p('Where the time goes (CPU profiles, tsc ablations, bundle composition): [PROFILE.md](PROFILE.md), written by `node bench/profile.mjs > bench/PROFILE.md`.');
 writeFileSync(OUT, lines.join('\n') + '\n');
 log(`wrote ${relative(ROOT, OUT)}`);
 

@@ -74,6 +74,8 @@ export const CATALOGUE = {
   CT051: error('{detail}', 'this does not look like a {format} plan; check --from'),
   CT052: note('{kind} call "{name}" skipped: the CleverTap client generates track and identify only', 'nothing to do'),
   CT053: note('"{name}" has versions {versions}; using version {version}', 'remove the versions you no longer send'),
+  CT054: error('{what} appears more than once (first at {first}); only the first is kept', 'rename or remove one of them'),
+  CT055: error('found no self-describing schemas (*.json, or SchemaVer files such as 1-0-0) in {dir}', 'point at a folder of Iglu schemas'),
 
   // Event names
   CT101: error('an event name must not be empty', 'give the event a name'),

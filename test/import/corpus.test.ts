@@ -105,8 +105,8 @@ suite(`the shared corpus (${existsSync(corpus) ? corpus : 'missing: ../shared/co
     expect(events['Link Click']).toBeDefined();
     expect(Object.keys(plan.$defs as Obj).sort()).toEqual(['discovery', 'items_in_cart', 'stringArray']);
     expect(diagnostics.map((d) => `${d.code} ${d.origin?.file.path.split('/').pop()}@${at(d.origin)}`).sort()).toEqual([
-      'CT051 io.snowplow.ecomm__add_to_cart__1-0-0.json@38:9',
       'CT053 com.snowplowanalytics.snowplow__link_click__1-0-1.json@6:3',
+      'CT054 io.snowplow.ecomm__add_to_cart__1-0-0.json@38:9',
     ]);
   });
 });

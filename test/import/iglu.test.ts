@@ -177,7 +177,7 @@ describe('a folder with problems', () => {
     const shown = diagnostics.map((d) => `${d.code} ${d.origin?.file.path.slice(messy.length + 1)}@${at(d.origin)}`);
     expect(shown).toEqual([
       'CT001 broken/jsonschema/1-0-0@5:1',
-      'CT051 io.other/add_to_cart/jsonschema/1-0-0@6:3',
+      'CT054 io.other/add_to_cart/jsonschema/1-0-0@6:3',
       'CT051 settings.json@1:1',
     ]);
     expect(diagnostics[1]!.message).toBe(
@@ -193,7 +193,7 @@ describe('a folder with problems', () => {
       const { plan, diagnostics } = importIgluFolder(empty);
       expect(plain(plan)).toEqual({ name: basename(empty), events: {} });
       expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
-        `CT051 found no self-describing schemas (*.json, or SchemaVer files such as 1-0-0) in ${empty}`,
+        `CT055 found no self-describing schemas (*.json, or SchemaVer files such as 1-0-0) in ${empty}`,
       ]);
     } finally {
       rmSync(empty, { recursive: true, force: true });

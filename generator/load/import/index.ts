@@ -51,7 +51,7 @@ export function importIgluFolder(dir: string, options: ImportOptions = {}): Impo
   }
   const folder: SourceFile = { path: dir, text: '' };
   const b = new PlanBuilder('iglu', fileOrigin(folder), folderName(dir));
-  if (files.length === 0) b.malformed(`found no self-describing schemas (*.json, or SchemaVer files such as 1-0-0) in ${dir}`, b.root);
+  if (files.length === 0) b.report('CT055', b.root, { dir });
   addIgluFiles(b, files, options.readableNames === true);
   return b.build();
 }

@@ -155,7 +155,7 @@ export class PlanBuilder {
   private duplicate(what: string, c: Candidate, first: Candidate): void {
     const at = locate(first.nameOrigin.file, first.nameOrigin.offset);
     const where = at.path === c.nameOrigin.file.path ? `line ${at.line}` : `${at.path}:${at.line}`;
-    this.malformed(`${what} appears more than once (first at ${where}); only the first is kept`, c.nameOrigin, [first.nameOrigin]);
+    this.report('CT054', c.nameOrigin, { what, first: where }, [first.nameOrigin]);
   }
 
   /** Of several versions of one event, the highest; a CT053 note names them. */
