@@ -4,8 +4,18 @@
 // Development-mode checks: what the types cannot express. init() loads this module only in development mode, so a
 // production bundle leaves it out (bundlers put a dynamic import in a chunk of its own).
 
-/** Reports a violation; false when the app's handler asks to drop the call. */
-export type Report = (event: string, property: string, rule: string, value: unknown, message: string) => boolean;
+import type { Violation, ViolationHandler } from './index.js';
+
+/** Hands a violation to the app's handler; false when it asks to drop the call. */
+function report(handler: ViolationHandler, event: string, property: string, rule: string, value: unknown, message: string): boolean {
+  const violation: Violation = { event, property, rule, value, message: `${event}: ${property}: ${message}` };
+  if (handler === 'throw') throw new Error(`clevertap: ${violation.message}`);
+  if (handler === 'warn') {
+    console.warn(`clevertap: ${violation.message}`, value);
+    return true;
+  }
+  return handler(violation) !== false;
+}
 
 /** Each rule is [key, kind, options]: see generator/emit/render-checks.ts. */
 interface RuleOptions {
@@ -107,32 +117,32 @@ function keyProblem(key: string): string | undefined {
 const own = (o: object, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
 
 /** Checks every rule, reporting each violation; false when the handler asks to drop the call. */
-function checkAll(event: string, d: Record<string, unknown>, rules: Rules, prefix: string, open: number, report: Report): boolean {
+function checkAll(event: string, d: Record<string, unknown>, rules: Rules, prefix: string, open: number, handler: ViolationHandler): boolean {
   let keep = true;
   if (open) {
     for (const key of Object.keys(d)) {
       if (rules.some((r) => r[0] === key)) continue;
       const why = keyProblem(key);
       const p = why ? (['key', why] as const) : problem(d[key], '*', {});
-      if (p) keep = report(event, prefix + key, p[0], d[key], p[1]) && keep;
+      if (p) keep = report(handler, event, prefix + key, p[0], d[key], p[1]) && keep;
     }
   }
   for (const [key, kind, o = {}] of rules) {
     const v = own(d, key);
     if (v === undefined || v === null) {
-      if (o.r) keep = report(event, prefix + key, 'required', v, 'is required') && keep;
+      if (o.r) keep = report(handler, event, prefix + key, 'required', v, 'is required') && keep;
       continue;
     }
     const p = problem(v, kind, o);
-    if (p) keep = report(event, prefix + key, p[0], v, p[1]) && keep;
+    if (p) keep = report(handler, event, prefix + key, p[0], v, p[1]) && keep;
     else if (kind === 'a') {
       (v as unknown[]).forEach((item, i) => {
         const at = `${prefix}${key}[${i}]`;
         const q: [string, string] | undefined = o.it
           ? typeof item === 'object' && item !== null && !(item instanceof Date) ? undefined : ['type', 'is not an object']
           : o.iv && problem(item, o.iv[0], o.iv[1] ?? {});
-        if (q) keep = report(event, at, q[0], item, q[1]) && keep;
-        else if (o.it) keep = checkAll(event, item as Record<string, unknown>, o.it, at + '.', 0, report) && keep;
+        if (q) keep = report(handler, event, at, q[0], item, q[1]) && keep;
+        else if (o.it) keep = checkAll(event, item as Record<string, unknown>, o.it, at + '.', 0, handler) && keep;
       });
     }
   }
@@ -144,12 +154,12 @@ const EVENTS: ReadonlyMap<string, readonly [Rules, number]> = new Map(JSON.parse
 const TRAITS: Rules = JSON.parse("[[\"Email\",\"s\",{\"f\":\"email\"}],[\"Name\",\"s\"],[\"avatar\",\"s\",{\"f\":\"uri\"}],[\"Employed\",\"s\",{\"e\":[\"Y\",\"N\"]}],[\"Education\",\"s\",{\"e\":[\"College\",\"Graduate\"]}],[\"Age\",\"i\",{\"min\":13,\"max\":120}],[\"role\",\"s\",{\"e\":[\"owner\",\"admin\",\"member\",\"guest\"]}],[\"seats\",\"i\",{\"min\":1}],[\"trial_ends\",\"d\"],[\"beta_features\",\"a\",{\"n\":50,\"iv\":[\"s\"]}]]");
 
 /** Checks an event's properties against the plan; false when the handler asks to drop the call. */
-export function checkEvent(event: string, d: Record<string, unknown>, report: Report): boolean {
+export function checkEvent(event: string, d: Record<string, unknown>, handler: ViolationHandler): boolean {
   const entry = EVENTS.get(event);
-  return entry ? checkAll(event, d, entry[0], '', entry[1], report) : true;
+  return entry ? checkAll(event, d, entry[0], '', entry[1], handler) : true;
 }
 
 /** Checks profile traits against the plan's identify schema. */
-export function checkTraits(event: string, d: Record<string, unknown>, report: Report): boolean {
-  return checkAll(event, d, TRAITS, '', 0, report);
+export function checkTraits(event: string, d: Record<string, unknown>, handler: ViolationHandler): boolean {
+  return checkAll(event, d, TRAITS, '', 0, handler);
 }

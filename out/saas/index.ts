@@ -44,7 +44,8 @@ export type InitOptions =
 declare const process: { env: { NODE_ENV?: string } };
 function defaultMode(): 'development' | 'production' {
   try {
-    return process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test' ? 'development' : 'production';
+    const env = process.env.NODE_ENV;
+    return env === 'development' || env === 'test' ? 'development' : 'production';
   } catch {
     return 'production';
   }
@@ -67,7 +68,7 @@ export async function init(options: InitOptions): Promise<void> {
   let instance: CleverTapWebSdk;
   if (options.sdk === undefined) {
     const region = options.region ?? 'eu1';
-    if (!REGIONS.includes(region)) throw new TypeError(`clevertap: unknown region ${JSON.stringify(region)}; expected one of ${REGIONS.join(', ')}`);
+    if (!REGIONS.includes(region)) throw new TypeError(`clevertap: unknown region "${region}" (see the Region type)`);
     // Loaded here, not at the top: importing the SDK touches `window`, which a server render does not have.
     // @ts-ignore clevertap-web-sdk ships no type declarations
     const mod: { default?: unknown } = await import('clevertap-web-sdk');
@@ -95,6 +96,8 @@ function send(call: (s: CleverTapWebSdk) => void): void {
   else queue.push(call);
 }
 
+/** Hands a violation to the app's handler; false when it asks to drop the call. (checks.ts has its own copy: a
+ * production bundle that tracks events then carries neither.) */
 function report(event: string, property: string, rule: string, value: unknown, message: string): boolean {
   const violation: Violation = { event, property, rule, value, message: `${event}: ${property}: ${message}` };
   if (handler === 'throw') throw new Error(`clevertap: ${violation.message}`);
@@ -105,25 +108,19 @@ function report(event: string, property: string, rule: string, value: unknown, m
   return handler(violation) !== false;
 }
 
-const own = (o: object, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
-
 /**
  * A copy with the caller's own keys, without undefined or null (the SDK drops them). Arrays and their objects
  * (Charged Items) are copied too: a later change by the app cannot leak into a queued call, and the SDK's
- * in-place repairs cannot touch the app's objects.
+ * in-place repairs cannot touch the app's objects. (fromEntries defines keys: "__proto__" stays a plain key.)
  */
 function data(props: object | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (props) {
-    for (const k of Object.keys(props)) {
-      let v = own(props, k);
-      if (v === undefined || v === null) continue;
-      if (Array.isArray(v)) v = v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
-      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(props ?? {})
+      .filter((entry) => entry[1] !== undefined && entry[1] !== null)
+      .map(([k, v]) => [k, Array.isArray(v) ? v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x)) : v]),
+  );
 }
+
 function track(name: string, props: object | undefined): void {
   if (sdk && !checks) {
     // Production, after init: handed to the SDK as is, at the cost of a branch
@@ -133,7 +130,7 @@ function track(name: string, props: object | undefined): void {
   const d = data(props);
   // Checked when sent, so that calls queued before init are checked in the mode init sets
   send((s) => {
-    if (!checks || checks.checkEvent(name, d, report)) s.event.push(name, d);
+    if (!checks || checks.checkEvent(name, d, handler)) s.event.push(name, d);
   });
 }
 
@@ -348,7 +345,7 @@ function refused(field: string, v: unknown): string | undefined {
 function sendProfile(event: string, traits: object | undefined, identity: string | number | undefined, push: (s: CleverTapWebSdk, Site: Record<string, unknown>) => void): void {
   const d = data(traits);
   send((s) => {
-    if (checks && !checks.checkTraits(event, d, report)) return;
+    if (checks && !checks.checkTraits(event, d, handler)) return;
     const Site = site(event, d, identity);
     // An empty profile push is an SDK error; with nothing to update there is nothing to send
     if (Site && Object.keys(Site).length > 0) push(s, Site);

@@ -3,9 +3,8 @@
 /* eslint-disable */
 // Development-mode checks: what the types cannot express. init() loads this module only in development mode, so a
 // production bundle leaves it out (bundlers put a dynamic import in a chunk of its own).
-/** Reports a violation; false when the app's handler asks to drop the call. */
-export type Report = (event: string, property: string, rule: string, value: unknown, message: string) => boolean;
+import type { ViolationHandler } from './index.js';
 /** Checks an event's properties against the plan; false when the handler asks to drop the call. */
-export declare function checkEvent(event: string, d: Record<string, unknown>, report: Report): boolean;
+export declare function checkEvent(event: string, d: Record<string, unknown>, handler: ViolationHandler): boolean;
 /** Checks profile traits against the plan's identify schema. */
-export declare function checkTraits(event: string, d: Record<string, unknown>, report: Report): boolean;
+export declare function checkTraits(event: string, d: Record<string, unknown>, handler: ViolationHandler): boolean;

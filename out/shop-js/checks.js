@@ -3,6 +3,17 @@
 /* eslint-disable */
 // Development-mode checks: what the types cannot express. init() loads this module only in development mode, so a
 // production bundle leaves it out (bundlers put a dynamic import in a chunk of its own).
+/** Hands a violation to the app's handler; false when it asks to drop the call. */
+function report(handler, event, property, rule, value, message) {
+    const violation = { event, property, rule, value, message: `${event}: ${property}: ${message}` };
+    if (handler === 'throw')
+        throw new Error(`clevertap: ${violation.message}`);
+    if (handler === 'warn') {
+        console.warn(`clevertap: ${violation.message}`, value);
+        return true;
+    }
+    return handler(violation) !== false;
+}
 const FORMATS = {
     email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
     uri: /^[a-z][a-z0-9+.-]*:\S*$/i,
@@ -120,7 +131,7 @@ function keyProblem(key) {
 }
 const own = (o, k) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 /** Checks every rule, reporting each violation; false when the handler asks to drop the call. */
-function checkAll(event, d, rules, prefix, open, report) {
+function checkAll(event, d, rules, prefix, open, handler) {
     let keep = true;
     if (open) {
         for (const key of Object.keys(d)) {
@@ -129,19 +140,19 @@ function checkAll(event, d, rules, prefix, open, report) {
             const why = keyProblem(key);
             const p = why ? ['key', why] : problem(d[key], '*', {});
             if (p)
-                keep = report(event, prefix + key, p[0], d[key], p[1]) && keep;
+                keep = report(handler, event, prefix + key, p[0], d[key], p[1]) && keep;
         }
     }
     for (const [key, kind, o = {}] of rules) {
         const v = own(d, key);
         if (v === undefined || v === null) {
             if (o.r)
-                keep = report(event, prefix + key, 'required', v, 'is required') && keep;
+                keep = report(handler, event, prefix + key, 'required', v, 'is required') && keep;
             continue;
         }
         const p = problem(v, kind, o);
         if (p)
-            keep = report(event, prefix + key, p[0], v, p[1]) && keep;
+            keep = report(handler, event, prefix + key, p[0], v, p[1]) && keep;
         else if (kind === 'a') {
             v.forEach((item, i) => {
                 const at = `${prefix}${key}[${i}]`;
@@ -149,9 +160,9 @@ function checkAll(event, d, rules, prefix, open, report) {
                     ? typeof item === 'object' && item !== null && !(item instanceof Date) ? undefined : ['type', 'is not an object']
                     : o.iv && problem(item, o.iv[0], o.iv[1] ?? {});
                 if (q)
-                    keep = report(event, at, q[0], item, q[1]) && keep;
+                    keep = report(handler, event, at, q[0], item, q[1]) && keep;
                 else if (o.it)
-                    keep = checkAll(event, item, o.it, at + '.', 0, report) && keep;
+                    keep = checkAll(event, item, o.it, at + '.', 0, handler) && keep;
             });
         }
     }
@@ -161,11 +172,11 @@ function checkAll(event, d, rules, prefix, open, report) {
 const EVENTS = new Map(JSON.parse("[[\"Charged\",[[[\"Amount\",\"n\",{\"r\":1,\"min\":0}],[\"Payment mode\",\"s\",{\"e\":[\"Card\",\"PayPal\",\"Cash On Delivery\"]}],[\"Charged ID\",\"s\"],[\"Currency\",\"s\",{\"e\":[\"USD\",\"EUR\",\"INR\"]}],[\"Items\",\"a\",{\"r\":1,\"n\":50,\"it\":[[\"sku\",\"s\",{\"r\":1}],[\"name\",\"s\"],[\"quantity\",\"i\",{\"r\":1,\"min\":1}],[\"unit_price\",\"n\",{\"min\":0}]]}]],0]],[\"Coupon Applied – Checkout\",[[[\"coupon_code\",\"s\",{\"r\":1,\"p\":\"^[A-Z0-9]{4,12}$\"}],[\"discount percent\",\"n\",{\"max\":100,\"xmin\":0}]],0]],[\"Product Added To Cart\",[[[\"product_id\",\"s\",{\"r\":1,\"maxL\":64}],[\"quantity\",\"i\",{\"r\":1,\"min\":1,\"max\":99}],[\"price\",\"n\",{\"min\":0}],[\"currency\",\"s\",{\"e\":[\"USD\",\"EUR\",\"INR\"]}]],0]],[\"Product Viewed\",[[[\"product_id\",\"s\",{\"r\":1,\"maxL\":64}],[\"price\",\"n\",{\"r\":1,\"min\":0}],[\"currency\",\"s\",{\"e\":[\"USD\",\"EUR\",\"INR\"]}],[\"viewed_at\",\"d\"]],0]],[\"Search Performed\",[[[\"query\",\"s\",{\"r\":1,\"minL\":1,\"maxL\":200}],[\"results\",\"i\",{\"min\":0}],[\"Sort Order\",\"s\",{\"e\":[\"relevance\",\"price ascending\",\"price descending\",\"newest\"]}]],0]],[\"Ürün Favorilere Eklendi\",[[[\"product_id\",\"s\",{\"r\":1}]],0]]]"));
 const TRAITS = JSON.parse("[[\"email\",\"s\",{\"f\":\"email\"}],[\"name\",\"s\",{\"maxL\":120}],[\"gender\",\"s\",{\"e\":[\"M\",\"F\"]}],[\"birthday\",\"d\"],[\"phone\",\"s\",{\"f\":\"phone\"}],[\"plan\",\"s\",{\"e\":[\"free\",\"pro\",\"enterprise\"]}],[\"favourite_categories\",\"a\",{\"n\":20,\"iv\":[\"s\",{\"maxL\":64}]}],[\"MSG-email\",\"b\"]]");
 /** Checks an event's properties against the plan; false when the handler asks to drop the call. */
-export function checkEvent(event, d, report) {
+export function checkEvent(event, d, handler) {
     const entry = EVENTS.get(event);
-    return entry ? checkAll(event, d, entry[0], '', entry[1], report) : true;
+    return entry ? checkAll(event, d, entry[0], '', entry[1], handler) : true;
 }
 /** Checks profile traits against the plan's identify schema. */
-export function checkTraits(event, d, report) {
-    return checkAll(event, d, TRAITS, '', 0, report);
+export function checkTraits(event, d, handler) {
+    return checkAll(event, d, TRAITS, '', 0, handler);
 }

@@ -4,7 +4,8 @@
 const REGIONS = ['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1', 'sk1'];
 function defaultMode() {
     try {
-        return process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test' ? 'development' : 'production';
+        const env = process.env.NODE_ENV;
+        return env === 'development' || env === 'test' ? 'development' : 'production';
     }
     catch {
         return 'production';
@@ -27,7 +28,7 @@ export async function init(options) {
     if (options.sdk === undefined) {
         const region = options.region ?? 'eu1';
         if (!REGIONS.includes(region))
-            throw new TypeError(`clevertap: unknown region ${JSON.stringify(region)}; expected one of ${REGIONS.join(', ')}`);
+            throw new TypeError(`clevertap: unknown region "${region}" (see the Region type)`);
         // Loaded here, not at the top: importing the SDK touches `window`, which a server render does not have.
         // @ts-ignore clevertap-web-sdk ships no type declarations
         const mod = await import('clevertap-web-sdk');
@@ -58,6 +59,8 @@ function send(call) {
     else
         queue.push(call);
 }
+/** Hands a violation to the app's handler; false when it asks to drop the call. (checks.ts has its own copy: a
+ * production bundle that tracks events then carries neither.) */
 function report(event, property, rule, value, message) {
     const violation = { event, property, rule, value, message: `${event}: ${property}: ${message}` };
     if (handler === 'throw')
@@ -68,25 +71,15 @@ function report(event, property, rule, value, message) {
     }
     return handler(violation) !== false;
 }
-const own = (o, k) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 /**
  * A copy with the caller's own keys, without undefined or null (the SDK drops them). Arrays and their objects
  * (Charged Items) are copied too: a later change by the app cannot leak into a queued call, and the SDK's
- * in-place repairs cannot touch the app's objects.
+ * in-place repairs cannot touch the app's objects. (fromEntries defines keys: "__proto__" stays a plain key.)
  */
 function data(props) {
-    const out = {};
-    if (props) {
-        for (const k of Object.keys(props)) {
-            let v = own(props, k);
-            if (v === undefined || v === null)
-                continue;
-            if (Array.isArray(v))
-                v = v.map((x) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
-            Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-        }
-    }
-    return out;
+    return Object.fromEntries(Object.entries(props ?? {})
+        .filter((entry) => entry[1] !== undefined && entry[1] !== null)
+        .map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x)) : v]));
 }
 function track(name, props) {
     if (sdk && !checks) {
@@ -97,7 +90,7 @@ function track(name, props) {
     const d = data(props);
     // Checked when sent, so that calls queued before init are checked in the mode init sets
     send((s) => {
-        if (!checks || checks.checkEvent(name, d, report))
+        if (!checks || checks.checkEvent(name, d, handler))
             s.event.push(name, d);
     });
 }
@@ -180,7 +173,7 @@ function refused(field, v) {
 function sendProfile(event, traits, identity, push) {
     const d = data(traits);
     send((s) => {
-        if (checks && !checks.checkTraits(event, d, report))
+        if (checks && !checks.checkTraits(event, d, handler))
             return;
         const Site = site(event, d, identity);
         // An empty profile push is an SDK error; with nothing to update there is nothing to send
