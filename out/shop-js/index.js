@@ -74,12 +74,19 @@ function report(event, property, rule, value, message) {
 /**
  * A copy with the caller's own keys, without undefined or null (the SDK drops them). Arrays and their objects
  * (Charged Items) are copied too: a later change by the app cannot leak into a queued call, and the SDK's
- * in-place repairs cannot touch the app's objects. (fromEntries defines keys: "__proto__" stays a plain key.)
+ * in-place repairs cannot touch the app's objects.
  */
 function data(props) {
-    return Object.fromEntries(Object.entries(props ?? {})
-        .filter((entry) => entry[1] !== undefined && entry[1] !== null)
-        .map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x)) : v]));
+    // Spread copies own keys as data properties: "__proto__" stays a plain key
+    const out = { ...props };
+    for (const k in out) {
+        const v = out[k];
+        if (v === undefined || v === null)
+            delete out[k];
+        else if (Array.isArray(v))
+            out[k] = v.map((x) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
+    }
+    return out;
 }
 function track(name, props) {
     if (sdk && !checks) {

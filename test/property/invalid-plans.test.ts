@@ -67,7 +67,8 @@ describe('random invalid plans', () => {
         m.apply(plan);
         const text = planJson(plan);
         const errors = mustFail(text, m.what);
-        const hit = errors.some((d) => d.code === m.code && (d.origin?.pointer ?? '').startsWith(m.at));
+        const codes = m.code.split('|');
+        const hit = errors.some((d) => codes.includes(d.code) && (d.origin?.pointer ?? '').startsWith(m.at));
         if (!hit) throw new Error(`${m.what}: expected ${m.code} at ${JSON.stringify(m.at)}, got ${errors.map((d) => `${d.code} at ${JSON.stringify(d.origin?.pointer)}`).join(', ')}\nplan text:\n${text.slice(0, 20_000)}`);
       }),
       params(runs(150)),
@@ -85,7 +86,8 @@ describe('random invalid plans', () => {
   });
 
   it('random text as the plan file (and broken JSON): located errors, no exception', () => {
-    const brokenJson = fc.tuple(planSpecArb(2), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 3 })).map(([spec, at, cut, junk]) => {
+    // positions do not shrink: a smaller position is a different cut, not a simpler one
+    const brokenJson = fc.tuple(planSpecArb(2), fc.noShrink(fc.nat()), fc.noShrink(fc.nat()), fc.string({ unit: 'binary', maxLength: 3 })).map(([spec, at, cut, junk]) => {
       const text = planJson(render(spec).plan);
       const i = at % text.length;
       // cut some characters out, or put some in: either way the text is (almost always) no longer JSON
@@ -116,7 +118,7 @@ describe('random invalid plans', () => {
     const paths = (v: unknown, at: string[] = []): string[][] =>
       typeof v === 'object' && v !== null ? [at, ...Object.keys(v).flatMap((k) => paths((v as Record<string, unknown>)[k], [...at, k]))] : [at];
     fc.assert(
-      fc.property(planSpecArb(3), fc.nat(), fc.jsonValue({ maxDepth: 2 }), (spec, pick, value) => {
+      fc.property(planSpecArb(3), fc.noShrink(fc.nat()), fc.jsonValue({ maxDepth: 2 }), (spec, pick, value) => {
         tried.plans++;
         const plan = render(spec).plan;
         const all = paths(plan).filter((p) => p.length > 0);

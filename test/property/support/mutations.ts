@@ -11,7 +11,7 @@ export interface Mutation {
   /** What was done, for the failure message. */
   what: string;
   apply(plan: Record<string, unknown>): void;
-  /** The error code that must be reported ... */
+  /** The error code that must be reported (or one of `A|B`) ... */
   code: string;
   /** ... at a pointer starting with this ('' for "anywhere"). */
   at: string;
@@ -152,7 +152,8 @@ const wrongTypes: fc.Arbitrary<Mutation> = fc.tuple(fc.jsonValue(), eventNameArb
   return fc.constantFrom<Mutation>(
     { what: `name is ${JSON.stringify(notString)}`, apply: (p) => void (p.name = notString), code: 'CT006', at: '/name' },
     { what: 'no name', apply: (p) => void delete p.name, code: 'CT004', at: '' },
-    { what: `events is ${JSON.stringify(notObject)}`, apply: (p) => void (p.events = notObject), code: notObject === undefined ? 'CT004' : 'CT006', at: notObject === undefined ? '' : '/events' },
+    // an array of events is another format's shape: "cannot tell which kind of plan" is as clear an error
+    { what: `events is ${JSON.stringify(notObject)}`, apply: (p) => void (p.events = notObject), code: Array.isArray(notObject) ? 'CT006|CT050' : 'CT006', at: Array.isArray(notObject) ? '' : '/events' },
     { what: 'no events', apply: (p) => void delete p.events, code: 'CT004', at: '' },
     { what: `an event schema is ${JSON.stringify(notObject)}`, apply: addEvent(name, notObject), code: 'CT007', at: pointer('events', name) },
     { what: 'an event of type array', apply: addEvent(name, { type: 'array', items: {} }), code: 'CT007', at: pointer('events', name) },

@@ -14,8 +14,12 @@ export const runs = (fallback: number): number => fuzzRuns ?? fallback;
 /** The seed: FUZZ_SEED, else random when fuzzing, else fixed. */
 export const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : fuzzRuns !== undefined ? Date.now() ^ (Math.random() * 0x7fffffff) : 20_261_128;
 
-export function params<T>(numRuns: number): fc.Parameters<T> {
-  return { numRuns, seed: SEED };
+/**
+ * fast-check's parameters. `skipAllAfterTimeLimit` bounds a property's time, shrinking included: a failure found
+ * late (or one whose shrinking wanders) is still reported, with the smallest counterexample found by then.
+ */
+export function params<T>(numRuns: number, budgetMs = fuzzRuns !== undefined ? 30 * 60_000 : 100_000): fc.Parameters<T> {
+  return { numRuns, seed: SEED, skipAllAfterTimeLimit: budgetMs };
 }
 
 /** Counts what the properties tried, for the report at the end of a file. */
