@@ -55,11 +55,38 @@ const shortUrl = (url) =>
     .replace(/^file:\/\//, '')
     .replace(`${ROOT}/`, '')
     .replace(/^.*node_modules\//, 'node_modules/');
+// A file bundled by esbuild (dist/codegen.mjs) marks where each source module starts with a `// path` comment line:
+// a frame in it is credited to that source file.
+const boundaries = new Map();
+function bundledSource(url, line) {
+  if (!boundaries.has(url)) {
+    let marks = [];
+    try {
+      const text = readFileSync(fileURLToPath(url), 'utf8');
+      if (text.length < 50e6) {
+        text.split('\n').forEach((l, i) => {
+          const m = l.match(/^\/\/ ((?:generator|src|node_modules|templates)\/\S+)$/);
+          if (m) marks.push([i, m[1]]);
+        });
+      }
+    } catch {
+      marks = [];
+    }
+    boundaries.set(url, marks);
+  }
+  let found;
+  for (const [i, path] of boundaries.get(url)) {
+    if (i > line) break;
+    found = path;
+  }
+  return found;
+}
 function moduleOf(frame) {
-  const { url, functionName } = frame;
+  const { url, functionName, lineNumber } = frame;
   if (!url) return functionName.startsWith('(') ? `V8 ${functionName}` : '(native code)';
   if (url.startsWith('node:')) return url.replace(/^(node:internal\/[^/]+).*$/, '$1');
-  const u = shortUrl(url);
+  const src = url.startsWith('file:') ? bundledSource(url, lineNumber) : undefined;
+  const u = src ?? shortUrl(url);
   const m = u.match(/^node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (m) return `npm ${m[1]}`;
   return u;
@@ -70,7 +97,12 @@ function analyse(file, phaseNames = []) {
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const key = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? `${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
+  const where = (f) => {
+    if (!f.url) return '';
+    const src = f.url.startsWith('file:') ? bundledSource(f.url, f.lineNumber) : undefined;
+    return `${src ? `${src} @ ` : ''}${shortUrl(f.url)}:${f.lineNumber + 1}`;
+  };
+  const key = (n) => `${n.callFrame.functionName || '(anonymous)'} ${where(n.callFrame)}`.trim();
   const self = new Map();
   const mods = new Map();
   const incl = new Map();
