@@ -60,7 +60,13 @@ export class RefResolver {
     const origin = originOf(site);
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
-    const pointer = hash < 0 ? '' : decodeURIComponent(ref.slice(hash + 1));
+    let pointer: string;
+    try {
+      pointer = hash < 0 ? '' : decodeURIComponent(ref.slice(hash + 1));
+    } catch {
+      this.report('CT016', site, { detail: `$ref "${ref}" has a malformed %-escape` });
+      return undefined;
+    }
     let root: unknown;
     if (filePart === '') {
       root = origin ? this.roots.get(origin.file) : undefined;

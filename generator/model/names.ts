@@ -1,8 +1,11 @@
 /** Identifiers of the generated client, derived from plan names. */
 
-/** The words of a name: runs of letters and digits (any script); everything else separates. */
+/**
+ * The words of a name: runs of characters an identifier may continue with (letters, digits and marks of any
+ * script, as Unicode's ID_Continue says); everything else, and connectors such as `_`, separates.
+ */
 export function words(name: string): string[] {
-  return name.match(/[\p{L}\p{N}\p{Mn}\p{Mc}]+/gu) ?? [];
+  return (name.match(/\p{ID_Continue}+/gu) ?? []).flatMap((w) => w.split(/\p{Pc}+/u)).filter((w) => w !== '');
 }
 
 /** PascalCase of the name's words (`"Product Viewed"`, `"product_viewed"` → `ProductViewed`); `''` if none. */
@@ -20,7 +23,9 @@ export function trackFunctionName(eventName: string): string {
 
 export function propertiesTypeName(eventName: string): string {
   const p = pascalCase(eventName);
-  return p === '' ? '' : p + 'Properties';
+  if (p === '') return '';
+  // A type name cannot start with a digit (`"3D View"`); `_` cannot collide with a PascalCase name
+  return (/^\p{ID_Start}/u.test(p) ? '' : '_') + p + 'Properties';
 }
 
 /** Whether `name` can be written unquoted as a property key (ASCII identifiers only: simpler to read and diff). */

@@ -35,3 +35,19 @@ describe('property types', () => {
     expect(ignored.map((k) => k.keyword)).toEqual(['not']);
   });
 });
+
+describe('names', () => {
+  it('builds identifiers only from characters identifiers allow', async () => {
+    const { trackFunctionName, propertiesTypeName, words } = await import('../../generator/model/names.js');
+    expect(words('order_completed')).toEqual(['order', 'completed']);
+    expect(trackFunctionName('① Sale */')).toBe('trackSale'); // ① is a number sign, not an identifier character
+    expect(trackFunctionName('①')).toBe('');
+    expect(propertiesTypeName('3D View')).toBe('_3DViewProperties');
+    expect(propertiesTypeName('Ürün Görüntülendi')).toBe('ÜrünGörüntülendiProperties');
+  });
+
+  it('reports a $ref with a malformed %-escape instead of crashing', () => {
+    const { diagnostics } = validate(writePlan(withProperty({ $ref: '#/$defs/%E0%A4%A' })));
+    expect(diagnostics).toEqual(['7:11 error CT016'].map(() => expect.anything()));
+  });
+});
