@@ -48,6 +48,7 @@ describe('names', () => {
 
   it('reports a $ref with a malformed %-escape instead of crashing', () => {
     const { diagnostics } = validate(writePlan(withProperty({ $ref: '#/$defs/%E0%A4%A' })));
-    expect(diagnostics).toEqual(['7:11 error CT016'].map(() => expect.anything()));
+    expect(diagnostics.map((d) => d.code)).toEqual(['CT016']);
+    expect(diagnostics[0]!.message).toContain('malformed %-escape');
   });
 });
