@@ -73,7 +73,10 @@ export function memberText(p: Property, indent: string, names: { item?: string }
 export function interfaceBody(props: Property[], additional: TypeNode | false, indent = '  ', names: { item?: string } = {}): string {
   let body = props.map((p) => memberText(p, indent, names)).join('');
   if (additional !== false) {
-    body += `${indent}/** Keys beyond the plan's, as the plan allows. */\n${indent}[key: string]: ${SCALAR_TYPE} | null | undefined;\n`;
+    // An index signature must admit every declared property's type too (an array of Items, a multi-value trait)
+    const declared = props.filter((p) => p.type.kind === 'array').map((p) => typeText(p.type, names));
+    const types = [...new Set([SCALAR_TYPE, ...declared, 'null', 'undefined'])].join(' | ');
+    body += `${indent}/** Keys beyond the plan's, as the plan allows. */\n${indent}[key: string]: ${types};\n`;
   }
   return body;
 }

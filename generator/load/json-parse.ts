@@ -17,9 +17,17 @@ export interface DuplicateKey {
   firstOffset: number;
 }
 
+/** A number too large for a 64-bit float (1e400): JSON.parse would silently read Infinity. */
+export interface HugeNumber {
+  text: string;
+  pointer: string;
+  offset: number;
+}
+
 export interface ParsedJson {
   value: unknown;
   duplicates: DuplicateKey[];
+  hugeNumbers: HugeNumber[];
 }
 
 /** Deeper than this is no tracking plan; it would only exhaust the stack. */
@@ -31,6 +39,7 @@ export function parseJson(file: SourceFile): ParsedJson {
   const text = file.text;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a BOM is harmless: skip it
   const duplicates: DuplicateKey[] = [];
+  const hugeNumbers: HugeNumber[] = [];
 
   const fail = (message: string, at = i): never => {
     throw new JsonSyntaxError(message, Math.min(at, text.length));
@@ -114,7 +123,15 @@ export function parseJson(file: SourceFile): ParsedJson {
     if (c === '{') return parseObject(parent, key, depth);
     if (c === '[') return parseArray(parent, key, depth);
     if (c === '"') return parseString();
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return parseNumber();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+      const start = i;
+      const n = parseNumber();
+      if (!Number.isFinite(n)) {
+        const base = parent === undefined ? '' : joinPointer(originOf(parent)!.pointer, key);
+        hugeNumbers.push({ text: text.slice(start, i), pointer: base, offset: start });
+      }
+      return n;
+    }
     for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
@@ -190,5 +207,5 @@ export function parseJson(file: SourceFile): ParsedJson {
   const value = parseValue(undefined, '', 0);
   skipWs();
   if (i < text.length) fail(`unexpected ${describe(i)} after the JSON value`);
-  return { value, duplicates };
+  return { value, duplicates, hugeNumbers };
 }

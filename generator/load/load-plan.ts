@@ -40,7 +40,9 @@ export function loadPlan(path: string, options: LoadOptions = {}): LoadedPlan {
   }
   const read = readJson(path);
   if (read.value === undefined) return { value: undefined, sources: [read.file], format: options.from, diagnostics: read.diagnostics };
-  const detected = options.from ? { format: options.from, diagnostics: [] } : formatOf(read.value, read.file);
+  // A file that is not even an object is no plan of any format: the native reader says so (CT003)
+  const notAnObject = typeof read.value !== 'object' || read.value === null || Array.isArray(read.value);
+  const detected = options.from ? { format: options.from, diagnostics: [] } : notAnObject ? { format: 'native' as const, diagnostics: [] } : formatOf(read.value, read.file);
   const format = detected.format;
   if (format === undefined) return { value: undefined, sources: [read.file], format, diagnostics: [...read.diagnostics, ...detected.diagnostics] };
   if (format === 'native') return { value: read.value, sources: [read.file], format, diagnostics: read.diagnostics };

@@ -27,8 +27,11 @@ export function readText(path: string): string {
 export function parseJsonText(path: string, text: string): ReadJson {
   const file: SourceFile = { path, text };
   try {
-    const { value, duplicates } = parseJson(file);
-    const diagnostics = duplicates.map((d) => diagnose('CT002', { file, pointer: d.pointer, offset: d.offset }, { key: d.key }));
+    const { value, duplicates, hugeNumbers } = parseJson(file);
+    const diagnostics = [
+      ...duplicates.map((d) => diagnose('CT002', { file, pointer: d.pointer, offset: d.offset }, { key: d.key })),
+      ...hugeNumbers.map((h) => diagnose('CT016', { file, pointer: h.pointer, offset: h.offset }, { detail: `${h.text} is too large for a number (JSON readers make it Infinity)` })),
+    ];
     return { file, value, diagnostics };
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;

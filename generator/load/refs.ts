@@ -56,6 +56,11 @@ export class RefResolver {
     }
   }
 
+  /** Refuses a schema the model will not follow (nested too deep), with a diagnostic at it. */
+  refuse(site: Record<string, unknown>, detail: string): void {
+    this.report('CT016', site, { detail });
+  }
+
   private lookup(site: Record<string, unknown>, ref: string): unknown {
     const origin = originOf(site);
     const hash = ref.indexOf('#');

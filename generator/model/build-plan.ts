@@ -6,6 +6,7 @@ import type { EventNode, IdentifyNode, Plan, StandardField, Trait } from './ir.j
 import { propertiesTypeName, trackFunctionName } from './names.js';
 import { isSchemaObject, viewOf, type Schema } from './schema-view.js';
 import { additionalOf, ignoredKeywords, propertiesOf, readDocs, type TypeContext } from './types.js';
+import { keywordProblems } from './keyword-types.js';
 
 const TOP_LEVEL = new Set(['$schema', 'name', 'version', 'description', 'events', 'identify', '$defs', 'definitions']);
 
@@ -38,7 +39,7 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
     return { plan: undefined, diagnostics };
   }
   const refs = new RefResolver(sources.includes(rootOrigin.file) ? sources : [rootOrigin.file, ...sources], value);
-  const ctx: TypeContext = { refs, diagnostics };
+  const ctx: TypeContext = { refs, diagnostics, active: new Set(), checked: new WeakSet() };
   const at = (key: string): Origin => memberOrigin(value, key) ?? rootOrigin;
 
   for (const key of Object.keys(value)) {
@@ -68,6 +69,12 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
   }
   events.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
+  for (const key of ['$defs', 'definitions']) {
+    if (value[key] !== undefined && !isSchemaObject(value[key])) {
+      diagnostics.push(diagnose('CT006', at(key), { key, expected: 'an object of schemas', actual: describeValue(value[key]) }));
+    }
+  }
+
   let identify: IdentifyNode | undefined;
   if (value.identify !== undefined) identify = buildIdentify(value.identify, at('identify'), ctx);
 
@@ -90,6 +97,7 @@ function objectSchema(raw: unknown, what: string, origin: Origin, ctx: TypeConte
   }
   const view = viewOf(raw, origin, ctx.refs);
   if (!view) return undefined;
+  keywordProblems(view, ctx.checked, ctx.diagnostics);
   const type = view.get('type');
   if (type !== undefined && type !== 'object') {
     ctx.diagnostics.push(diagnose('CT007', view.keyOrigin('type'), { what, actual: `type ${JSON.stringify(type)}` }));

@@ -5,7 +5,9 @@
  * script, as Unicode's ID_Continue says); everything else, and connectors such as `_`, separates.
  */
 export function words(name: string): string[] {
-  return (name.match(/\p{ID_Continue}+/gu) ?? []).flatMap((w) => w.split(/\p{Pc}+/u)).filter((w) => w !== '');
+  // Characters beyond the Basic Multilingual Plane separate too: TypeScript's identifier tables lag behind the
+  // Unicode of the Node running the generator (a letter added in Unicode 16 would make an invalid name)
+  return (name.match(/\p{ID_Continue}+/gu) ?? []).flatMap((w) => w.split(/[\p{Pc}\u{10000}-\u{10FFFF}]+/u)).filter((w) => w !== '');
 }
 
 /** PascalCase of the name's words (`"Product Viewed"`, `"product_viewed"` → `ProductViewed`); `''` if none. */

@@ -71,6 +71,9 @@ export class SchemaView {
   }
 }
 
+/** `allOf` inside `allOf` deeper than this is refused rather than followed until the stack runs out. */
+const MAX_ALLOF_DEPTH = 32;
+
 /** Builds the view of `schema`, following `$ref` and `allOf`; undefined when a reference is broken. */
 export function viewOf(schema: Schema, origin: Origin, refs: RefResolver): SchemaView | undefined {
   // Most schemas have neither: one layer, and nothing to follow
@@ -79,7 +82,11 @@ export function viewOf(schema: Schema, origin: Origin, refs: RefResolver): Schem
   }
   const layers: Schema[] = [];
   const visited = new Set<Schema>();
-  const expand = (s: Schema): boolean => {
+  const expand = (s: Schema, depth = 0): boolean => {
+    if (depth > MAX_ALLOF_DEPTH) {
+      refs.refuse(s, `allOf nested more than ${MAX_ALLOF_DEPTH} levels deep`);
+      return false;
+    }
     const chain = refs.chain(s);
     if (!chain) return false;
     for (const link of chain) {
@@ -88,7 +95,7 @@ export function viewOf(schema: Schema, origin: Origin, refs: RefResolver): Schem
       layers.push(link);
       const allOf = link.allOf;
       if (Array.isArray(allOf)) {
-        for (const part of allOf) if (isSchemaObject(part) && !expand(part)) return false;
+        for (const part of allOf) if (isSchemaObject(part) && !expand(part, depth + 1)) return false;
       }
     }
     return true;

@@ -4,6 +4,7 @@ import type { RefResolver } from '../load/refs.js';
 import { memberOrigin, originOf, type Origin } from '../load/source.js';
 import type { Docs, IgnoredKeyword, Property, TypeNode } from './ir.js';
 import { isSchemaObject, SchemaView, viewOf, type Schema } from './schema-view.js';
+import { keywordProblems } from './keyword-types.js';
 
 /** Keywords that restrict values but that neither the types nor the development-mode checks express. */
 const UNSUPPORTED = [
@@ -18,6 +19,10 @@ export const KNOWN_FORMATS = new Set(['date', 'date-time', 'email', 'uri', 'uri-
 export interface TypeContext {
   refs: RefResolver;
   diagnostics: Diagnostic[];
+  /** The schemas being read, outermost first: one met again is a cycle ($ref to an ancestor). */
+  active: Set<Schema>;
+  /** Layers whose keywords' JSON types have been checked. */
+  checked: WeakSet<Schema>;
   /** Collects the unsupported keywords met inside a property's branches and items, for that property. */
   ignored?: IgnoredKeyword[];
 }
@@ -101,13 +106,40 @@ function withoutKeys(layer: Schema, keys: string[]): Schema {
   return copy;
 }
 
+/** Schemas nested deeper than this (through items, properties, oneOf, ...) are refused: no plan needs them. */
+export const MAX_SCHEMA_DEPTH = 32;
+
+/**
+ * Reads a nested schema, refusing one that contains itself (a cycle through $ref) or nests too deep: either would
+ * otherwise recurse without end.
+ */
+export function nested<T>(view: SchemaView, origin: Origin, ctx: TypeContext, refused: T, read: () => T): T {
+  if (view.layers.some((l) => ctx.active.has(l))) {
+    const ref = view.layers.find((l) => typeof l.$ref === 'string')?.$ref;
+    ctx.diagnostics.push(diagnose('CT011', origin, { ref: typeof ref === 'string' ? ref : '(allOf)' }));
+    return refused;
+  }
+  if (ctx.active.size >= MAX_SCHEMA_DEPTH * 4) {
+    ctx.diagnostics.push(diagnose('CT016', origin, { detail: `schemas nested more than ${MAX_SCHEMA_DEPTH} levels deep` }));
+    return refused;
+  }
+  keywordProblems(view, ctx.checked, ctx.diagnostics);
+  const added = view.layers.filter((l) => !ctx.active.has(l));
+  for (const l of added) ctx.active.add(l);
+  try {
+    return read();
+  } finally {
+    for (const l of added) ctx.active.delete(l);
+  }
+}
+
 function branchType(branch: unknown, origin: Origin, ctx: TypeContext, outer: readonly Schema[] = []): TypeNode {
   if (!isSchemaObject(branch)) return { kind: 'untyped', origin };
   const view = viewOf(branch, originOf(branch) ?? origin, ctx.refs);
   if (!view) return { kind: 'untyped', origin };
   const combined = outer.length > 0 ? new SchemaView([...view.layers, ...outer], view.origin) : view;
   ctx.ignored?.push(...ignoredKeywords(view));
-  return typeOf(combined, ctx);
+  return nested(view, origin, ctx, { kind: 'untyped', origin }, () => typeOf(combined, ctx));
 }
 
 function inferTypes(values: unknown[]): string[] {
@@ -118,6 +150,11 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
   const origin = view.origin;
   switch (name) {
     case 'string': {
+      for (const v of enumValues ?? []) {
+        if (typeof v === 'string' && (/['"\\]/.test(v) || v.trim() !== v)) {
+          ctx.diagnostics.push(diagnose('CT307', view.origin, { value: JSON.stringify(v), name: lastToken(view.origin.pointer) }));
+        }
+      }
       const format = view.get('format');
       if (format === 'date' || format === 'date-time') return { kind: 'date', format, origin };
       if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) {
@@ -204,7 +241,8 @@ function propertyOf(name: string, schema: unknown, origin: Origin, required: boo
   const ignored = ignoredKeywords(view);
   ctx.ignored = ignored;
   try {
-    return { name, required, type: typeOf(view, ctx), docs: readDocs(view), ignored, origin };
+    const type = nested<TypeNode>(view, origin, ctx, { kind: 'untyped', origin }, () => typeOf(view, ctx));
+    return { name, required, type, docs: readDocs(view), ignored, origin };
   } finally {
     ctx.ignored = outerIgnored;
   }

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check, formatProblems, virtualDir } from './support/compiler.js';
-import { callAll, describeCalls, expectedCalls, fakeSdk, generateClient, importClient, sourceProblems, usageSource, type GeneratedClient } from './support/harness.js';
+import { callAll, describeCalls, expectedCalls, fakeSdk, generateClient, importClient, programFiles, removeScratch, sourceProblems, type GeneratedClient } from './support/harness.js';
 import { planSpecArb, render, show } from './support/plans.js';
 import { params, runs, SEED, tried } from './support/runs.js';
 
@@ -21,6 +21,7 @@ import { params, runs, SEED, tried } from './support/runs.js';
 const BATCH = 6;
 
 afterAll(() => {
+  removeScratch();
   console.info(`valid plans: seed ${SEED}; ${tried.plans} plans generated, ${tried.programs} TypeScript programs`);
 });
 
@@ -33,7 +34,7 @@ describe('random valid plans', () => {
         const problems = sourceProblems(client);
         if (problems.length > 0) throw new Error(`${problems.join('\n')}\nplan:\n${show(client.rendered.plan)}`);
       }),
-      params(runs(150)),
+      params(runs(200)),
     );
   });
 
@@ -48,8 +49,7 @@ describe('random valid plans', () => {
           const client = generateClient(render(spec));
           const dir = virtualDir();
           clients.set(dir, client);
-          files.set(join(dir, 'index.ts'), client.source);
-          files.set(join(dir, 'use.ts'), usageSource(client));
+          for (const [path, text] of programFiles(client, dir)) files.set(path, text);
         }
         const problems = check(files);
         if (problems.length === 0) return;
@@ -59,7 +59,7 @@ describe('random valid plans', () => {
         });
         throw new Error(report.join('\n\n') || formatProblems(problems));
       }),
-      params(Math.ceil(runs(36) / ((BATCH + 1) / 2))),
+      params(Math.ceil(runs(60) / ((BATCH + 1) / 2))),
     );
   });
 
@@ -84,7 +84,7 @@ describe('random valid plans', () => {
           }
         }
       }),
-      params(runs(30)),
+      params(runs(60)),
     );
   });
 });

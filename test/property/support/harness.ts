@@ -2,7 +2,7 @@
  * What the properties do with a rendered plan: generate the client, write a TypeScript file that uses it, run it
  * against the fake SDK, and read the generated source back with the TypeScript parser.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { brief } from '../../helpers/plan.js';
@@ -10,12 +10,16 @@ import { fakeSdk, type Call } from '../../helpers/fake-sdk.js';
 import { scratch } from '../../helpers/paths.js';
 import { planJson } from '../../helpers/plan.js';
 import { generate, type Generated } from '../../../generator/pipeline.js';
+import type { EmittedFile } from '../../../generator/emit/web/emit-web.js';
 import type { EventNode, Plan } from '../../../generator/model/ir.js';
 import { objectOf, show, tsObject, tsOf, tsString, valueOf, type DocSpec, type Rendered, type TrackCall } from './plans.js';
 
 export interface GeneratedClient {
   rendered: Rendered;
   plan: Plan;
+  /** Every emitted file (index.ts, and the development checks beside it). */
+  files: EmittedFile[];
+  /** index.ts. */
   source: string;
 }
 
@@ -27,6 +31,12 @@ let count = 0;
 export function scratchFile(ext: string): string {
   folder ??= scratch('prop');
   return join(folder, `f${++count}${ext}`);
+}
+
+/** Removes this process's scratch folder (plans of 50 MB, thousands of clients): call it in afterAll. */
+export function removeScratch(): void {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  folder = undefined;
 }
 
 export function generateClient(rendered: Rendered): GeneratedClient {
@@ -42,7 +52,13 @@ export function generateClient(rendered: Rendered): GeneratedClient {
   if (errors.length > 0 || !result.plan || result.files.length === 0) {
     throw new Error(`a valid plan was refused: ${errors.map((d) => `${brief(d)} ${d.message}`).join('; ')}\nplan:\n${show(rendered.plan)}`);
   }
-  return { rendered, plan: result.plan, source: result.files.find((f) => f.path === 'index.ts')!.content };
+  return clientOf(rendered, result);
+}
+
+export function clientOf(rendered: Rendered, result: Generated): GeneratedClient {
+  const index = result.files.find((f) => f.path === 'index.ts');
+  if (!index) throw new Error(`no index.ts among ${result.files.map((f) => f.path).join(', ')}`);
+  return { rendered, plan: result.plan!, files: result.files, source: index.content };
 }
 
 export function eventNode(c: GeneratedClient, name: string): EventNode {
@@ -91,7 +107,8 @@ export function expectedCalls(c: GeneratedClient): Call[] {
     const fields = new Map(id.fields);
     const site = id.traits.map(([k, w]): [string, unknown] => [fields.get(k)!, valueOf(w)]);
     out.push(['onUserLogin', { Site: objectOf([...site, ['Identity', id.userId]]) }]);
-    out.push(['profile', { Site: objectOf(site) }]);
+    // an empty profile push is not sent: it would say nothing
+    if (site.length > 0) out.push(['profile', { Site: objectOf(site) }]);
   }
   return out;
 }
@@ -121,17 +138,49 @@ export function describeCalls(calls: readonly Call[]): unknown[] {
   return calls.map((c) => plain(c));
 }
 
-/** Writes the client to its folder and imports it (a fresh module: a new path each time). */
+/** Writes the client's files to a new folder and imports its index.ts (a fresh module: a new path each time). */
 export async function importClient(c: GeneratedClient): Promise<Record<string, any>> {
-  const file = scratchFile('.ts');
-  writeFileSync(file, c.source);
-  return (await import(/* @vite-ignore */ file)) as Record<string, any>;
+  const dir = scratchFile('');
+  mkdirSync(dir);
+  for (const f of c.files) writeFileSync(join(dir, f.path), f.content);
+  return (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Record<string, any>;
+}
+
+/** The client's files and a file using it, in a new virtual folder, for the compiler. */
+export function programFiles(c: GeneratedClient, dir: string): Array<[string, string]> {
+  return [...c.files.map((f): [string, string] => [join(dir, f.path), f.content]), [join(dir, 'use.ts'), usageSource(c)]];
 }
 
 export { fakeSdk };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the generated source back.
+
+/**
+ * The keys of each event's development-mode rules, when the client keeps them as the checks module does today
+ * (`const EVENTS = new Map(JSON.parse("[[name, [rules, open]], ...]"))`); undefined when it keeps them otherwise.
+ */
+function rulesOf(c: GeneratedClient): Map<string, string[]> | undefined {
+  for (const f of c.files) {
+    const sf = ts.createSourceFile(f.path, f.content, ts.ScriptTarget.ES2022, true);
+    for (const st of sf.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || d.name.text !== 'EVENTS' || !d.initializer) continue;
+        let literal: ts.StringLiteral | undefined;
+        const visit = (n: ts.Node): void => {
+          if (!literal && ts.isStringLiteral(n)) literal = n;
+          else n.forEachChild(visit);
+        };
+        visit(d.initializer);
+        if (!literal) return undefined;
+        const entries = JSON.parse(literal.text) as Array<[string, [Array<[string, ...unknown[]]>, ...unknown[]]]>;
+        return new Map(entries.map(([name, [rules]]) => [name, rules.map((r) => r[0])]));
+      }
+    }
+  }
+  return undefined;
+}
 
 /** The escaping a block comment needs, as the issue allows it: line breaks become lines, `*\/` cannot end it. */
 export function commentForm(s: string): string {
@@ -163,7 +212,9 @@ export function jsdocText(sf: ts.SourceFile, node: ts.Node): string | undefined 
 
 /** Problems with one JSDoc: each documented text must be there, whole, inside the comment. */
 export function docProblems(where: string, doc: string | undefined, d: DocSpec): string[] {
-  const texts = [d.description, d.title, typeof d.deprecated === 'string' ? d.deprecated : undefined].filter((t): t is string => t !== undefined && t !== '');
+  const texts = [d.description, d.title, typeof d.deprecated === 'string' ? d.deprecated : undefined]
+    .filter((t): t is string => t !== undefined)
+    .filter((t) => trimLines(commentForm(t)).length > 0); // blank text: nothing to document
   if (texts.length === 0) return [];
   if (doc === undefined) return [`${where}: no JSDoc`];
   const have = doc.split('\n').map((l) => l.replace(/[ \t]+$/, '')).join('\n');
@@ -189,22 +240,24 @@ const nameText = (n: ts.PropertyName | ts.BindingName | undefined): string | und
  */
 export function sourceProblems(c: GeneratedClient): string[] {
   const problems: string[] = [];
-  const out = ts.transpileModule(c.source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
-  for (const d of (out.diagnostics ?? []).slice(0, 3)) {
-    const at = d.start ?? 0;
-    problems.push(`syntax: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')} at ${JSON.stringify(c.source.slice(Math.max(0, at - 60), at + 40))}`);
+  for (const f of c.files) {
+    const out = ts.transpileModule(f.content, { reportDiagnostics: true, fileName: f.path, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
+    for (const d of (out.diagnostics ?? []).slice(0, 3)) {
+      const at = d.start ?? 0;
+      problems.push(`${f.path}: syntax: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')} at ${JSON.stringify(f.content.slice(Math.max(0, at - 60), at + 40))}`);
+    }
+    // the header is two line comments, whatever the plan's name and version
+    const lines = f.content.split('\n');
+    if (!lines[0]!.startsWith('// ') || /[\r\u2028\u2029]/.test(lines[0]!) || !lines[1]!.startsWith('// @generated')) problems.push(`${f.path}: header ${JSON.stringify(lines.slice(0, 2))}`);
   }
   const sf = ts.createSourceFile('index.ts', c.source, ts.ScriptTarget.ES2022, true);
-  const lines = c.source.split('\n');
-  if (!lines[0]!.startsWith('// CleverTap client for the tracking plan ') || !lines[1]!.startsWith('// @generated')) problems.push(`header: ${JSON.stringify(lines.slice(0, 2))}`);
+  const eventRules = rulesOf(c);
 
   const functions = new Map<string, ts.FunctionDeclaration>();
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  const consts = new Map<string, ts.VariableDeclaration>();
   for (const st of sf.statements) {
     if (ts.isFunctionDeclaration(st) && st.name && st.body) functions.set(ts.idText(st.name), st);
     if (ts.isInterfaceDeclaration(st)) interfaces.set(ts.idText(st.name), st);
-    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) consts.set(ts.idText(d.name), d);
   }
 
   for (const call of c.rendered.calls) {
@@ -238,9 +291,10 @@ export function sourceProblems(c: GeneratedClient): string[] {
       const m = members.find((x) => nameText(x.name) === k);
       if (m) problems.push(...docProblems(`${where} property ${JSON.stringify(k)}`, jsdocText(sf, m), d));
     }
-    const rules = consts.get(e.functionName.replace(/^track/, 'rules'))?.initializer;
-    const ruleKeys = rules && ts.isArrayLiteralExpression(rules) ? rules.elements.map((r) => (ts.isArrayLiteralExpression(r) && r.elements[0] && ts.isStringLiteral(r.elements[0]) ? r.elements[0].text : '?')) : undefined;
-    if (JSON.stringify(ruleKeys) !== JSON.stringify(planKeys)) problems.push(`${where}: rules keys ${JSON.stringify(ruleKeys)}, plan keys ${JSON.stringify(planKeys)}`);
+    if (eventRules) {
+      const ruleKeys = eventRules.get(call.event);
+      if (JSON.stringify(ruleKeys ?? []) !== JSON.stringify(planKeys)) problems.push(`${where}: rules keys ${JSON.stringify(ruleKeys)}, plan keys ${JSON.stringify(planKeys)}`);
+    }
   }
   const id = c.rendered.identify;
   if (id) {
@@ -248,6 +302,10 @@ export function sourceProblems(c: GeneratedClient): string[] {
     const keys = decl?.members.filter(ts.isPropertySignature).map((m) => nameText(m.name));
     const want = jsOrder(id.traits.map(([k]) => k));
     if (JSON.stringify(keys) !== JSON.stringify(want)) problems.push(`identify: trait keys ${JSON.stringify(keys)}, plan ${JSON.stringify(want)}`);
+    for (const [k, d] of id.docs ?? []) {
+      const m = decl?.members.filter(ts.isPropertySignature).find((x) => nameText(x.name) === k);
+      if (m) problems.push(...docProblems(`trait ${JSON.stringify(k)}`, jsdocText(sf, m), d));
+    }
   }
   return problems;
 }
