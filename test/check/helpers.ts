@@ -1,26 +1,11 @@
 /** Table-test helpers for the checker: a plan text in a temp file, through the whole pipeline, as short strings. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { locationOf, type Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { validate } from '../../generator/pipeline.js';
+import { brief, writePlan } from '../helpers/plan.js';
 
-let dir: string | undefined;
-
-/** Writes `text` to a fresh file under the OS temp dir and returns its path. */
-export function writeTemp(text: string, name = 'plan.json'): string {
-  dir ??= mkdtempSync(join(tmpdir(), 'ct-check-'));
-  const sub = mkdtempSync(join(dir, 'p-'));
-  const path = join(sub, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-/** `3:5 error CT102`: what a table test compares. */
-export function brief(d: Diagnostic): string {
-  const loc = locationOf(d);
-  return `${loc ? `${loc.line}:${loc.column} ` : ''}${d.severity} ${d.code}`;
-}
+export { brief };
+/** Writes `text` to a fresh scratch file and returns its path. */
+export const writeTemp = writePlan;
 
 export function check(text: string): Diagnostic[] {
   return validate(writeTemp(text)).diagnostics;
