@@ -2,7 +2,7 @@
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RefResolver } from '../load/refs.js';
 import { memberOrigin, originOf, type Origin } from '../load/source.js';
-import type { Docs, IgnoredKeyword, Property, TypeNode } from './ir.js';
+import type { Docs, IgnoredKeyword, Property, StringType, TypeNode } from './ir.js';
 import { isSchemaObject, SchemaView, viewOf, type Schema } from './schema-view.js';
 import { keywordProblems } from './keyword-types.js';
 
@@ -160,15 +160,16 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
       if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) {
         ctx.diagnostics.push(diagnose('CT015', view.keyOrigin('format'), { format }));
       }
-      return {
-        kind: 'string',
-        origin,
-        ...(enumValues && { enum: enumValues.filter((v): v is string => typeof v === 'string') }),
-        ...(typeof format === 'string' && KNOWN_FORMATS.has(format) && { format }),
-        ...(typeof view.get('pattern') === 'string' && { pattern: view.get('pattern') as string }),
-        ...(num(view.get('minLength')) !== undefined && { minLength: num(view.get('minLength'))! }),
-        ...(num(view.get('maxLength')) !== undefined && { maxLength: num(view.get('maxLength'))! }),
-      };
+      const t: StringType = { kind: 'string', origin };
+      if (enumValues) t.enum = enumValues.filter((v): v is string => typeof v === 'string');
+      if (typeof format === 'string' && KNOWN_FORMATS.has(format)) t.format = format;
+      const pattern = view.get('pattern');
+      if (typeof pattern === 'string') t.pattern = pattern;
+      const minLength = num(view.get('minLength'));
+      if (minLength !== undefined) t.minLength = minLength;
+      const maxLength = num(view.get('maxLength'));
+      if (maxLength !== undefined) t.maxLength = maxLength;
+      return t;
     }
     case 'number':
     case 'integer': {
