@@ -63,8 +63,7 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
   else if (!isSchemaObject(rawEvents)) diagnostics.push(diagnose('CT006', at('events'), { key: 'events', expected: 'an object of event schemas', actual: describeValue(rawEvents) }));
   else {
     for (const eventName of Object.keys(rawEvents)) {
-      const event = buildEvent(eventName, rawEvents[eventName], memberOrigin(rawEvents, eventName) ?? at('events'), ctx);
-      if (event) events.push(event);
+      events.push(buildEvent(eventName, rawEvents[eventName], memberOrigin(rawEvents, eventName) ?? at('events'), ctx));
     }
   }
   events.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -106,18 +105,18 @@ function objectSchema(raw: unknown, what: string, origin: Origin, ctx: TypeConte
   return view;
 }
 
-function buildEvent(name: string, raw: unknown, origin: Origin, ctx: TypeContext): EventNode | undefined {
+/** An event; one whose schema is unreadable (reported) is kept without properties, so its name is still checked. */
+function buildEvent(name: string, raw: unknown, origin: Origin, ctx: TypeContext): EventNode {
   const view = objectSchema(raw, `event "${name}"`, origin, ctx);
-  if (!view) return undefined;
   return {
     name,
     functionName: trackFunctionName(name),
     typeName: propertiesTypeName(name),
     isCharged: name === 'Charged',
-    properties: propertiesOf(view, ctx),
-    additional: additionalOf(view, ctx),
-    docs: readDocs(view),
-    ignored: ignoredKeywords(view),
+    properties: view ? propertiesOf(view, ctx) : [],
+    additional: view ? additionalOf(view, ctx) : false,
+    docs: view ? readDocs(view) : {},
+    ignored: view ? ignoredKeywords(view) : [],
     origin,
   };
 }

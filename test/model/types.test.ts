@@ -52,3 +52,10 @@ describe('names', () => {
     expect(diagnostics[0]!.message).toContain('malformed %-escape');
   });
 });
+
+describe('an event whose schema is unreadable', () => {
+  it('is reported, and its name is still checked', () => {
+    const { diagnostics } = validate(writePlan(planJson({ name: 'T', events: { 'Bad.Name': 5 } })));
+    expect(diagnostics.map(brief)).toEqual(['4:5 error CT007', '4:5 error CT102']);
+  });
+});
