@@ -19,6 +19,8 @@ export interface CleverTapWebSdk {
     profile: {
         push(profile: SiteProfile): unknown;
     };
+    /** The device id, once the SDK has one (clevertap-web-sdk has it after CleverTap's first reply). */
+    getCleverTapID?(): string | null | undefined;
 }
 /** A value the development-mode checks (or the profile guard) found CleverTap would not accept as sent. */
 export interface Violation {

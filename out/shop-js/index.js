@@ -39,12 +39,16 @@ export async function init(options) {
     else {
         instance = options.sdk;
     }
+    flush(instance);
+}
+/** Sends the queued calls in order, until one holds the queue again (a login waiting for the SDK's device id). */
+function flush(instance) {
     sdk = instance;
     // Every queued call is sent even if one throws (an onViolation of 'throw'); the first error is rethrown after
     let failure;
-    for (const call of queue.splice(0)) {
+    while (sdk && queue.length > 0) {
         try {
-            call(instance);
+            queue.shift()(instance);
         }
         catch (e) {
             failure ?? (failure = e);
@@ -206,11 +210,34 @@ function site(event, d, identity) {
     }
     return out;
 }
+/**
+ * Sends a login. The web SDK mistakes a login sent before it knows its device id (right after init, before
+ * CleverTap's first reply) for a switch of user at every later login of the same user, so a login waits for the
+ * device id (3 s at most), and every call after it waits behind it.
+ */
+function login(s, Site) {
+    const ready = () => !s.getCleverTapID || Boolean(s.getCleverTapID());
+    if (ready()) {
+        s.onUserLogin.push({ Site });
+        return;
+    }
+    sdk = undefined; // later calls queue behind the login
+    const deadline = Date.now() + 3000;
+    const wait = () => {
+        if (!ready() && Date.now() < deadline) {
+            setTimeout(wait, 20);
+            return;
+        }
+        s.onUserLogin.push({ Site });
+        flush(s);
+    };
+    setTimeout(wait, 20);
+}
 export function identify(user, traits) {
     if (typeof user === 'object')
-        sendProfile('identify', user, undefined, (s, Site) => s.onUserLogin.push({ Site }));
+        sendProfile('identify', user, undefined, login);
     else
-        sendProfile('identify', traits, user, (s, Site) => s.onUserLogin.push({ Site }));
+        sendProfile('identify', traits, user, login);
 }
 /** Updates the current user's profile (`profile.push`) without logging in. */
 export function updateProfile(traits) {

@@ -15,6 +15,8 @@ export interface CleverTapWebSdk {
   event: { push(name: string, data: Record<string, unknown>): unknown };
   onUserLogin: { push(profile: SiteProfile): unknown };
   profile: { push(profile: SiteProfile): unknown };
+  /** The device id, once the SDK has one (clevertap-web-sdk has it after CleverTap's first reply). */
+  getCleverTapID?(): string | null | undefined;
 }
 
 /** A value the development-mode checks (or the profile guard) found CleverTap would not accept as sent. */
@@ -78,12 +80,17 @@ export async function init(options: InitOptions): Promise<void> {
   } else {
     instance = options.sdk;
   }
+  flush(instance);
+}
+
+/** Sends the queued calls in order, until one holds the queue again (a login waiting for the SDK's device id). */
+function flush(instance: CleverTapWebSdk): void {
   sdk = instance;
   // Every queued call is sent even if one throws (an onViolation of 'throw'); the first error is rethrown after
   let failure: unknown;
-  for (const call of queue.splice(0)) {
+  while (sdk && queue.length > 0) {
     try {
-      call(instance);
+      queue.shift()!(instance);
     } catch (e) {
       failure ??= e;
     }
@@ -393,14 +400,38 @@ function site(event: string, d: Record<string, unknown>, identity: string | numb
 }
 
 /**
+ * Sends a login. The web SDK mistakes a login sent before it knows its device id (right after init, before
+ * CleverTap's first reply) for a switch of user at every later login of the same user, so a login waits for the
+ * device id (3 s at most), and every call after it waits behind it.
+ */
+function login(s: CleverTapWebSdk, Site: Record<string, unknown>): void {
+  const ready = (): boolean => !s.getCleverTapID || Boolean(s.getCleverTapID());
+  if (ready()) {
+    s.onUserLogin.push({ Site });
+    return;
+  }
+  sdk = undefined; // later calls queue behind the login
+  const deadline = Date.now() + 3000;
+  const wait = (): void => {
+    if (!ready() && Date.now() < deadline) {
+      setTimeout(wait, 20);
+      return;
+    }
+    s.onUserLogin.push({ Site });
+    flush(s);
+  };
+  setTimeout(wait, 20);
+}
+
+/**
  * Logs a user in (`onUserLogin`): switches the CleverTap profile when the identity changes.
  * Give a `userId`, or traits with `email` when there is no user id.
  */
 export function identify(userId: string | number, traits?: IdentifyTraits): void;
 export function identify(traits: IdentifyTraits & { email: string }): void;
 export function identify(user: string | number | IdentifyTraits, traits?: IdentifyTraits): void {
-  if (typeof user === 'object') sendProfile('identify', user, undefined, (s, Site) => s.onUserLogin.push({ Site }));
-  else sendProfile('identify', traits, user, (s, Site) => s.onUserLogin.push({ Site }));
+  if (typeof user === 'object') sendProfile('identify', user, undefined, login);
+  else sendProfile('identify', traits, user, login);
 }
 
 /** Updates the current user's profile (`profile.push`) without logging in. */

@@ -135,9 +135,8 @@ browserDescribe(title, () => {
     });
   });
 
-  // Calls the plan allows (they all compile) on which the client once did not do what it promises (found by this
-  // suite), and one that still does not: that one asserts the correct behaviour with `it.fails`, which fails once
-  // it is fixed. The run is made once, in beforeAll, so a harness failure still fails the suite.
+  // Calls the plan allows (they all compile) on which the client once did not do what it promises, found by this
+  // suite and fixed. The run is made once, in beforeAll, so a harness failure still fails the suite.
   describe('edge cases found in the browser', () => {
     let run: BrowserRun;
     const records = () => pushedRecords(run).map((p) => p.record);
@@ -158,10 +157,10 @@ browserDescribe(title, () => {
       ]);
     }, RUN_TIMEOUT);
 
-    it.fails('a second identify() of the same user after a login made before init is not a user switch (no rc)', () => {
-      // The queued login is flushed right after clevertap.init, before the backend's first reply; the SDK then
-      // keeps the user's ids in a shape that makes every later login look like another user: `rc: true`, the
-      // request numbers restart, and the SDK deletes its local state and asks for a new device id.
+    it('a second identify() of the same user after a login made before init is not a user switch (no rc)', () => {
+      // A login sent right after clevertap.init, before the backend's first reply, makes the SDK keep the user's ids
+      // in a shape that makes every later login look like another user (`rc: true`, request numbers restart, local
+      // state deleted). The client now holds a login until the SDK has its device id.
       const again = records().find((r) => r.type === 'profile' && (r.profile as Record<string, unknown>).Name === 'Ada King')!;
       expect(again.rc).toBeUndefined();
     });

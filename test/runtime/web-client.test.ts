@@ -111,3 +111,43 @@ describe('the web client calls the SDK', () => {
     await expect(c.init({ accountId: 'X', region: 'mars1' as 'eu1' })).rejects.toThrow(/unknown region "mars1"/);
   });
 });
+
+describe('a login before the SDK knows its device id', () => {
+  it('waits for the device id, and the calls after it wait behind it, in order', async () => {
+    vi.useFakeTimers();
+    try {
+      const c = await shop();
+      const sdk = fakeSdk();
+      let deviceId: string | null = null;
+      await c.init({ sdk: { ...sdk, getCleverTapID: () => deviceId }, mode: 'production' });
+      c.identify('u-1');
+      c.trackAppOpened();
+      expect(sdk.calls).toEqual([]);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(sdk.calls).toEqual([]);
+      deviceId = 'device-1';
+      await vi.advanceTimersByTimeAsync(40);
+      expect(sdk.calls).toEqual([['onUserLogin', { Site: { Identity: 'u-1' } }], ['event', 'App Opened', {}]]);
+      c.identify('u-1'); // the SDK knows its device id now: sent at once
+      expect(sdk.calls).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives up waiting after 3 s and sends it', async () => {
+    vi.useFakeTimers();
+    try {
+      const c = await shop();
+      const sdk = fakeSdk();
+      await c.init({ sdk: { ...sdk, getCleverTapID: () => null } });
+      c.identify('u-1');
+      await vi.advanceTimersByTimeAsync(2900);
+      expect(sdk.calls).toEqual([]);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(sdk.calls).toEqual([['onUserLogin', { Site: { Identity: 'u-1' } }]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
