@@ -97,3 +97,25 @@ describe('the installed bin', () => {
     expect(usage.stderr).toContain('Not enough non-option arguments');
   });
 });
+
+describe('output formats', () => {
+  const bad = () => writePlan(planJson({ name: 'Bad', events: { 'A.B': {} } }));
+
+  it('--format github prints GitHub Actions annotations with file, line and column', async () => {
+    const path = bad();
+    const r = await run(['validate', path, '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`::error file=${path.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=4,col=5,title=CT102::/events/A.B: event name "A.B" contains ".", which CleverTap rejects or deletes (remove "." from the name)`);
+  });
+
+  it('text has colours and a code frame only when the terminal takes them', async () => {
+    const path = bad();
+    let plain = '';
+    await main(['validate', path], { out: () => {}, err: (s) => (plain += s), color: false });
+    expect(plain).not.toContain('\x1b[');
+    let coloured = '';
+    await main(['validate', path], { out: () => {}, err: (s) => (coloured += s), color: true });
+    expect(coloured).toContain('\x1b[31merror\x1b[0m');
+    expect(coloured).toContain('  4 |     "A.B": {}');
+  });
+});
