@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOf, importIgluFolder, importPlan, type PlanFormat } from './import/index.js';
 import { IoError, readJson } from './read-json.js';
-import { originOf, type SourceFile } from './source.js';
+import type { SourceFile } from './source.js';
 
 export type { PlanFormat } from './import/index.js';
 
@@ -48,9 +48,4 @@ export function loadPlan(path: string, options: LoadOptions = {}): LoadedPlan {
   if (format === 'native') return { value: read.value, sources: [read.file], format, diagnostics: read.diagnostics };
   const imported = importPlan(read.value, read.file, format, importOptions);
   return { value: imported.plan, sources: imported.sources, format, diagnostics: [...read.diagnostics, ...imported.diagnostics] };
-}
-
-/** The file a loaded plan's diagnostics are about when they have no better place. */
-export function primarySource(loaded: LoadedPlan): SourceFile {
-  return originOf(loaded.value)?.file ?? loaded.sources[0]!;
 }

@@ -10,7 +10,6 @@
  * Counts: FUZZ_RUNS plans per property (see support/runs.ts).
  */
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check, formatProblems, virtualDir } from './support/compiler.js';
 import { callAll, describeCalls, expectedCalls, fakeSdk, generateClient, importClient, programFiles, removeScratch, sourceProblems, type GeneratedClient } from './support/harness.js';

@@ -12,7 +12,7 @@ import { planJson } from '../../helpers/plan.js';
 import { generate, type Generated } from '../../../generator/pipeline.js';
 import type { EmittedFile } from '../../../generator/emit/web/emit-web.js';
 import type { EventNode, Plan } from '../../../generator/model/ir.js';
-import { objectOf, show, tsObject, tsOf, tsString, valueOf, type DocSpec, type Rendered, type TrackCall } from './plans.js';
+import { objectOf, show, tsObject, tsOf, tsString, valueOf, type DocSpec, type Rendered } from './plans.js';
 
 export interface GeneratedClient {
   rendered: Rendered;
