@@ -279,8 +279,7 @@ export interface ChargedSpec {
 }
 
 export const chargedArb: fc.Arbitrary<ChargedSpec> = fc.record({
-  // AVOID_KNOWN_BUGS: extra keys next to the Items array do not compile (hostile/shapes.test.ts)
-  additional: process.env.AVOID_KNOWN_BUGS ? fc.constantFrom<Additional>('absent', 'false') : fc.constantFrom<Additional>('absent', 'false', 'true'),
+  additional: fc.constantFrom<Additional>('absent', 'false', 'true'),
   props: propsArb(4, (k) => k === 'Items'),
   items: propsArb(4),
   maxItems: fc.integer({ min: 1, max: 50 }),
@@ -362,10 +361,7 @@ const identifyRecord: fc.Arbitrary<IdentifySpec> = fc.record({
   userId: fc.oneof(keyArb, fc.integer({ min: -1e6, max: 1e6 })),
 });
 
-/** AVOID_KNOWN_BUGS: extra keys next to a multi-value trait do not compile (hostile/shapes.test.ts). */
-export const identifyArb: fc.Arbitrary<IdentifySpec> = process.env.AVOID_KNOWN_BUGS
-  ? identifyRecord.filter((id) => id.additional !== 'true' || id.traits.every((t) => t.schema.type !== 'array'))
-  : identifyRecord;
+export const identifyArb: fc.Arbitrary<IdentifySpec> = identifyRecord;
 
 export interface PlanSpec {
   name: string;

@@ -3,8 +3,6 @@
  * every time); `npm run fuzz` sets FUZZ_RUNS (plans per property) and, unless FUZZ_SEED is set, a random seed.
  * A failure prints the seed, the path and the shrunk counterexample (fast-check), and the plan JSON (our messages):
  * replay it with FUZZ_SEED=<seed> (and the same FUZZ_RUNS).
- * AVOID_KNOWN_BUGS=1 leaves out the inputs of the bugs test/hostile pins (each marked where it is left out), so that
- * the properties can look for new ones while those are open.
  */
 import fc from 'fast-check';
 

@@ -4,7 +4,6 @@
  */
 import fc from 'fast-check';
 import ts from 'typescript';
-import { propertiesTypeName, trackFunctionName } from '../../../generator/model/names.js';
 import { PROHIBITED_CHARACTERS, RESERVED_PREFIX, RESTRICTED_EVENTS } from '../../../generator/diagnostics/catalogue.js';
 
 export const PROHIBITED = new Set<string>(PROHIBITED_CHARACTERS);
@@ -60,14 +59,8 @@ export const keyArb: fc.Arbitrary<string> = rawName(120).filter(isValidKey);
 
 /** An event name: a valid key that is no system event, not any spelling of Charged, and has a word to name a function after. */
 export const eventNameArb: fc.Arbitrary<string> = rawName(120).filter(
-  (s) => isValidKey(s) && !RESTRICTED.has(fold(s)) && fold(s) !== 'charged' && /[\p{L}\p{N}]/u.test(s) && !(process.env.AVOID_KNOWN_BUGS && knownBug(s)),
+  (s) => isValidKey(s) && !RESTRICTED.has(fold(s)) && fold(s) !== 'charged' && /[\p{L}\p{N}]/u.test(s),
 );
-
-/**
- * Names whose generated identifiers TypeScript rejects (reported bugs; hostile/names.test.ts has one test each):
- * AVOID_KNOWN_BUGS=1 leaves them out, to see what else the properties find.
- */
-const knownBug = (s: string): boolean => !isIdentifier(trackFunctionName(s)) || !isIdentifier(propertiesTypeName(s));
 
 /** Whether TypeScript reads `s` as one identifier (its own Unicode tables, which can be older than Node's). */
 export function isIdentifier(s: string): boolean {
