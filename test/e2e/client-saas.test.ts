@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumAvailable, closeBrowser, payloadRecords, runInBrowser, type BrowserRun } from './harness.js';
-import { clientWarnings, pushed, pushedRecords, utf8Hex } from './fixtures/client-wire.js';
+import { closeBrowser, payloadRecords, runInBrowser, type BrowserRun } from './harness.js';
+import { browserSuite, clientWarnings, pushed, pushedRecords, utf8Hex } from './fixtures/client-wire.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const plan = JSON.parse(readFileSync(new URL('../../examples/saas/plan.json', import.meta.url), 'utf8')) as {
@@ -22,17 +22,7 @@ interface Result {
   error?: string;
 }
 
-const available = chromiumAvailable();
-if (!available) {
-  console.warn(
-    `[e2e] SKIPPED the generated saas client's browser tests: no Chromium at ${CHROMIUM_PATH}. ` +
-      'Install it with `apt-get install -y chromium` (or set E2E_CHROMIUM_PATH).',
-  );
-}
-const browserDescribe = available ? describe : describe.skip;
-const title = available
-  ? 'generated saas client (out/saas) + the app\'s clevertap-web-sdk in headless Chromium'
-  : `generated saas client (out/saas) in headless Chromium (SKIPPED: no Chromium at ${CHROMIUM_PATH}; apt-get install -y chromium)`;
+const { describe: browserDescribe, title } = browserSuite("the generated saas client's browser tests", "generated saas client (out/saas) + the app's clevertap-web-sdk in headless Chromium");
 
 browserDescribe(title, () => {
   afterAll(async () => {
