@@ -1,6 +1,6 @@
 // Where the time goes (optional, after `npm run build`): node bench/profile.mjs [gen] [tsc] [bundle] [calls] [--keep]
 //
-//   gen     `node --cpu-prof` of `codegen` on the 512×256 plan (and of `codegen --version`, the start-up):
+//   gen     `node --cpu-prof` of `codegen` on the 512×256 plan (--gen-size=512x32 for another) (and of `codegen --version`, the start-up):
 //           self time by module and by function, and inclusive time per pipeline phase
 //   tsc     `tsc --extendedDiagnostics` of the 512×32 app, as generated and with parts of the client removed
 //           (the dev-mode rule arrays; the JSDoc), to show what the check time is spent on
@@ -149,12 +149,13 @@ function cpuProfile(args, name, env = {}) {
 
 // ------------------------------------------------------------------------------------------- gen
 if (want('gen')) {
-  log('generating the 512×256 plan and profiling codegen…');
-  const big = plan(512, 256);
+  const [genEvents, genProps] = (argv.find((a) => a.startsWith('--gen-size='))?.slice(11) ?? '512x256').split('x').map(Number);
+  log(`generating the ${genEvents}×${genProps} plan and profiling codegen…`);
+  const big = plan(genEvents, genProps);
   const phaseNames = ['loadPlan', 'buildPlan', 'checkPlan', 'emitWeb', 'writeFiles', 'sortDiagnostics', 'formatDiagnostics'];
   const startup = analyse(cpuProfile([CODEGEN, '--version'], 'startup').file, []);
   const gen = analyse(cpuProfile([CODEGEN, big.planPath, '--out', join(TMP, 'gen-out')], 'gen').file, phaseNames);
-  p('## Generation: `node --cpu-prof bin/codegen.js plan-512x256.json` (one run, 0.5 ms sampling)');
+  p(`## Generation: \`node --cpu-prof bin/codegen.js plan-${genEvents}x${genProps}.json\` (one run, 0.5 ms sampling)`);
   p();
   p(`Profiled time: ${gen.total.toFixed(0)} ms (start-up alone, \`codegen --version\`: ${startup.total.toFixed(0)} ms; the profiler slows both a little).`);
   p();
