@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { JsonSyntaxError, parseJson } from './json-parse.js';
+import { parseJsonFast } from './json-parse-fast.js';
 import type { SourceFile } from './source.js';
 
 /** The plan file could not be read at all: a usage or I/O fault (exit 2), not a problem in the plan. */
@@ -26,6 +27,8 @@ export function readText(path: string): string {
 
 export function parseJsonText(path: string, text: string): ReadJson {
   const file: SourceFile = { path, text };
+  const fast = parseJsonFast(file);
+  if (fast) return { file, value: fast.value, diagnostics: [] };
   try {
     const { value, duplicates, hugeNumbers } = parseJson(file);
     const diagnostics = [

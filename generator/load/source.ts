@@ -5,6 +5,8 @@ export interface SourceFile {
   readonly path: string;
   readonly text: string;
   lineStarts?: number[];
+  /** Read with JSON.parse: where a node is written is found in the text only when a diagnostic asks (json-index.ts). */
+  offsetsOnDemand?: boolean;
 }
 
 /** Where a node of the plan came from: a file, a JSON pointer in it, and the offset of its key (or value). */
@@ -21,21 +23,31 @@ export interface Location {
 }
 
 /**
- * What the registry knows of one object or array. Parsed nodes record their parent and key and work out their
- * pointer only when asked: most nodes of a large plan are never named in a diagnostic.
+ * What the registry knows of one object or array. Nodes record their parent and key and work out their pointer
+ * (and, for files read with JSON.parse, their offsets) only when asked: most nodes of a large plan are never named
+ * in a diagnostic.
  */
 export interface NodeInfo {
   file: SourceFile;
   parent: NodeInfo | undefined;
   key: string;
+  /** -1 until found (files read with JSON.parse). */
   offset: number;
   pointer?: string;
-  /** Member keys and the offsets of their key tokens, flat: [key, offset, key, offset, ...]. */
+  /** Member keys and the offsets of their key tokens (of the values, in arrays), flat: [key, offset, key, offset, ...]. */
   keyOffsets?: Array<string | number>;
+  /** The offset of each member's value, in the order of keyOffsets (members found on demand only). */
+  valueOffsets?: number[];
   keyIndex?: Map<string, number>;
   /** Whole origins of members, for objects built by an importer from another file's nodes. */
   members?: Map<string, Origin>;
   origin?: Origin;
+}
+
+/** Finds the members of a node read with JSON.parse in its file's text (json-index.ts registers itself here). */
+let findMembers: ((info: NodeInfo) => void) | undefined;
+export function setMemberFinder(finder: (info: NodeInfo) => void): void {
+  findMembers = finder;
 }
 
 const registry = new WeakMap<object, NodeInfo>();
@@ -45,23 +57,57 @@ function pointerOf(info: NodeInfo): string {
   return info.pointer;
 }
 
-function keyOffset(info: NodeInfo, key: string): number | undefined {
-  const flat = info.keyOffsets;
-  if (!flat) return undefined;
+/** Members in keyOffsets order, found in the text first when they are found on demand. */
+function membersOf(info: NodeInfo): Array<string | number> | undefined {
+  if (!info.keyOffsets && info.file.offsetsOnDemand && findMembers) findMembers(info);
+  return info.keyOffsets;
+}
+
+/** The index of `key` among the node's members (a pair index into keyOffsets), or -1. */
+function memberIndex(info: NodeInfo, key: string): number {
+  const flat = membersOf(info);
+  if (!flat) return -1;
   if (flat.length > 32) {
     if (!info.keyIndex) {
       info.keyIndex = new Map();
-      for (let i = flat.length - 2; i >= 0; i -= 2) info.keyIndex.set(flat[i] as string, flat[i + 1] as number);
+      for (let i = flat.length - 2; i >= 0; i -= 2) info.keyIndex.set(flat[i] as string, i >> 1);
     }
-    return info.keyIndex.get(key);
+    return info.keyIndex.get(key) ?? -1;
   }
-  for (let i = 0; i < flat.length; i += 2) if (flat[i] === key) return flat[i + 1] as number;
-  return undefined;
+  for (let i = 0; i < flat.length; i += 2) if (flat[i] === key) return i >> 1;
+  return -1;
+}
+
+function keyOffset(info: NodeInfo, key: string): number | undefined {
+  const at = memberIndex(info, key);
+  return at < 0 ? undefined : (info.keyOffsets![2 * at + 1] as number);
+}
+
+/** The offset of the node's value (its `{` or `[`). */
+export function offsetOf(info: NodeInfo): number {
+  if (info.offset < 0) {
+    const parent = info.parent;
+    if (!parent) {
+      const text = info.file.text;
+      info.offset = text.length - text.trimStart().length;
+    } else {
+      const at = memberIndex(parent, info.key);
+      info.offset = at < 0 ? offsetOf(parent) : parent.valueOffsets![at]!;
+    }
+  }
+  return info.offset;
 }
 
 /** For the parser: registers a node before its members are parsed, so that they can name it as their parent. */
 export function registerParsed(node: object, file: SourceFile, parent: object | undefined, key: string, offset: number): NodeInfo {
   const info: NodeInfo = { file, parent: parent && registry.get(parent), key, offset };
+  registry.set(node, info);
+  return info;
+}
+
+/** For a file read with JSON.parse: registers a node whose offsets are found when asked. */
+export function registerOnDemand(node: object, file: SourceFile, parent: NodeInfo | undefined, key: string): NodeInfo {
+  const info: NodeInfo = { file, parent, key, offset: -1 };
   registry.set(node, info);
   return info;
 }
@@ -72,11 +118,43 @@ export function setOrigin(node: object, origin: Origin, keys?: Map<string, numbe
   registry.set(node, info);
 }
 
+/** The origin of a node: its pointer and offset are worked out when first read. */
+class NodeOrigin implements Origin {
+  constructor(
+    readonly file: SourceFile,
+    private readonly info: NodeInfo,
+  ) {}
+  get pointer(): string {
+    return pointerOf(this.info);
+  }
+  get offset(): number {
+    return offsetOf(this.info);
+  }
+}
+
+/** The origin of `node[key]`, the position of the key in the source text; worked out when first read. */
+class MemberOrigin implements Origin {
+  private foundPointer: string | undefined;
+  constructor(
+    readonly file: SourceFile,
+    private readonly info: NodeInfo,
+    private readonly node: object,
+    private readonly key: string,
+  ) {}
+  get pointer(): string {
+    return (this.foundPointer ??= joinPointer(pointerOf(this.info), this.key));
+  }
+  get offset(): number {
+    const child = (this.node as Record<string, unknown>)[this.key];
+    return keyOffset(this.info, this.key) ?? originOf(child)?.offset ?? offsetOf(this.info);
+  }
+}
+
 export function originOf(node: unknown): Origin | undefined {
   if (typeof node !== 'object' || node === null) return undefined;
   const info = registry.get(node);
   if (!info) return undefined;
-  return (info.origin ??= { file: info.file, pointer: pointerOf(info), offset: info.offset });
+  return (info.origin ??= new NodeOrigin(info.file, info));
 }
 
 /** Says that `node[key]` came from `origin` (an importer maps a converted member back to the original file). */
@@ -90,12 +168,8 @@ export function setMemberOrigin(node: object, key: string, origin: Origin): void
 export function memberOrigin(node: object, key: string | number): Origin | undefined {
   const info = registry.get(node);
   if (!info) return undefined;
-  const k = String(key);
-  const mapped = info.members?.get(k);
-  if (mapped) return mapped;
-  const child = (node as Record<string, unknown>)[k];
-  const offset = keyOffset(info, k) ?? originOf(child)?.offset ?? info.offset;
-  return { file: info.file, pointer: joinPointer(pointerOf(info), k), offset };
+  const k = typeof key === 'string' ? key : String(key);
+  return info.members?.get(k) ?? new MemberOrigin(info.file, info, node, k);
 }
 
 export function escapePointerToken(token: string): string {
