@@ -13,7 +13,7 @@ const text: Check = [(v) => typeof v === 'string', 'a string'];
 const list: Check = [Array.isArray, 'a list'];
 const schemas: Check = [(v) => Array.isArray(v) && v.every(isSchemaObject), 'a list of schemas'];
 
-const EXPECTED: Readonly<Record<string, Check>> = {
+const EXPECTED = new Map<string, Check>(Object.entries({
   minLength: count,
   maxLength: count,
   maxItems: count,
@@ -37,28 +37,31 @@ const EXPECTED: Readonly<Record<string, Check>> = {
   additionalProperties: [(v) => typeof v === 'boolean' || isSchemaObject(v), 'true, false or a schema'],
   items: [isSchemaObject, 'a schema'],
   deprecated: [(v) => typeof v === 'boolean' || typeof v === 'string', 'true, false or a reason'],
-};
+} satisfies Record<string, Check>));
 
 const describe = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : JSON.stringify(v);
 
+/** Lower and upper bounds that must leave some value between them. */
+const BOUNDS: ReadonlyArray<readonly [string, string]> = [['minimum', 'maximum'], ['minLength', 'maxLength'], ['exclusiveMinimum', 'maximum'], ['minimum', 'exclusiveMaximum']];
+
 /** Checks each layer once (a shared $defs schema is reported where it is written, not at every use). */
-export function keywordProblems(view: SchemaView, checked: WeakSet<Schema>, out: Diagnostic[]): void {
+export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Diagnostic[]): void {
   for (const layer of view.layers) {
     if (checked.has(layer)) continue;
     checked.add(layer);
     for (const key of Object.keys(layer)) {
-      const check = Object.hasOwn(EXPECTED, key) ? EXPECTED[key] : undefined;
+      const check = EXPECTED.get(key);
       if (check && !check[0](layer[key])) {
         out.push(diagnose('CT006', view.keyOrigin(key), { key, expected: check[1], actual: describe(layer[key]) }));
       }
     }
   }
-  const pairs: Array<[string, string]> = [['minimum', 'maximum'], ['minLength', 'maxLength'], ['exclusiveMinimum', 'maximum'], ['minimum', 'exclusiveMaximum']];
-  for (const [lo, hi] of pairs) {
+  for (const [lo, hi] of BOUNDS) {
     const a = view.get(lo);
+    if (typeof a !== 'number') continue;
     const b = view.get(hi);
-    if (typeof a === 'number' && typeof b === 'number' && (a > b || (a === b && (lo.startsWith('exclusive') || hi.startsWith('exclusive'))))) {
+    if (typeof b === 'number' && (a > b || (a === b && (lo.startsWith('exclusive') || hi.startsWith('exclusive'))))) {
       out.push(diagnose('CT016', view.keyOrigin(lo), { detail: `${lo} ${a} and ${hi} ${b} leave no value that can be sent` }));
     }
   }

@@ -66,7 +66,8 @@ export class SchemaView {
   }
 
   private owner(key: string): Schema | undefined {
-    for (const layer of this.layers) if (Object.prototype.hasOwnProperty.call(layer, key)) return layer;
+    const layers = this.layers;
+    for (let i = 0; i < layers.length; i++) if (Object.hasOwn(layers[i]!, key)) return layers[i];
     return undefined;
   }
 }

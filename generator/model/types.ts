@@ -21,8 +21,8 @@ export interface TypeContext {
   diagnostics: Diagnostic[];
   /** The schemas being read, outermost first: one met again is a cycle ($ref to an ancestor). */
   active: Set<Schema>;
-  /** Layers whose keywords' JSON types have been checked. */
-  checked: WeakSet<Schema>;
+  /** Layers whose keywords' JSON types have been checked (a Set: faster than a WeakSet, and the plan outlives the model). */
+  checked: Set<Schema>;
   /** Collects the unsupported keywords met inside a property's branches and items, for that property. */
   ignored?: IgnoredKeyword[];
 }
@@ -51,14 +51,16 @@ export function ignoredKeywords(view: SchemaView): IgnoredKeyword[] {
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+const UNION_KEYS = ['oneOf', 'anyOf'];
+
 /** The type of one schema (a property, an item, an additionalProperties schema). */
 export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   const origin = view.origin;
-  for (const key of ['oneOf', 'anyOf'] as const) {
+  for (const key of UNION_KEYS) {
     const branches = view.get(key);
     if (Array.isArray(branches)) {
       // Each branch is read together with the keywords around the oneOf/anyOf ({"type": "string", "anyOf": [...]})
-      const outer = view.layers.map((layer) => withoutKeys(layer, ['oneOf', 'anyOf']));
+      const outer = view.layers.map((layer) => withoutKeys(layer, UNION_KEYS));
       const members = branches.map((b, i) => branchType(b, memberOrigin(branches, i) ?? origin, ctx, outer));
       return { kind: 'union', members, origin };
     }
@@ -77,7 +79,7 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   else return { kind: 'untyped', origin };
 
   if (enumValues) names = restrictToEnum(names, enumValues, view, ctx);
-  const members = [...new Set(names)].map((name) => namedType(name, view, enumValues, ctx));
+  const members = names.length === 1 ? [namedType(names[0]!, view, enumValues, ctx)] : [...new Set(names)].map((name) => namedType(name, view, enumValues, ctx));
   if (members.length === 0) return { kind: 'string', enum: [], origin }; // CT305: nothing can be sent
   return members.length === 1 ? members[0]! : { kind: 'union', members, origin };
 }
@@ -99,7 +101,7 @@ function restrictToEnum(names: string[], values: unknown[], view: SchemaView, ct
 
 const lastToken = (pointer: string): string => pointer.slice(pointer.lastIndexOf('/') + 1);
 
-function withoutKeys(layer: Schema, keys: string[]): Schema {
+function withoutKeys(layer: Schema, keys: readonly string[]): Schema {
   if (!keys.some((k) => Object.prototype.hasOwnProperty.call(layer, k))) return layer;
   const copy: Schema = {};
   for (const k of Object.keys(layer)) if (!keys.includes(k)) Object.defineProperty(copy, k, { value: layer[k], enumerable: true, writable: true, configurable: true });
@@ -124,6 +126,15 @@ export function nested<T>(view: SchemaView, origin: Origin, ctx: TypeContext, re
     return refused;
   }
   keywordProblems(view, ctx.checked, ctx.diagnostics);
+  if (view.layers.length === 1) {
+    const layer = view.layers[0]!;
+    ctx.active.add(layer);
+    try {
+      return read();
+    } finally {
+      ctx.active.delete(layer);
+    }
+  }
   const added = view.layers.filter((l) => !ctx.active.has(l));
   for (const l of added) ctx.active.add(l);
   try {
