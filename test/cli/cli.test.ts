@@ -96,6 +96,14 @@ describe('the installed bin', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('Not enough non-option arguments');
   });
+
+  it('lays out --help in columns (the bundle loads string-width, which measures the text, on first use)', () => {
+    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '100' } });
+    expect(help.status).toBe(0);
+    // a description padded to the right of its command, and the option types right-aligned by width
+    expect(help.stdout).toMatch(/^ {2}codegen validate <plan> {2,}check the plan; write nothing$/m);
+    expect(help.stdout).toMatch(/^ {2}--out .*\[string\]/m);
+  });
 });
 
 describe('output formats', () => {
