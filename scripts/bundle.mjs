@@ -3,8 +3,15 @@
 // string-width (used by yargs and cliui to lay out --help) builds Unicode regular expressions (\p{RGI_Emoji}) and
 // two Intl.Segmenters when its module is evaluated: about 50 ms of every run, for text it measures only in help
 // and usage messages. The plugin below makes every import of it a function that loads the module on first call.
-import { dirname } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import Handlebars from 'handlebars';
+// compiled by tsc just before (npm run build): the options the templates are compiled with, from one place
+import { COMPILE_OPTIONS } from '../dist/emit/templates.js';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 const LAZY = 'lazy-module';
 
@@ -27,6 +34,30 @@ const lazyStringWidth = {
   },
 };
 
+// The templates precompiled into the bundle, with Handlebars' runtime only: the compiler is a third of the bundle,
+// and loading it and compiling the templates cost every run tens of milliseconds.
+/** @type {import('esbuild').Plugin} */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /generator[\\/]emit[\\/]precompiled-templates\.ts$/ }, () => {
+      const targets = [];
+      const templates = join(ROOT, 'templates');
+      for (const target of readdirSync(templates).sort()) {
+        const files = readdirSync(join(templates, target)).filter((f) => f.endsWith('.hbs')).sort();
+        const specs = files.map((f) => `${JSON.stringify(f)}: ${Handlebars.precompile(readFileSync(join(templates, target, f), 'utf8'), COMPILE_OPTIONS)}`);
+        targets.push(`${JSON.stringify(target)}: {\n${specs.join(',\n')}\n}`);
+      }
+      return {
+        contents: `import runtime from 'handlebars/runtime';\nexport const precompiledTemplates = { runtime, targets: {\n${targets.join(',\n')}\n} };\n`,
+        loader: 'js',
+        resolveDir: ROOT,
+        watchFiles: readdirSync(templates).flatMap((t) => readdirSync(join(templates, t)).map((f) => join(templates, t, f))),
+      };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: ['generator/cli/main.ts'],
   bundle: true,
@@ -38,11 +69,14 @@ const result = await build({
   logLevel: 'warning',
   // the bundle is ESM; the CommonJS packages in it (handlebars) and the lazy modules above need a require
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [lazyStringWidth],
+  plugins: [lazyStringWidth, precompiledTemplates],
   metafile: true,
 });
 
-// Fail the build, rather than silently lose the start-up time, if a yargs upgrade imports string-width otherwise
+// Fail the build, rather than silently lose the start-up time, if the Handlebars compiler is bundled after all
+const compiler = Object.keys(result.metafile.inputs).filter((p) => p.includes('node_modules/handlebars/') && p.includes('compiler/'));
+if (compiler.length > 0) throw new Error(`bundle: the Handlebars compiler is bundled (${compiler[0]}, ...)`);
+// ... or if a yargs upgrade imports string-width otherwise
 const eager = Object.keys(result.metafile.inputs).filter((p) => /node_modules\/(.*\/)?string-width\/index\.js$/.test(p) && !p.startsWith(`${LAZY}:`));
 const lazyCount = Object.keys(result.metafile.inputs).filter((p) => p.startsWith(`${LAZY}:`)).length;
 if (lazyCount === 0) throw new Error('bundle: string-width is no longer imported by name; check scripts/bundle.mjs');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,12 @@ describe.each(EXAMPLES)('example %s', (name) => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.files.map((f) => f.path)).toEqual(['index.ts', 'checks.ts']);
     for (const f of result.files) expect(f.content).toBe(readFileSync(join(ROOT, 'out', name, f.path), 'utf8'));
+  });
+
+  it('the bundled CLI, whose templates are precompiled, writes the same bytes (--check against out/)', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'codegen.js'), plan(name), '--out', join(ROOT, 'out', name), '--check'], { encoding: 'utf8' });
+    expect(run.stderr).not.toContain('stale');
+    expect(run.status).toBe(0);
   });
 
   it('is deterministic: two runs give the same bytes', () => {
