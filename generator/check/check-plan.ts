@@ -2,7 +2,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../model/ir.js';
 import { RULES } from './rules/index.js';
+import { planSites } from './sites.js';
 
 export function checkPlan(plan: Plan): Diagnostic[] {
-  return RULES.flatMap((rule) => rule(plan));
+  const sites = planSites(plan);
+  return RULES.flatMap((rule) => rule(plan, sites));
 }

@@ -16,8 +16,8 @@ export interface ValueSite {
   type: TypeNode;
   /** The property's key (or the additionalProperties keyword). */
   origin: Origin;
-  event?: EventNode;
-  trait?: Trait;
+  event: EventNode | undefined;
+  trait: Trait | undefined;
 }
 
 /** The same fold for every "equal ignoring case" rule. */
@@ -102,36 +102,36 @@ export function quoteList(xs: readonly string[]): string {
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
-function eventSites(e: EventNode): ValueSite[] {
-  const out: ValueSite[] = [];
+function site(role: SiteRole, what: string, name: string, type: TypeNode, origin: Origin, event: EventNode | undefined, trait: Trait | undefined): ValueSite {
+  // Every site has the same keys, in the same order: one object shape for the rules that read them
+  return { role, what, name, type, origin, event, trait };
+}
+
+function addEventSites(e: EventNode, out: ValueSite[]): void {
   for (const p of e.properties) {
     if (!isChargedItems(e, p)) {
-      out.push({ role: 'property', what: 'property', name: p.name, type: p.type, origin: p.origin, event: e });
+      out.push(site('property', 'property', p.name, p.type, p.origin, e, undefined));
       continue;
     }
     const item = chargedItemObject(p);
     if (!item) continue; // the Charged rules report the shape of Items
-    for (const ip of item.properties) {
-      out.push({ role: 'item', what: 'Charged item property', name: ip.name, type: ip.type, origin: ip.origin, event: e });
-    }
+    for (const ip of item.properties) out.push(site('item', 'Charged item property', ip.name, ip.type, ip.origin, e, undefined));
     if (item.additional !== false) {
-      out.push({ role: 'extra', what: 'additionalProperties of Charged', name: 'Items', type: item.additional, origin: item.additional.origin, event: e });
+      out.push(site('extra', 'additionalProperties of Charged', 'Items', item.additional, item.additional.origin, e, undefined));
     }
   }
-  if (e.additional !== false) {
-    out.push({ role: 'extra', what: 'additionalProperties of event', name: e.name, type: e.additional, origin: e.additional.origin, event: e });
-  }
-  return out;
+  if (e.additional !== false) out.push(site('extra', 'additionalProperties of event', e.name, e.additional, e.additional.origin, e, undefined));
 }
 
 /** Every value site of the plan, in IR order (the pipeline sorts diagnostics by position). */
 export function valueSites(plan: Plan): ValueSite[] {
-  const out = plan.events.flatMap(eventSites);
+  const out: ValueSite[] = [];
+  for (const e of plan.events) addEventSites(e, out);
   const identify = plan.identify;
   if (identify) {
-    for (const t of identify.traits) out.push({ role: 'trait', what: 'trait', name: t.name, type: t.type, origin: t.origin, trait: t });
+    for (const t of identify.traits) out.push(site('trait', 'trait', t.name, t.type, t.origin, undefined, t));
     if (identify.additional !== false) {
-      out.push({ role: 'extra', what: 'additionalProperties of', name: 'identify', type: identify.additional, origin: identify.additional.origin });
+      out.push(site('extra', 'additionalProperties of', 'identify', identify.additional, identify.additional.origin, undefined, undefined));
     }
   }
   return out;
@@ -150,6 +150,7 @@ export function keyGroups(plan: Plan): KeyGroup[] {
   const out: KeyGroup[] = [];
   for (const e of plan.events) {
     out.push({ what: `event ${JSON.stringify(e.name)}`, role: 'event', properties: e.properties, origin: e.origin });
+    if (!e.isCharged) continue;
     for (const p of e.properties) {
       const item = isChargedItems(e, p) ? chargedItemObject(p) : undefined;
       if (item) out.push({ what: 'Charged "Items"', role: 'item', properties: item.properties, origin: item.origin });
@@ -157,4 +158,14 @@ export function keyGroups(plan: Plan): KeyGroup[] {
   }
   if (plan.identify) out.push({ what: 'identify', role: 'identify', properties: plan.identify.traits, origin: plan.identify.origin });
   return out;
+}
+
+/** What the rules walk, built once per check: every rule over value sites or key groups shares these. */
+export interface PlanSites {
+  values: ValueSite[];
+  keyGroups: KeyGroup[];
+}
+
+export function planSites(plan: Plan): PlanSites {
+  return { values: valueSites(plan), keyGroups: keyGroups(plan) };
 }

@@ -5,8 +5,8 @@
  */
 import { LIMITS } from '../../diagnostics/catalogue.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Plan, TypeNode } from '../../model/ir.js';
-import { allowsNull, isMultiValue, membersOf, valueSites, type ValueSite } from '../sites.js';
+import type { TypeNode } from '../../model/ir.js';
+import { allowsNull, isMultiValue, membersOf, type ValueSite } from '../sites.js';
 import type { PlanRule } from './index.js';
 
 /** The scalar members of a type, and (for multi-value traits) of its array's items. */
@@ -39,20 +39,20 @@ export function patternError(pattern: string): string | undefined {
 }
 
 /** CT303: a multi-value trait's items are CT503's (identify.ts), so only the site's own members count. */
-const maxLength: PlanRule = (plan: Plan) =>
-  valueSites(plan).flatMap((site) =>
+const maxLength: PlanRule = (_plan, { values }) =>
+  values.flatMap((site) =>
     membersOf(site.type)
       .filter((m): m is TypeNode & { kind: 'string' } => m.kind === 'string' && (m.maxLength ?? 0) > LIMITS.valueBytes)
       .map((m) => diagnose('CT303', site.origin, { name: site.name, value: m.maxLength!, max: LIMITS.valueBytes })),
   );
 
-const nullable: PlanRule = (plan: Plan) =>
-  valueSites(plan)
+const nullable: PlanRule = (_plan, { values }) =>
+  values
     .filter((site) => allowsNull(site.type))
     .map((site) => diagnose('CT304', site.origin, { name: site.name }));
 
-const emptyEnum: PlanRule = (plan: Plan) =>
-  valueSites(plan)
+const emptyEnum: PlanRule = (_plan, { values }) =>
+  values
     .filter((site) => admitsNothing(site.type))
     .map((site) => diagnose('CT305', site.origin, { name: site.name }));
 
@@ -69,6 +69,6 @@ function patternProblems(site: ValueSite): Diagnostic[] {
   return out;
 }
 
-const validPatterns: PlanRule = (plan: Plan) => valueSites(plan).flatMap(patternProblems);
+const validPatterns: PlanRule = (_plan, { values }) => values.flatMap(patternProblems);
 
 export const constraintRules: PlanRule[] = [maxLength, nullable, emptyEnum, validPatterns];

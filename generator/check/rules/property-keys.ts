@@ -6,8 +6,8 @@
  */
 import { LIMITS, RESERVED_PREFIX } from '../../diagnostics/catalogue.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Plan, Property } from '../../model/ir.js';
-import { collisions, fold, keyGroups, prohibitedIn, quoteList } from '../sites.js';
+import type { Property } from '../../model/ir.js';
+import { collisions, fold, prohibitedIn, quoteList } from '../sites.js';
 import type { PlanRule } from './index.js';
 
 function keyProblems(p: Property): Diagnostic[] {
@@ -23,11 +23,11 @@ function keyProblems(p: Property): Diagnostic[] {
   return out;
 }
 
-const eachKey: PlanRule = (plan: Plan) => keyGroups(plan).flatMap((g) => g.properties.flatMap(keyProblems));
+const eachKey: PlanRule = (_plan, { keyGroups }) => keyGroups.flatMap((g) => g.properties.flatMap(keyProblems));
 
 /** CT206/CT207, per event: at the event's name. */
-const propertyCount: PlanRule = (plan: Plan) =>
-  keyGroups(plan)
+const propertyCount: PlanRule = (_plan, { keyGroups }) =>
+  keyGroups
     .filter((g) => g.role === 'event')
     .flatMap((g) => {
       const count = g.properties.length;
@@ -37,8 +37,8 @@ const propertyCount: PlanRule = (plan: Plan) =>
     });
 
 /** CT208: at each later key, naming the first. Keys differing only in outer whitespace get CT203 instead. */
-const caseOnlyDuplicates: PlanRule = (plan: Plan) =>
-  keyGroups(plan)
+const caseOnlyDuplicates: PlanRule = (_plan, { keyGroups }) =>
+  keyGroups
     .filter((g) => g.role !== 'identify')
     .flatMap((g) =>
       collisions(g.properties, (p) => (p.name.trim() === '' ? undefined : fold(p.name))).flatMap(([first, ...rest]) =>

@@ -4,8 +4,8 @@
  * profile fields (identify.ts checks their exact schema) and multi-value traits (identify.ts).
  */
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Plan, TypeNode } from '../../model/ir.js';
-import { fold, isMultiValue, membersOf, valueSites, type ValueSite } from '../sites.js';
+import type { TypeNode } from '../../model/ir.js';
+import { fold, isMultiValue, membersOf, type ValueSite } from '../sites.js';
 import type { PlanRule } from './index.js';
 
 const ARRAY_FIX = 'CleverTap takes an array only as Charged "Items"; send the values as one string, or one event per element';
@@ -43,6 +43,6 @@ function scalarProblems(site: ValueSite): Diagnostic[] {
   return [];
 }
 
-const scalarsOnly: PlanRule = (plan: Plan) => valueSites(plan).flatMap(scalarProblems);
+const scalarsOnly: PlanRule = (_plan, { values }) => values.flatMap(scalarProblems);
 
 export const valueRules: PlanRule[] = [scalarsOnly];
