@@ -46,7 +46,7 @@ export function withoutNull(t: TypeNode): TypeNode {
 }
 
 export function allowsNull(t: TypeNode): boolean {
-  return membersOf(t).some((m) => m.kind === 'null');
+  return t.kind === 'union' ? membersOf(t).some((m) => m.kind === 'null') : t.kind === 'null';
 }
 
 /** A multi-value profile property: an array (possibly nullable). */
@@ -63,15 +63,30 @@ export function byPosition<T extends { origin: Origin }>(xs: readonly T[]): T[] 
 
 /** Groups items by key, keeping groups of two or more, each sorted by position. */
 export function collisions<T extends { origin: Origin }>(xs: readonly T[], key: (x: T) => string | undefined): T[][] {
-  const groups = new Map<string, T[]>();
+  // Collisions are rare: remember each key's first item, and make a group only for a key seen twice
+  const first = new Map<string, T>();
+  let groups: Map<string, T[]> | undefined;
   for (const x of xs) {
     const k = key(x);
     if (k === undefined) continue;
+    const f = first.get(k);
+    if (f === undefined) {
+      first.set(k, x);
+      continue;
+    }
+    groups ??= new Map();
     const g = groups.get(k);
     if (g) g.push(x);
-    else groups.set(k, [x]);
+    else groups.set(k, [f, x]);
   }
-  return [...groups.values()].filter((g) => g.length > 1).map(byPosition);
+  if (groups === undefined) return [];
+  // In the order of each key's first item, as a single pass with groups of one would give
+  const out: T[][] = [];
+  for (const k of first.keys()) {
+    const g = groups.get(k);
+    if (g) out.push(byPosition(g));
+  }
+  return out;
 }
 
 /** "a string", "an integer", "a union of string and number", for messages. */
@@ -91,9 +106,12 @@ export function describeType(t: TypeNode): string {
   }
 }
 
+/** Any of the prohibited characters: one scan of a name, which nearly always has none. */
+const ANY_PROHIBITED = new RegExp(`[${PROHIBITED_CHARACTERS.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`);
+
 /** The prohibited characters in a name or key, each once, in the catalogue's order. */
 export function prohibitedIn(name: string): string[] {
-  return PROHIBITED_CHARACTERS.filter((c) => name.includes(c));
+  return ANY_PROHIBITED.test(name) ? PROHIBITED_CHARACTERS.filter((c) => name.includes(c)) : [];
 }
 
 /** `"."`, `"." and ":"`, `"&", "." and ":"`. */

@@ -14,6 +14,19 @@ function leaves(t: TypeNode, intoArrays: boolean): TypeNode[] {
   return membersOf(t).flatMap((m) => (m.kind === 'array' && intoArrays && m.items ? leaves(m.items, false) : [m]));
 }
 
+/** The distinct patterns of a site's string leaves, in order. */
+function patternsAt(site: ValueSite): Iterable<string> {
+  const t = site.type;
+  // Most sites are one string (or no string at all): no need to walk leaves for them
+  if (t.kind === 'string') return t.pattern === undefined ? [] : [t.pattern];
+  if (t.kind !== 'union' && t.kind !== 'array') return [];
+  const patterns = new Set<string>();
+  for (const leaf of leaves(t, site.role === 'trait' && isMultiValue(t))) {
+    if (leaf.kind === 'string' && leaf.pattern !== undefined) patterns.add(leaf.pattern);
+  }
+  return patterns;
+}
+
 /** True when no value satisfies the type: an empty enum (`enum: []`, or a const of the wrong type). */
 export function admitsNothing(t: TypeNode): boolean {
   switch (t.kind) {
@@ -39,36 +52,39 @@ export function patternError(pattern: string): string | undefined {
 }
 
 /** CT303: a multi-value trait's items are CT503's (identify.ts), so only the site's own members count. */
-const maxLength: PlanRule = (_plan, { values }) =>
-  values.flatMap((site) =>
-    membersOf(site.type)
-      .filter((m): m is TypeNode & { kind: 'string' } => m.kind === 'string' && (m.maxLength ?? 0) > LIMITS.valueBytes)
-      .map((m) => diagnose('CT303', site.origin, { name: site.name, value: m.maxLength!, max: LIMITS.valueBytes })),
-  );
-
-const nullable: PlanRule = (_plan, { values }) =>
-  values
-    .filter((site) => allowsNull(site.type))
-    .map((site) => diagnose('CT304', site.origin, { name: site.name }));
-
-const emptyEnum: PlanRule = (_plan, { values }) =>
-  values
-    .filter((site) => admitsNothing(site.type))
-    .map((site) => diagnose('CT305', site.origin, { name: site.name }));
-
-function patternProblems(site: ValueSite): Diagnostic[] {
-  const patterns = new Set<string>();
-  for (const leaf of leaves(site.type, site.role === 'trait' && isMultiValue(site.type))) {
-    if (leaf.kind === 'string' && leaf.pattern !== undefined) patterns.add(leaf.pattern);
-  }
+const maxLength: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
-  for (const pattern of patterns) {
-    const detail = patternError(pattern);
-    if (detail !== undefined) out.push(diagnose('CT306', site.origin, { name: site.name, detail }));
+  for (const site of values) {
+    for (const m of membersOf(site.type)) {
+      if (m.kind === 'string' && (m.maxLength ?? 0) > LIMITS.valueBytes) {
+        out.push(diagnose('CT303', site.origin, { name: site.name, value: m.maxLength!, max: LIMITS.valueBytes }));
+      }
+    }
   }
   return out;
-}
+};
 
-const validPatterns: PlanRule = (_plan, { values }) => values.flatMap(patternProblems);
+const nullable: PlanRule = (_plan, { values }) => {
+  const out: Diagnostic[] = [];
+  for (const site of values) if (allowsNull(site.type)) out.push(diagnose('CT304', site.origin, { name: site.name }));
+  return out;
+};
+
+const emptyEnum: PlanRule = (_plan, { values }) => {
+  const out: Diagnostic[] = [];
+  for (const site of values) if (admitsNothing(site.type)) out.push(diagnose('CT305', site.origin, { name: site.name }));
+  return out;
+};
+
+const validPatterns: PlanRule = (_plan, { values }) => {
+  const out: Diagnostic[] = [];
+  for (const site of values) {
+    for (const pattern of patternsAt(site)) {
+      const detail = patternError(pattern);
+      if (detail !== undefined) out.push(diagnose('CT306', site.origin, { name: site.name, detail }));
+    }
+  }
+  return out;
+};
 
 export const constraintRules: PlanRule[] = [maxLength, nullable, emptyEnum, validPatterns];

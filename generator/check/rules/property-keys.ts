@@ -10,20 +10,25 @@ import type { Property } from '../../model/ir.js';
 import { collisions, fold, prohibitedIn, quoteList } from '../sites.js';
 import type { PlanRule } from './index.js';
 
-function keyProblems(p: Property): Diagnostic[] {
+function addKeyProblems(p: Property, out: Diagnostic[]): void {
   const { name, origin } = p;
   const trimmed = name.trim();
-  if (trimmed === '') return [diagnose('CT201', origin)];
-  const out: Diagnostic[] = [];
+  if (trimmed === '') {
+    out.push(diagnose('CT201', origin));
+    return;
+  }
   const chars = prohibitedIn(name);
   if (chars.length > 0) out.push(diagnose('CT202', origin, { name, chars: quoteList(chars) }));
   if (trimmed !== name) out.push(diagnose('CT203', origin, { name, trimmed }));
   if (name.length > LIMITS.nameLength) out.push(diagnose('CT204', origin, { name, length: name.length, max: LIMITS.nameLength }));
   if (trimmed.toLowerCase().startsWith(RESERVED_PREFIX)) out.push(diagnose('CT205', origin, { name }));
-  return out;
 }
 
-const eachKey: PlanRule = (_plan, { keyGroups }) => keyGroups.flatMap((g) => g.properties.flatMap(keyProblems));
+const eachKey: PlanRule = (_plan, { keyGroups }) => {
+  const out: Diagnostic[] = [];
+  for (const g of keyGroups) for (const p of g.properties) addKeyProblems(p, out);
+  return out;
+};
 
 /** CT206/CT207, per event: at the event's name. */
 const propertyCount: PlanRule = (_plan, { keyGroups }) =>

@@ -30,19 +30,26 @@ function shapeCheckedElsewhere(site: ValueSite): boolean {
   return site.role === 'trait' && (site.trait?.standard !== undefined || isMultiValue(site.type));
 }
 
-function scalarProblems(site: ValueSite): Diagnostic[] {
-  if (shapeCheckedElsewhere(site)) return [];
+function scalarProblem(site: ValueSite): Diagnostic | undefined {
+  if (shapeCheckedElsewhere(site)) return undefined;
   const members = membersOf(site.type);
   const culprit = members.find((m): m is TypeNode & { kind: 'object' | 'array' } => m.kind === 'object' || m.kind === 'array');
   const { what, name } = site;
   if (culprit) {
     const actual = describe(site.type, culprit);
-    return [diagnose('CT301', site.origin, { what, name, actual, fix: fixFor(site, culprit.kind) })];
+    return diagnose('CT301', site.origin, { what, name, actual, fix: fixFor(site, culprit.kind) });
   }
-  if (members.some((m) => m.kind === 'untyped')) return [diagnose('CT302', site.origin, { what, name })];
-  return [];
+  if (members.some((m) => m.kind === 'untyped')) return diagnose('CT302', site.origin, { what, name });
+  return undefined;
 }
 
-const scalarsOnly: PlanRule = (_plan, { values }) => values.flatMap(scalarProblems);
+const scalarsOnly: PlanRule = (_plan, { values }) => {
+  const out: Diagnostic[] = [];
+  for (const site of values) {
+    const problem = scalarProblem(site);
+    if (problem) out.push(problem);
+  }
+  return out;
+};
 
 export const valueRules: PlanRule[] = [scalarsOnly];
