@@ -1,9 +1,16 @@
 /** The only ways a plan's text reaches generated code: as a string literal, a property key or a comment. */
 import { isPlainKey } from '../model/names.js';
 
+const LINE_SEPARATOR = /[\u2028\u2029]/;
+
 /** A TypeScript string literal. JSON.stringify plus the two line separators older tools choke on. */
 export function stringLiteral(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return escapeLineSeparators(JSON.stringify(s));
+}
+
+/** JSON text with U+2028 and U+2029 escaped; one test first, as they are rare. */
+function escapeLineSeparators(json: string): string {
+  return LINE_SEPARATOR.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }
 
 /** A property key in a type or object literal: bare when a plain ASCII identifier, quoted otherwise. */
@@ -12,8 +19,12 @@ export function propertyKey(name: string): string {
   return isPlainKey(name) && name !== '__proto__' ? name : stringLiteral(name);
 }
 
+/** Whatever commentText would change (CR, a line separator, `*\/`, a control character): most text has none. */
+const COMMENT_UNSAFE = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\*\//;
+
 /** Text for a block comment: `*\/` cannot end it, and no line break escapes into code. */
 export function commentText(s: string): string {
+  if (!COMMENT_UNSAFE.test(s)) return s;
   return s
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\*\//g, '*\\/')
@@ -27,13 +38,21 @@ export function lineCommentText(s: string): string {
 
 /** A JSDoc block from lines (already plain text), indented; '' when there is nothing to say. */
 export function jsdoc(lines: string[], indent = ''): string {
-  const body = lines.flatMap((l) => commentText(l).split('\n'));
+  if (lines.length === 0) return '';
+  const body: string[] = [];
+  for (const line of lines) {
+    const text = commentText(line);
+    if (text.includes('\n')) body.push(...text.split('\n'));
+    else body.push(text);
+  }
   while (body.length > 0 && body[body.length - 1]!.trim() === '') body.pop();
   if (body.length === 0) return '';
-  return [`${indent}/**`, ...body.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`].join('\n') + '\n';
+  let out = `${indent}/**\n`;
+  for (const l of body) out += l === '' ? `${indent} *\n` : `${indent} * ${l}\n`;
+  return `${out}${indent} */\n`;
 }
 
 /** A JSON value as a TypeScript literal (for examples and defaults in docs, and literal types). */
 export function jsonLiteral(v: unknown): string {
-  return (JSON.stringify(v) ?? 'undefined').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return escapeLineSeparators(JSON.stringify(v) ?? 'undefined');
 }

@@ -25,8 +25,7 @@ function kindOf(t: TypeNode): Kind | undefined {
   }
 }
 
-function options(t: TypeNode): Options {
-  const o: Options = {};
+function options(t: TypeNode, o: Options = {}): Options {
   const put = (k: string, v: unknown): void => {
     if (v !== undefined) o[k] = v;
   };
@@ -59,9 +58,12 @@ function itemRule(t: TypeNode): ItemRule {
 }
 
 /** `extra`: options the plan does not state but CleverTap implies (a default maxItems, an e-mail format). */
-export function rulesOf(props: Property[], extra: (p: Property) => Options = () => ({})): Rule[] {
+export function rulesOf(props: Property[], extra?: (p: Property) => Options): Rule[] {
   return props.map((p) => {
-    const o = { ...(p.required ? { r: 1 } : {}), ...extra(p), ...options(p.type) };
+    // Keys in this order: r, then extra's, then the type's (JSON.stringify keeps insertion order)
+    const o: Options = p.required ? { r: 1 } : {};
+    if (extra) Object.assign(o, extra(p));
+    options(p.type, o);
     return Object.keys(o).length > 0 ? [p.name, kindOf(p.type) ?? '*', o] : [p.name, kindOf(p.type) ?? '*'];
   });
 }
