@@ -1,6 +1,7 @@
 /** The web target: one ES module, `index.ts`, wired to clevertap-web-sdk. */
 import type { Plan } from '../../model/ir.js';
 import { template } from '../templates.js';
+import { tidy } from '../tidy.js';
 import { webView } from './view.js';
 
 export interface EmittedFile {
@@ -16,9 +17,4 @@ export function emitWeb(plan: Plan): EmittedFile[] {
     { path: 'index.ts', content: tidy(template('web', 'index.ts')(view)) },
     { path: 'checks.ts', content: tidy(template('web', 'checks.ts')(view)) },
   ];
-}
-
-/** One newline at the end, no runs of blank lines, no trailing spaces: templates stay readable, output stays tidy. */
-export function tidy(text: string): string {
-  return text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
 }
