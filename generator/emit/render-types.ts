@@ -64,8 +64,15 @@ function constraintLines(t: TypeNode): string[] {
   return out;
 }
 
+/** Whether docLines has anything to say beyond its `extra` lines. */
+function hasDocs(docs: Docs): boolean {
+  return Boolean(docs.title || docs.description || docs.default !== undefined || docs.examples?.length || docs.deprecated);
+}
+
 export function memberText(p: Property, indent: string, names: { item?: string } = {}): string {
-  const doc = jsdoc(docLines(p.docs, constraintLines(p.type)), indent);
+  const facts = constraintLines(p.type);
+  // Most members have no doc comment: skip building one
+  const doc = facts.length === 0 && !hasDocs(p.docs) ? '' : jsdoc(docLines(p.docs, facts), indent);
   return `${doc}${indent}${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeText(p.type, names)};\n`;
 }
 

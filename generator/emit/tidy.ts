@@ -14,6 +14,8 @@ export function tidy(text: string): string {
   while (t.charCodeAt(start) === 0x0a) start++;
   let end = t.length;
   while (end > start && t.charCodeAt(end - 1) === 0x0a) end--;
+  // Already one newline at the end (the usual case): the text itself, not a copy
+  if (start === 0 && end === t.length - 1) return t;
   return `${t.slice(start, end)}\n`;
 }
 
