@@ -14,17 +14,19 @@ function leaves(t: TypeNode, intoArrays: boolean): TypeNode[] {
   return membersOf(t).flatMap((m) => (m.kind === 'array' && intoArrays && m.items ? leaves(m.items, false) : [m]));
 }
 
+const NO_PATTERNS: readonly string[] = [];
+
 /** The distinct patterns of a site's string leaves, in order. */
-function patternsAt(site: ValueSite): Iterable<string> {
+function patternsAt(site: ValueSite): readonly string[] {
   const t = site.type;
   // Most sites are one string (or no string at all): no need to walk leaves for them
-  if (t.kind === 'string') return t.pattern === undefined ? [] : [t.pattern];
-  if (t.kind !== 'union' && t.kind !== 'array') return [];
+  if (t.kind === 'string') return t.pattern === undefined ? NO_PATTERNS : [t.pattern];
+  if (t.kind !== 'union' && t.kind !== 'array') return NO_PATTERNS;
   const patterns = new Set<string>();
   for (const leaf of leaves(t, site.role === 'trait' && isMultiValue(t))) {
     if (leaf.kind === 'string' && leaf.pattern !== undefined) patterns.add(leaf.pattern);
   }
-  return patterns;
+  return [...patterns];
 }
 
 /** True when no value satisfies the type: an empty enum (`enum: []`, or a const of the wrong type). */
@@ -55,6 +57,7 @@ export function patternError(pattern: string): string | undefined {
 const maxLength: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
   for (const site of values) {
+    if (site.type.kind !== 'string' && site.type.kind !== 'union') continue; // most sites: nothing to look at
     for (const m of membersOf(site.type)) {
       if (m.kind === 'string' && (m.maxLength ?? 0) > LIMITS.valueBytes) {
         out.push(diagnose('CT303', site.origin, { name: site.name, value: m.maxLength!, max: LIMITS.valueBytes }));
@@ -78,9 +81,14 @@ const emptyEnum: PlanRule = (_plan, { values }) => {
 
 const validPatterns: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
+  // Plans repeat their patterns (an id format on every event): compile each once
+  const errors = new Map<string, string | undefined>();
   for (const site of values) {
-    for (const pattern of patternsAt(site)) {
-      const detail = patternError(pattern);
+    const patterns = patternsAt(site);
+    if (patterns.length === 0) continue;
+    for (const pattern of patterns) {
+      if (!errors.has(pattern)) errors.set(pattern, patternError(pattern));
+      const detail = errors.get(pattern);
       if (detail !== undefined) out.push(diagnose('CT306', site.origin, { name: site.name, detail }));
     }
   }

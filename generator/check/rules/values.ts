@@ -30,8 +30,11 @@ function shapeCheckedElsewhere(site: ValueSite): boolean {
   return site.role === 'trait' && (site.trait?.standard !== undefined || isMultiValue(site.type));
 }
 
+/** The kinds a site can be reported for, as itself or as a union's member. */
+const SUSPECT_KINDS = new Set<TypeNode['kind']>(['union', 'object', 'array', 'untyped']);
+
 function scalarProblem(site: ValueSite): Diagnostic | undefined {
-  if (shapeCheckedElsewhere(site)) return undefined;
+  if (!SUSPECT_KINDS.has(site.type.kind) || shapeCheckedElsewhere(site)) return undefined;
   const members = membersOf(site.type);
   const culprit = members.find((m): m is TypeNode & { kind: 'object' | 'array' } => m.kind === 'object' || m.kind === 'array');
   const { what, name } = site;
