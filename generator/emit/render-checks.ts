@@ -25,27 +25,25 @@ function kindOf(t: TypeNode): Kind | undefined {
   }
 }
 
+/** The options a type states, added to `o` in a fixed order (the order of the emitted JSON). */
 function options(t: TypeNode, o: Options = {}): Options {
-  const put = (k: string, v: unknown): void => {
-    if (v !== undefined) o[k] = v;
-  };
   if (t.kind === 'string') {
-    if (t.enum && t.enum.length > 0) put('e', t.enum);
-    put('minL', t.minLength);
-    put('maxL', t.maxLength);
-    put('p', t.pattern);
-    put('f', t.format);
+    if (t.enum && t.enum.length > 0) o.e = t.enum;
+    if (t.minLength !== undefined) o.minL = t.minLength;
+    if (t.maxLength !== undefined) o.maxL = t.maxLength;
+    if (t.pattern !== undefined) o.p = t.pattern;
+    if (t.format !== undefined) o.f = t.format;
   } else if (t.kind === 'number') {
-    if (t.enum && t.enum.length > 0) put('e', t.enum);
-    put('min', t.minimum);
-    put('max', t.maximum);
-    put('xmin', t.exclusiveMinimum);
-    put('xmax', t.exclusiveMaximum);
-    put('mul', t.multipleOf);
+    if (t.enum && t.enum.length > 0) o.e = t.enum;
+    if (t.minimum !== undefined) o.min = t.minimum;
+    if (t.maximum !== undefined) o.max = t.maximum;
+    if (t.exclusiveMinimum !== undefined) o.xmin = t.exclusiveMinimum;
+    if (t.exclusiveMaximum !== undefined) o.xmax = t.exclusiveMaximum;
+    if (t.multipleOf !== undefined) o.mul = t.multipleOf;
   } else if (t.kind === 'union') {
     o.k = [...new Set(t.members.map(kindOf).filter((k): k is Kind => k !== undefined && k !== 'u'))].join('');
   } else if (t.kind === 'array') {
-    put('n', t.maxItems);
+    if (t.maxItems !== undefined) o.n = t.maxItems;
     if (t.items?.kind === 'object') o.it = rulesOf(t.items.properties);
     else if (t.items) o.iv = itemRule(t.items);
   }

@@ -56,8 +56,9 @@ function chargedItems(e: EventNode): Property | undefined {
 
 function eventRules(e: EventNode): Rule[] {
   const items = chargedItems(e);
+  if (items?.type.kind !== 'array' || items.type.maxItems !== undefined) return rulesOf(e.properties);
   // Without a maxItems the client still checks CleverTap's own limit (the web SDK's error 522 past 50 items)
-  return rulesOf(e.properties, (p) => (p === items && items.type.kind === 'array' && items.type.maxItems === undefined ? { n: 50 } : {}));
+  return rulesOf(e.properties, (p) => (p === items ? { n: 50 } : {}));
 }
 
 function traitRules(identify: IdentifyNode | undefined): Rule[] {
