@@ -106,7 +106,7 @@ export function describeType(t: TypeNode): string {
   }
 }
 
-/** Any of the prohibited characters: one scan of a name, which nearly always has none. */
+/** Any prohibited character (each escaped for a character class): one scan of a name, which nearly always has none. */
 const ANY_PROHIBITED = new RegExp(`[${PROHIBITED_CHARACTERS.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`);
 
 /** The prohibited characters in a name or key, each once, in the catalogue's order. */
@@ -142,7 +142,7 @@ function addEventSites(e: EventNode, out: ValueSite[]): void {
 }
 
 /** Every value site of the plan, in IR order (the pipeline sorts diagnostics by position). */
-export function valueSites(plan: Plan): ValueSite[] {
+function valueSites(plan: Plan): ValueSite[] {
   const out: ValueSite[] = [];
   for (const e of plan.events) addEventSites(e, out);
   const identify = plan.identify;
@@ -164,7 +164,7 @@ export interface KeyGroup {
   origin: Origin;
 }
 
-export function keyGroups(plan: Plan): KeyGroup[] {
+function keyGroups(plan: Plan): KeyGroup[] {
   const out: KeyGroup[] = [];
   for (const e of plan.events) {
     out.push({ what: `event ${JSON.stringify(e.name)}`, role: 'event', properties: e.properties, origin: e.origin });

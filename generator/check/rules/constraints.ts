@@ -84,9 +84,7 @@ const validPatterns: PlanRule = (_plan, { values }) => {
   // Plans repeat their patterns (an id format on every event): compile each once
   const errors = new Map<string, string | undefined>();
   for (const site of values) {
-    const patterns = patternsAt(site);
-    if (patterns.length === 0) continue;
-    for (const pattern of patterns) {
+    for (const pattern of patternsAt(site)) {
       if (!errors.has(pattern)) errors.set(pattern, patternError(pattern));
       const detail = errors.get(pattern);
       if (detail !== undefined) out.push(diagnose('CT306', site.origin, { name: site.name, detail }));
