@@ -57,8 +57,13 @@ function constraintLines(t: TypeNode): string[] {
     const lo = t.minimum ?? t.exclusiveMinimum;
     const hi = t.maximum ?? t.exclusiveMaximum;
     if (t.integer) out.push('An integer.');
-    if (lo !== undefined || hi !== undefined) {
-      out.push(`Range: ${lo ?? '-∞'}${t.exclusiveMinimum !== undefined ? ' (exclusive)' : ''} to ${hi ?? '∞'}${t.exclusiveMaximum !== undefined ? ' (exclusive)' : ''}.`);
+    // ASCII words, not ∞: one character outside Latin-1 makes V8 hold the whole client as a two-byte string
+    if (lo !== undefined && hi !== undefined) {
+      out.push(`Range: ${lo}${t.exclusiveMinimum !== undefined ? ' (exclusive)' : ''} to ${hi}${t.exclusiveMaximum !== undefined ? ' (exclusive)' : ''}.`);
+    } else if (lo !== undefined) {
+      out.push(t.exclusiveMinimum !== undefined ? `Greater than ${lo}.` : `At least ${lo}.`);
+    } else if (hi !== undefined) {
+      out.push(t.exclusiveMaximum !== undefined ? `Less than ${hi}.` : `At most ${hi}.`);
     }
   }
   return out;

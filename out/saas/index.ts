@@ -4,7 +4,7 @@
 /** Any value CleverTap stores as a property: a string, a finite number, a boolean or a date. */
 export type CleverTapScalar = string | number | boolean | Date;
 
-/** CleverTap's regions (the dashboard's Settings → Project shows yours). */
+/** CleverTap's regions (the dashboard's Settings > Project shows yours). */
 export type Region = 'eu1' | 'in1' | 'sg1' | 'us1' | 'aps3' | 'mec1' | 'sk1';
 const REGIONS: readonly string[] = ['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1', 'sk1'];
 
@@ -153,7 +153,7 @@ export interface DocumentSharedProperties {
   access: "view" | "comment" | "edit";
   /**
    * An integer.
-   * Range: 1 to ∞.
+   * At least 1.
    */
   recipient_count?: number;
   /**
@@ -200,7 +200,7 @@ export interface LegacyExportRunProperties {
   format?: "csv" | "xlsx";
   /**
    * An integer.
-   * Range: 0 to ∞.
+   * At least 0.
    */
   rows?: number;
 }
@@ -255,7 +255,7 @@ export interface SubscriptionUpgradedProperties {
   billing_period: "monthly" | "yearly";
   /**
    * An integer.
-   * Range: 5 to ∞.
+   * At least 5.
    */
   seats?: number;
 }
@@ -315,7 +315,7 @@ export interface IdentifyTraits {
   role?: "owner" | "admin" | "member" | "guest";
   /**
    * An integer.
-   * Range: 1 to ∞.
+   * At least 1.
    */
   seats?: number;
   trial_ends?: Date;

@@ -4,7 +4,7 @@
 /** Any value CleverTap stores as a property: a string, a finite number, a boolean or a date. */
 export type CleverTapScalar = string | number | boolean | Date;
 
-/** CleverTap's regions (the dashboard's Settings → Project shows yours). */
+/** CleverTap's regions (the dashboard's Settings > Project shows yours). */
 export type Region = 'eu1' | 'in1' | 'sg1' | 'us1' | 'aps3' | 'mec1' | 'sk1';
 const REGIONS: readonly string[] = ['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1', 'sk1'];
 
@@ -159,11 +159,11 @@ export interface ChargedItem {
   name?: string;
   /**
    * An integer.
-   * Range: 1 to ∞.
+   * At least 1.
    */
   quantity: number;
   /**
-   * Range: 0 to ∞.
+   * At least 0.
    */
   unit_price?: number;
 }
@@ -173,7 +173,7 @@ export interface ChargedItem {
  */
 export interface ChargedProperties {
   /**
-   * Range: 0 to ∞.
+   * At least 0.
    */
   Amount: number;
   "Payment mode"?: "Card" | "PayPal" | "Cash On Delivery";
@@ -229,7 +229,7 @@ export interface ProductAddedToCartProperties {
    */
   quantity: number;
   /**
-   * Range: 0 to ∞.
+   * At least 0.
    */
   price?: number;
   /**
@@ -256,7 +256,7 @@ export interface ProductViewedProperties {
    */
   product_id: string;
   /**
-   * Range: 0 to ∞.
+   * At least 0.
    */
   price: number;
   /**
@@ -284,7 +284,7 @@ export interface SearchPerformedProperties {
   query: string;
   /**
    * An integer.
-   * Range: 0 to ∞.
+   * At least 0.
    */
   results?: number;
   "Sort Order"?: "relevance" | "price ascending" | "price descending" | "newest";
