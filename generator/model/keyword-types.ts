@@ -5,39 +5,52 @@
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSchemaObject, type Schema, type SchemaView } from './schema-view.js';
 
-type Check = [test: (v: unknown) => boolean, expected: string];
+const WHOLE = 'a whole number, 0 or more';
+const SCHEMAS = 'a list of schemas';
 
-const count: Check = [(v) => typeof v === 'number' && Number.isInteger(v) && v >= 0, 'a whole number, 0 or more'];
-const number: Check = [(v) => typeof v === 'number' && Number.isFinite(v), 'a number'];
-const text: Check = [(v) => typeof v === 'string', 'a string'];
-const list: Check = [Array.isArray, 'a list'];
-const schemas: Check = [(v) => Array.isArray(v) && v.every(isSchemaObject), 'a list of schemas'];
-
-const EXPECTED = new Map<string, Check>(Object.entries({
-  minLength: count,
-  maxLength: count,
-  maxItems: count,
-  minItems: count,
-  minimum: number,
-  maximum: number,
-  exclusiveMinimum: [number[0], 'a number (the draft-04 boolean form is not supported)'],
-  exclusiveMaximum: [number[0], 'a number (the draft-04 boolean form is not supported)'],
-  multipleOf: [(v) => typeof v === 'number' && Number.isFinite(v) && v > 0, 'a number above 0'],
-  enum: [Array.isArray, 'a list of values'], // an empty list is the checker's CT305
-  pattern: text,
-  format: text,
-  description: text,
-  title: text,
-  examples: list,
-  allOf: schemas,
-  oneOf: schemas,
-  anyOf: schemas,
-  properties: [isSchemaObject, 'an object of property schemas'],
-  required: [(v) => Array.isArray(v) && v.every((k) => typeof k === 'string'), 'a list of property names'],
-  additionalProperties: [(v) => typeof v === 'boolean' || isSchemaObject(v), 'true, false or a schema'],
-  items: [isSchemaObject, 'a schema'],
-  deprecated: [(v) => typeof v === 'boolean' || typeof v === 'string', 'true, false or a reason'],
-} satisfies Record<string, Check>));
+/** What the keyword must hold, when `v` is not that; undefined when it is, or when the keyword is none we read. */
+function wrongType(key: string, v: unknown): string | undefined {
+  switch (key) {
+    case 'minLength':
+    case 'maxLength':
+    case 'maxItems':
+    case 'minItems':
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : WHOLE;
+    case 'minimum':
+    case 'maximum':
+      return typeof v === 'number' && Number.isFinite(v) ? undefined : 'a number';
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return typeof v === 'number' && Number.isFinite(v) ? undefined : 'a number (the draft-04 boolean form is not supported)';
+    case 'multipleOf':
+      return typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'a number above 0';
+    case 'enum':
+      return Array.isArray(v) ? undefined : 'a list of values'; // an empty list is the checker's CT305
+    case 'pattern':
+    case 'format':
+    case 'description':
+    case 'title':
+      return typeof v === 'string' ? undefined : 'a string';
+    case 'examples':
+      return Array.isArray(v) ? undefined : 'a list';
+    case 'allOf':
+    case 'oneOf':
+    case 'anyOf':
+      return Array.isArray(v) && v.every(isSchemaObject) ? undefined : SCHEMAS;
+    case 'properties':
+      return isSchemaObject(v) ? undefined : 'an object of property schemas';
+    case 'required':
+      return Array.isArray(v) && v.every((k) => typeof k === 'string') ? undefined : 'a list of property names';
+    case 'additionalProperties':
+      return typeof v === 'boolean' || isSchemaObject(v) ? undefined : 'true, false or a schema';
+    case 'items':
+      return isSchemaObject(v) ? undefined : 'a schema';
+    case 'deprecated':
+      return typeof v === 'boolean' || typeof v === 'string' ? undefined : 'true, false or a reason';
+    default:
+      return undefined;
+  }
+}
 
 const describe = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : JSON.stringify(v);
@@ -51,10 +64,8 @@ export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Dia
     if (checked.has(layer)) continue;
     checked.add(layer);
     for (const key of Object.keys(layer)) {
-      const check = EXPECTED.get(key);
-      if (check && !check[0](layer[key])) {
-        out.push(diagnose('CT006', view.keyOrigin(key), { key, expected: check[1], actual: describe(layer[key]) }));
-      }
+      const expected = wrongType(key, layer[key]);
+      if (expected !== undefined) out.push(diagnose('CT006', view.keyOrigin(key), { key, expected, actual: describe(layer[key]) }));
     }
   }
   for (const [lo, hi] of BOUNDS) {

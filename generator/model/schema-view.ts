@@ -12,17 +12,29 @@ export function isSchemaObject(v: unknown): v is Schema {
 }
 
 export class SchemaView {
+  /** The layer, when there is one only (most schemas): reads skip the search through layers. */
+  private readonly single: Schema | undefined;
+
   constructor(
     readonly layers: readonly Schema[],
     /** Where the schema is used (the property's key, the event's name). */
     readonly origin: Origin,
-  ) {}
+  ) {
+    this.single = layers.length === 1 ? layers[0] : undefined;
+  }
 
   has(key: string): boolean {
-    return this.owner(key) !== undefined;
+    const single = this.single;
+    return single !== undefined ? Object.hasOwn(single, key) : this.owner(key) !== undefined;
   }
 
   get(key: string): unknown {
+    const single = this.single;
+    if (single !== undefined) {
+      // Most keywords asked for are absent: one failed lookup answers, without the own-property test
+      const value = single[key];
+      return value !== undefined && Object.hasOwn(single, key) ? value : undefined;
+    }
     const owner = this.owner(key);
     return owner === undefined ? undefined : owner[key];
   }
