@@ -168,6 +168,11 @@ for (const size of SIZES) {
 // ---------------------------------------------------------------------------------------------- 1. generation
 if (ONLY.has('gen')) {
   const runs = QUICK ? 2 : 5;
+  // Bare Node first: how fast this machine starts a process right now (shared hosts vary by tens of percent)
+  const bare = [];
+  for (let i = 0; i < runs; i++) bare.push(runNode(['-e', '0']));
+  results.bareNode = { wall: stats(bare.map((r) => r.wall)), cpu: stats(bare.map((r) => r.cpu)), rss: stats(bare.map((r) => r.rssMB)) };
+  log(`node -e 0 (bare Node): ${fmtStats(results.bareNode.wall, 3, ' s')}`);
   const startup = [];
   for (let i = 0; i < runs; i++) startup.push(runNode([CODEGEN, '--version']));
   results.startup = { wall: stats(startup.map((r) => r.wall)), cpu: stats(startup.map((r) => r.cpu)), rss: stats(startup.map((r) => r.rssMB)) };
@@ -372,7 +377,8 @@ p('|---|---|---|---|');
 lines.push(...t);
 p();
 p('Pass/fail is judged on wall-clock medians, as the targets are stated. When the load average above exceeds the CPU count, ' +
-  'other processes shared the CPUs: the CPU-time figures are then the closer estimate of an idle machine.');
+  'other processes shared the CPUs: the CPU-time figures are then the closer estimate of an idle machine. ' +
+  'The host itself also runs faster or slower from one hour to the next: the bare-Node row of section 1 shows its speed at the time.');
 p();
 
 if (ONLY.has('gen')) {
@@ -382,6 +388,9 @@ if (ONLY.has('gen')) {
   p();
   p('| plan | plan JSON | client (all files) | warnings | runs | wall (s) | CPU user+sys (s) | peak RSS (MB) |');
   p('|---|---|---|---|---|---|---|---|');
+  if (results.bareNode) {
+    p(`| bare Node (\`node -e 0\`), for scale | | | | ${results.bareNode.wall.n} | ${fmtStats(results.bareNode.wall, 3)} | ${fmtStats(results.bareNode.cpu, 3)} | ${fmtStats(results.bareNode.rss, 0)} |`);
+  }
   if (results.startup) {
     p(`| start-up only (\`codegen --version\`) | | | | ${results.startup.wall.n} | ${fmtStats(results.startup.wall, 3)} | ${fmtStats(results.startup.cpu, 3)} | ${fmtStats(results.startup.rss, 0)} |`);
   }
