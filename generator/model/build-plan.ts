@@ -39,7 +39,7 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
     return { plan: undefined, diagnostics };
   }
   const refs = new RefResolver(sources.includes(rootOrigin.file) ? sources : [rootOrigin.file, ...sources], value);
-  const ctx: TypeContext = { refs, diagnostics, active: new Set(), checked: new Set() };
+  const ctx: TypeContext = { refs, diagnostics, active: [], checked: new Set() };
   const at = (key: string): Origin => memberOrigin(value, key) ?? rootOrigin;
 
   for (const key of Object.keys(value)) {

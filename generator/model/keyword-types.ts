@@ -60,15 +60,21 @@ const BOUNDS: ReadonlyArray<readonly [string, string]> = [['minimum', 'maximum']
 
 /** Checks each layer once (a shared $defs schema is reported where it is written, not at every use). */
 export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Diagnostic[]): void {
-  for (const layer of view.layers) {
+  const layers = view.layers;
+  for (let l = 0; l < layers.length; l++) {
+    const layer = layers[l]!;
     if (checked.has(layer)) continue;
     checked.add(layer);
-    for (const key of Object.keys(layer)) {
+    const keys = Object.keys(layer);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const expected = wrongType(key, layer[key]);
       if (expected !== undefined) out.push(diagnose('CT006', view.keyOrigin(key), { key, expected, actual: describe(layer[key]) }));
     }
   }
-  for (const [lo, hi] of BOUNDS) {
+  for (let i = 0; i < BOUNDS.length; i++) {
+    const lo = BOUNDS[i]![0];
+    const hi = BOUNDS[i]![1];
     const a = view.get(lo);
     if (typeof a !== 'number') continue;
     const b = view.get(hi);

@@ -45,11 +45,11 @@ export class SchemaView {
     return (owner && memberOrigin(owner, key)) ?? this.origin;
   }
 
-  keys(): Iterable<string> {
+  keys(): string[] {
     if (this.layers.length === 1) return Object.keys(this.layers[0]!);
     const out = new Set<string>();
     for (const layer of this.layers) for (const k of Object.keys(layer)) out.add(k);
-    return out;
+    return [...out];
   }
 
   /** `properties` of every layer, first definition of a key winning; each with the layer that defines it. */
@@ -59,7 +59,9 @@ export class SchemaView {
     for (const layer of this.layers) {
       const props = layer.properties;
       if (!isSchemaObject(props)) continue;
-      for (const key of Object.keys(props)) {
+      const keys = Object.keys(props);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({ key, schema: props[key], owner: props });

@@ -20,7 +20,7 @@ export interface TypeContext {
   refs: RefResolver;
   diagnostics: Diagnostic[];
   /** The schemas being read, outermost first: one met again is a cycle ($ref to an ancestor). */
-  active: Set<Schema>;
+  active: Schema[];
   /** Layers whose keywords' JSON types have been checked (a Set: faster than a WeakSet, and the plan outlives the model). */
   checked: Set<Schema>;
   /** Collects the unsupported keywords met inside a property's branches and items, for that property. */
@@ -45,7 +45,8 @@ const UNSUPPORTED_SET = new Set(UNSUPPORTED);
 
 export function ignoredKeywords(view: SchemaView): IgnoredKeyword[] {
   const found: IgnoredKeyword[] = [];
-  for (const keyword of view.keys()) if (UNSUPPORTED_SET.has(keyword)) found.push({ keyword, origin: view.keyOrigin(keyword) });
+  const keys = view.keys();
+  for (let i = 0; i < keys.length; i++) if (UNSUPPORTED_SET.has(keys[i]!)) found.push({ keyword: keys[i]!, origin: view.keyOrigin(keys[i]!) });
   return found;
 }
 
@@ -56,8 +57,8 @@ const UNION_KEYS = ['oneOf', 'anyOf'];
 /** The type of one schema (a property, an item, an additionalProperties schema). */
 export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   const origin = view.origin;
-  for (const key of UNION_KEYS) {
-    const branches = view.get(key);
+  for (let k = 0; k < UNION_KEYS.length; k++) {
+    const branches = view.get(UNION_KEYS[k]!);
     if (Array.isArray(branches)) {
       // Each branch is read together with the keywords around the oneOf/anyOf ({"type": "string", "anyOf": [...]})
       const outer = view.layers.map((layer) => withoutKeys(layer, UNION_KEYS));
@@ -112,35 +113,31 @@ function withoutKeys(layer: Schema, keys: readonly string[]): Schema {
 export const MAX_SCHEMA_DEPTH = 32;
 
 /**
- * Reads a nested schema, refusing one that contains itself (a cycle through $ref) or nests too deep: either would
- * otherwise recurse without end.
+ * The type of a nested schema (`read`, which is `view` or `view` with outer layers), refusing one that contains
+ * itself (a cycle through $ref) or nests too deep: either would otherwise recurse without end. A refused schema
+ * is untyped, with a diagnostic. (No closure and no Set churn: this runs once per property.)
  */
-export function nested<T>(view: SchemaView, origin: Origin, ctx: TypeContext, refused: T, read: () => T): T {
-  if (view.layers.some((l) => ctx.active.has(l))) {
-    const ref = view.layers.find((l) => typeof l.$ref === 'string')?.$ref;
-    ctx.diagnostics.push(diagnose('CT011', origin, { ref: typeof ref === 'string' ? ref : '(allOf)' }));
-    return refused;
-  }
-  if (ctx.active.size >= MAX_SCHEMA_DEPTH * 4) {
-    ctx.diagnostics.push(diagnose('CT016', origin, { detail: `schemas nested more than ${MAX_SCHEMA_DEPTH} levels deep` }));
-    return refused;
-  }
-  keywordProblems(view, ctx.checked, ctx.diagnostics);
-  if (view.layers.length === 1) {
-    const layer = view.layers[0]!;
-    ctx.active.add(layer);
-    try {
-      return read();
-    } finally {
-      ctx.active.delete(layer);
+export function nestedType(view: SchemaView, origin: Origin, ctx: TypeContext, read: SchemaView = view): TypeNode {
+  const layers = view.layers;
+  const active = ctx.active;
+  for (let i = 0; i < layers.length; i++) {
+    if (active.includes(layers[i]!)) {
+      const ref = layers.find((l) => typeof l.$ref === 'string')?.$ref;
+      ctx.diagnostics.push(diagnose('CT011', origin, { ref: typeof ref === 'string' ? ref : '(allOf)' }));
+      return { kind: 'untyped', origin };
     }
   }
-  const added = view.layers.filter((l) => !ctx.active.has(l));
-  for (const l of added) ctx.active.add(l);
+  if (active.length >= MAX_SCHEMA_DEPTH * 4) {
+    ctx.diagnostics.push(diagnose('CT016', origin, { detail: `schemas nested more than ${MAX_SCHEMA_DEPTH} levels deep` }));
+    return { kind: 'untyped', origin };
+  }
+  keywordProblems(view, ctx.checked, ctx.diagnostics);
+  const depth = active.length;
+  for (let i = 0; i < layers.length; i++) active.push(layers[i]!); // none is active yet: checked above
   try {
-    return read();
+    return typeOf(read, ctx);
   } finally {
-    for (const l of added) ctx.active.delete(l);
+    active.length = depth;
   }
 }
 
@@ -150,7 +147,7 @@ function branchType(branch: unknown, origin: Origin, ctx: TypeContext, outer: re
   if (!view) return { kind: 'untyped', origin };
   const combined = outer.length > 0 ? new SchemaView([...view.layers, ...outer], view.origin) : view;
   ctx.ignored?.push(...ignoredKeywords(view));
-  return nested(view, origin, ctx, { kind: 'untyped', origin }, () => typeOf(combined, ctx));
+  return nestedType(view, origin, ctx, combined);
 }
 
 function inferTypes(values: unknown[]): string[] {
@@ -220,7 +217,8 @@ export function propertiesOf(view: SchemaView, ctx: TypeContext): Property[] {
   const declared = view.properties();
   const defined = new Set(declared.map((p) => p.key));
   const props: Property[] = [];
-  for (const { key, schema, owner } of declared) {
+  for (let i = 0; i < declared.length; i++) {
+    const { key, schema, owner } = declared[i]!;
     const origin = memberOrigin(owner, key) ?? view.origin;
     const property = propertyOf(key, schema, origin, required.has(key), ctx);
     if (property) props.push(property);
@@ -253,7 +251,7 @@ function propertyOf(name: string, schema: unknown, origin: Origin, required: boo
   const ignored = ignoredKeywords(view);
   ctx.ignored = ignored;
   try {
-    const type = nested<TypeNode>(view, origin, ctx, { kind: 'untyped', origin }, () => typeOf(view, ctx));
+    const type = nestedType(view, origin, ctx);
     return { name, required, type, docs: readDocs(view), ignored, origin };
   } finally {
     ctx.ignored = outerIgnored;
