@@ -126,7 +126,9 @@ function site(role: SiteRole, what: string, name: string, type: TypeNode, origin
 }
 
 function addEventSites(e: EventNode, out: ValueSite[]): void {
-  for (const p of e.properties) {
+  // Index loops in the per-property paths: for...of allocates iterator results until the code is optimised
+  for (let i = 0; i < e.properties.length; i++) {
+    const p = e.properties[i]!;
     if (!isChargedItems(e, p)) {
       out.push(site('property', 'property', p.name, p.type, p.origin, e, undefined));
       continue;

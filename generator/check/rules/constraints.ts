@@ -56,9 +56,12 @@ export function patternError(pattern: string): string | undefined {
 /** CT303: a multi-value trait's items are CT503's (identify.ts), so only the site's own members count. */
 const maxLength: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
-  for (const site of values) {
+  for (let i = 0; i < values.length; i++) {
+    const site = values[i]!;
     if (site.type.kind !== 'string' && site.type.kind !== 'union') continue; // most sites: nothing to look at
-    for (const m of membersOf(site.type)) {
+    const members = membersOf(site.type);
+    for (let j = 0; j < members.length; j++) {
+      const m = members[j]!;
       if (m.kind === 'string' && (m.maxLength ?? 0) > LIMITS.valueBytes) {
         out.push(diagnose('CT303', site.origin, { name: site.name, value: m.maxLength!, max: LIMITS.valueBytes }));
       }
@@ -69,13 +72,13 @@ const maxLength: PlanRule = (_plan, { values }) => {
 
 const nullable: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
-  for (const site of values) if (allowsNull(site.type)) out.push(diagnose('CT304', site.origin, { name: site.name }));
+  for (let i = 0; i < values.length; i++) if (allowsNull(values[i]!.type)) out.push(diagnose('CT304', values[i]!.origin, { name: values[i]!.name }));
   return out;
 };
 
 const emptyEnum: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
-  for (const site of values) if (admitsNothing(site.type)) out.push(diagnose('CT305', site.origin, { name: site.name }));
+  for (let i = 0; i < values.length; i++) if (admitsNothing(values[i]!.type)) out.push(diagnose('CT305', values[i]!.origin, { name: values[i]!.name }));
   return out;
 };
 
@@ -83,8 +86,11 @@ const validPatterns: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
   // Plans repeat their patterns (an id format on every event): compile each once
   const errors = new Map<string, string | undefined>();
-  for (const site of values) {
-    for (const pattern of patternsAt(site)) {
+  for (let i = 0; i < values.length; i++) {
+    const site = values[i]!;
+    const patterns = patternsAt(site);
+    for (let j = 0; j < patterns.length; j++) {
+      const pattern = patterns[j]!;
       if (!errors.has(pattern)) errors.set(pattern, patternError(pattern));
       const detail = errors.get(pattern);
       if (detail !== undefined) out.push(diagnose('CT306', site.origin, { name: site.name, detail }));

@@ -13,7 +13,8 @@ function ignoredIn(plan: Plan): IgnoredKeyword[] {
   // Most lists are empty: the length tests spare a call per property
   for (const e of plan.events) {
     if (e.ignored.length > 0) out.push(...e.ignored);
-    for (const p of e.properties) {
+    for (let i = 0; i < e.properties.length; i++) {
+      const p = e.properties[i]!;
       if (p.ignored.length > 0) out.push(...p.ignored);
       const item = isChargedItems(e, p) ? chargedItemObject(p) : undefined;
       if (item) for (const ip of item.properties) out.push(...ip.ignored);

@@ -26,7 +26,7 @@ function addKeyProblems(p: Property, out: Diagnostic[]): void {
 
 const eachKey: PlanRule = (_plan, { keyGroups }) => {
   const out: Diagnostic[] = [];
-  for (const g of keyGroups) for (const p of g.properties) addKeyProblems(p, out);
+  for (const g of keyGroups) for (let i = 0; i < g.properties.length; i++) addKeyProblems(g.properties[i]!, out);
   return out;
 };
 

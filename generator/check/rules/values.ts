@@ -48,8 +48,8 @@ function scalarProblem(site: ValueSite): Diagnostic | undefined {
 
 const scalarsOnly: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
-  for (const site of values) {
-    const problem = scalarProblem(site);
+  for (let i = 0; i < values.length; i++) {
+    const problem = scalarProblem(values[i]!);
     if (problem) out.push(problem);
   }
   return out;
