@@ -52,7 +52,6 @@ const precompiledTemplates = {
         contents: `import runtime from 'handlebars/runtime';\nexport const precompiledTemplates = { runtime, targets: {\n${targets.join(',\n')}\n} };\n`,
         loader: 'js',
         resolveDir: ROOT,
-        watchFiles: readdirSync(templates).flatMap((t) => readdirSync(join(templates, t)).map((f) => join(templates, t, f))),
       };
     });
   },

@@ -4,7 +4,7 @@
  * so naming one property of a large plan costs a scan of the nodes on its path, not a parse of the whole file.
  * The text is known to be valid JSON without duplicate keys: JSON.parse read it and read-json.ts checked the keys.
  */
-import { offsetOf, setMemberFinder, type NodeInfo } from './source.js';
+import { offsetOf, type NodeInfo } from './source.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -87,7 +87,6 @@ export function findMembers(info: NodeInfo): void {
   info.valueOffsets = values;
 }
 
-setMemberFinder(findMembers);
 
 /** The number of keys written in a JSON text (duplicates included): each string followed by a ':'. */
 export function countKeys(text: string): number {

@@ -1,4 +1,6 @@
 /** A file the plan was read from, and where each JSON node in it came from. */
+// json-index.ts imports offsetOf from here: the cycle is safe, as neither module calls the other while loading
+import { findMembers } from './json-index.js';
 
 export interface SourceFile {
   /** The path as the user named it (relative paths stay relative, so diagnostics read like the command line). */
@@ -44,12 +46,6 @@ export interface NodeInfo {
   origin?: Origin;
 }
 
-/** Finds the members of a node read with JSON.parse in its file's text (json-index.ts registers itself here). */
-let findMembers: ((info: NodeInfo) => void) | undefined;
-export function setMemberFinder(finder: (info: NodeInfo) => void): void {
-  findMembers = finder;
-}
-
 const registry = new WeakMap<object, NodeInfo>();
 
 function pointerOf(info: NodeInfo): string {
@@ -59,7 +55,7 @@ function pointerOf(info: NodeInfo): string {
 
 /** Members in keyOffsets order, found in the text first when they are found on demand. */
 function membersOf(info: NodeInfo): Array<string | number> | undefined {
-  if (!info.keyOffsets && info.file.offsetsOnDemand && findMembers) findMembers(info);
+  if (!info.keyOffsets && info.file.offsetsOnDemand) findMembers(info);
   return info.keyOffsets;
 }
 

@@ -5,9 +5,6 @@
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSchemaObject, type Schema, type SchemaView } from './schema-view.js';
 
-const WHOLE = 'a whole number, 0 or more';
-const SCHEMAS = 'a list of schemas';
-
 /** What the keyword must hold, when `v` is not that; undefined when it is, or when the keyword is none we read. */
 function wrongType(key: string, v: unknown): string | undefined {
   switch (key) {
@@ -15,7 +12,7 @@ function wrongType(key: string, v: unknown): string | undefined {
     case 'maxLength':
     case 'maxItems':
     case 'minItems':
-      return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : WHOLE;
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'a whole number, 0 or more';
     case 'minimum':
     case 'maximum':
       return typeof v === 'number' && Number.isFinite(v) ? undefined : 'a number';
@@ -36,7 +33,7 @@ function wrongType(key: string, v: unknown): string | undefined {
     case 'allOf':
     case 'oneOf':
     case 'anyOf':
-      return Array.isArray(v) && v.every(isSchemaObject) ? undefined : SCHEMAS;
+      return Array.isArray(v) && v.every(isSchemaObject) ? undefined : 'a list of schemas';
     case 'properties':
       return isSchemaObject(v) ? undefined : 'an object of property schemas';
     case 'required':

@@ -72,13 +72,19 @@ const maxLength: PlanRule = (_plan, { values }) => {
 
 const nullable: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
-  for (let i = 0; i < values.length; i++) if (allowsNull(values[i]!.type)) out.push(diagnose('CT304', values[i]!.origin, { name: values[i]!.name }));
+  for (let i = 0; i < values.length; i++) {
+    const site = values[i]!;
+    if (allowsNull(site.type)) out.push(diagnose('CT304', site.origin, { name: site.name }));
+  }
   return out;
 };
 
 const emptyEnum: PlanRule = (_plan, { values }) => {
   const out: Diagnostic[] = [];
-  for (let i = 0; i < values.length; i++) if (admitsNothing(values[i]!.type)) out.push(diagnose('CT305', values[i]!.origin, { name: values[i]!.name }));
+  for (let i = 0; i < values.length; i++) {
+    const site = values[i]!;
+    if (admitsNothing(site.type)) out.push(diagnose('CT305', site.origin, { name: site.name }));
+  }
   return out;
 };
 
