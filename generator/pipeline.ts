@@ -1,4 +1,4 @@
-/** The whole generator in one function: load → model → check → emit. Writing is the caller's (see cli/). */
+/** The whole generator in one function: load → model → transform → check → emit. Writing is the caller's (see cli/). */
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkPlan } from './check/check-plan.js';
 import type { EmittedFile } from './emit/web/emit-web.js';
@@ -7,10 +7,13 @@ import { toJavaScript } from './emit/javascript.js';
 import { loadPlan, type LoadOptions } from './load/load-plan.js';
 import { buildPlan } from './model/build-plan.js';
 import type { Plan } from './model/ir.js';
+import { findPolicy, transformPlan, withSeverities, type TransformOption } from './transform/index.js';
 
 export interface GenerateOptions extends LoadOptions {
   /** `ts` (default): index.ts; `js`: index.js and index.d.ts. */
   language?: 'ts' | 'js';
+  /** A transformation policy (docs/transformations.md): a JSON file's path, or the policy object. */
+  transform?: TransformOption;
 }
 
 export interface Generated {
@@ -21,14 +24,18 @@ export interface Generated {
 }
 
 /** Checks a plan without emitting. */
-export function validate(path: string, options: GenerateOptions = {}): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
+export function validate(path: string, options: GenerateOptions = {}): { plan: Plan | undefined; diagnostics: Diagnostic[]; excluded?: string[] } {
   const loaded = loadPlan(path, options);
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
   const built = buildPlan(loaded.value, loaded.sources);
   diagnostics.push(...built.diagnostics);
-  if (built.plan) diagnostics.push(...checkPlan(built.plan));
-  return { plan: built.plan, diagnostics: sortDiagnostics(diagnostics) };
+  const found = findPolicy(options.transform, loaded.value);
+  diagnostics.push(...found.diagnostics);
+  if (!built.plan) return { plan: undefined, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)) };
+  const transformed = transformPlan(built.plan, found.policy);
+  diagnostics.push(...transformed.diagnostics, ...checkPlan(transformed.plan));
+  return { plan: transformed.plan, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)), excluded: transformed.excluded };
 }
 
 export function generate(path: string, options: GenerateOptions = {}): Generated {
