@@ -21,6 +21,8 @@ export interface Generated {
   /** Empty when the plan has errors: nothing is to be written then. */
   files: EmittedFile[];
   diagnostics: Diagnostic[];
+  /** Events a transformation policy left out (`events.include`/`exclude`). */
+  excluded?: string[];
 }
 
 /** Checks a plan without emitting. */
@@ -39,9 +41,9 @@ export function validate(path: string, options: GenerateOptions = {}): { plan: P
 }
 
 export function generate(path: string, options: GenerateOptions = {}): Generated {
-  const { plan, diagnostics } = validate(path, options);
-  if (!plan || hasErrors(diagnostics)) return { plan, files: [], diagnostics };
-  return { plan, files: emitWeb(plan), diagnostics };
+  const { plan, diagnostics, excluded } = validate(path, options);
+  if (!plan || hasErrors(diagnostics)) return { plan, files: [], diagnostics, ...(excluded && { excluded }) };
+  return { plan, files: emitWeb(plan), diagnostics, ...(excluded && { excluded }) };
 }
 
 /** `generate`, then the JavaScript translation when asked for (it needs the TypeScript compiler, loaded lazily). */

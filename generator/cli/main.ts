@@ -14,6 +14,7 @@ import { loadPlan } from '../load/load-plan.js';
 import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
+import { explain } from '../transform/explain.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
 
@@ -42,6 +43,8 @@ interface Common {
   from?: PlanFormat;
   'readable-names': boolean;
   'max-warnings'?: number;
+  transform?: string;
+  explain: boolean;
 }
 
 /** Prints diagnostics; returns whether they fail the run (errors, or more warnings than allowed). */
@@ -58,12 +61,14 @@ function reportDiagnostics(ds: Diagnostic[], args: Common, io: Io): boolean {
 const loadOptions = (args: Common) => ({
   ...(args.from && { from: args.from }),
   readableNames: args['readable-names'],
+  ...(args.transform !== undefined && { transform: args.transform }),
 });
 
 type GenerateArgs = Common & { out: string; check: boolean; force: boolean; language: 'ts' | 'js'; verify: boolean };
 
 async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language });
+  if (args.explain && result.plan) io.out(explain(result.plan, result.excluded));
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
     const problems = await verifyClient(result.files);
@@ -83,7 +88,8 @@ async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
 }
 
 function runValidate(args: Common, io: Io): number {
-  const { diagnostics } = validate(args.plan, loadOptions(args));
+  const { plan, diagnostics, excluded } = validate(args.plan, loadOptions(args));
+  if (args.explain && plan) io.out(explain(plan, excluded));
   const failed = reportDiagnostics(diagnostics, args, io);
   if (!failed && args.format === 'text') io.err(`${args.plan}: ok\n`);
   return failed ? EXIT.planErrors : EXIT.ok;
@@ -108,7 +114,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print problems' })
       .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plan\'s format (default: detected)' })
       .option('readable-names', { type: 'boolean', default: false, describe: 'Iglu: add_to_cart becomes "Add To Cart"' })
-      .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' });
+      .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' })
+      .option('transform', { type: 'string', describe: 'a transformation policy (JSON) for plans written for other tools' })
+      .option('explain', { type: 'boolean', default: false, describe: 'print what the transformation policy does to each event' });
   const parser = yargs(argv)
     .scriptName('codegen')
     .usage('$0 <plan>: check a tracking plan against CleverTap\'s rules and write a typed client')

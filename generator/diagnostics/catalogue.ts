@@ -76,7 +76,7 @@ export const CATALOGUE = {
   CT053: note('"{name}" has versions {versions}; using version {version}', 'remove the versions you no longer send'),
   CT054: error('{what} appears more than once (first at {first}); only the first is kept', 'rename or remove one of them'),
   CT055: error('found no self-describing schemas (*.json, or SchemaVer files such as 1-0-0) in {dir}', 'point at a folder of Iglu schemas'),
-  CT056: warning('"type": {type} is not a JSON Schema type; read as any scalar (a string, number or boolean)', 'write the type the property has, for example "type": "string"'),
+  CT056: warning('"type": {type} is not a JSON Schema type; read as {as}', 'write {fix}'),
 
   // Event names
   CT101: error('an event name must not be empty', 'give the event a name'),
