@@ -34,7 +34,7 @@ export function validate(path: string, options: GenerateOptions = {}): { plan: P
   diagnostics.push(...built.diagnostics);
   const found = findPolicy(options.transform, loaded.value);
   diagnostics.push(...found.diagnostics);
-  if (!built.plan) return { plan: undefined, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)) };
+  if (!built.plan || found.unreadable) return { plan: undefined, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)) };
   const transformed = transformPlan(built.plan, found.policy);
   diagnostics.push(...transformed.diagnostics, ...checkPlan(transformed.plan));
   return { plan: transformed.plan, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)), excluded: transformed.excluded };

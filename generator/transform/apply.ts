@@ -103,7 +103,7 @@ class EventTransformer {
       else this.walk(p, [p.name], p.name, undefined, p.required);
     }
     const additional = e.additional === false ? false : this.scalar(e.additional, '(additional properties)');
-    if (this.changes.length === 0 && additional === e.additional) return e;
+    if (this.changes.length === 0 && !this.rebuilt && additional === e.additional) return e;
     return {
       ...e,
       name,
@@ -210,6 +210,7 @@ class EventTransformer {
     this.rebuilt = true;
     if (t.maxItems === undefined) {
       this.diagnostics.push(diagnose('CT612', p.origin, { name: dotted }));
+      this.changes.push({ action: 'dropped', from: dotted, why: 'an array of objects with no maxItems' });
       return;
     }
     // Past CleverTap's property limit the checker reports the event (CT206): no need to list more keys than that

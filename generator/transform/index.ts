@@ -28,8 +28,11 @@ function hasOwnTransform(value: unknown): value is { transform: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'transform');
 }
 
-/** The policy in force, from the option or else the plan; reading problems are diagnostics. */
-export function findPolicy(option: TransformOption | undefined, planValue: unknown): { policy: TransformPolicy | undefined; diagnostics: Diagnostic[] } {
+/**
+ * The policy in force, from the option or else the plan; reading problems are diagnostics. `unreadable`: a policy
+ * was given but is no policy at all (not JSON, not an object): checking the plan without it would only mislead.
+ */
+export function findPolicy(option: TransformOption | undefined, planValue: unknown): { policy: TransformPolicy | undefined; diagnostics: Diagnostic[]; unreadable?: boolean } {
   const diagnostics: Diagnostic[] = [];
   const inPlan = hasOwnTransform(planValue);
   if (option !== undefined && inPlan) {
@@ -41,7 +44,7 @@ export function findPolicy(option: TransformOption | undefined, planValue: unkno
   else if (option !== undefined) read = readPolicy(option, originOf(option) ?? fileStart(OPTION_FILE));
   else if (inPlan) read = readPolicy(planValue.transform, memberOrigin(planValue, 'transform') ?? fileStart(OPTION_FILE));
   else return { policy: undefined, diagnostics };
-  return { policy: read.policy, diagnostics: [...diagnostics, ...read.diagnostics] };
+  return { policy: read.policy, diagnostics: [...diagnostics, ...read.diagnostics], ...(read.policy === undefined && { unreadable: true }) };
 }
 
 const fileStart = (file: SourceFile): Origin => ({ file, pointer: '', offset: 0 });
