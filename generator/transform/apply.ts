@@ -43,7 +43,15 @@ export function applyPolicy(plan: Plan, policy: TransformPolicy): Transformed {
   for (const [from, r] of policy.rename.properties) {
     if (!usedPropertyRenames.has(from)) diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.properties: no event has the property', name: from }));
   }
-  return { plan: { ...plan, events: out }, diagnostics };
+  return { plan: { ...plan, events: out, identify: identifyOf(plan, policy) }, diagnostics };
+}
+
+/** `untyped: "scalar"` types identify's untyped traits too (the profile push is unchanged: no mapping). */
+function identifyOf(plan: Plan, policy: TransformPolicy): Plan['identify'] {
+  const identify = plan.identify;
+  if (!identify || policy.untyped !== 'scalar') return identify;
+  const traits = identify.traits.map((t) => (t.type.kind === 'untyped' || isAnything(t.type) ? { ...t, type: { kind: 'scalar' as const, origin: t.type.origin } } : t));
+  return traits.some((t, i) => t !== identify.traits[i]) ? { ...identify, traits } : identify;
 }
 
 /** `events.include` (when given) and `events.exclude`; a glob that matches nothing is a warning. */
@@ -70,6 +78,14 @@ function isAnything(t: TypeNode): boolean {
   if (t.kind !== 'union') return false;
   const kinds = new Set(t.members.map((m) => m.kind));
   return kinds.has('object') && kinds.has('array') && kinds.has('string') && kinds.has('number') && kinds.has('boolean');
+}
+
+const SCALAR_KINDS = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'date', 'scalar']);
+
+/** A union of scalars and arrays of scalars (with at least one array). */
+function isScalarOrList(t: TypeNode & { kind: 'union' }): boolean {
+  const isList = (m: TypeNode): boolean => m.kind === 'array' && m.items !== undefined && SCALAR_KINDS.has(split(m.items).core.kind);
+  return t.members.some(isList) && t.members.every((m) => SCALAR_KINDS.has(m.kind) || isList(m));
 }
 
 /** Whether the event's Items property is Charged's, which CleverTap takes as an array (never transformed). */
@@ -129,8 +145,9 @@ class EventTransformer {
       const members = t.members.map((m) => this.scalarOf(m));
       return members.every((m, i) => m === t.members[i]) ? t : { ...t, members };
     }
-    if (t.kind === 'array' && t.items) {
-      const items = this.scalarOf(t.items);
+    if (t.kind === 'array') {
+      // An array with no items schema holds values of no stated type: any scalars too
+      const items = t.items ? this.scalarOf(t.items) : { kind: 'scalar' as const, origin: t.origin };
       return items === t.items ? t : { ...t, items };
     }
     return t;
@@ -178,6 +195,17 @@ class EventTransformer {
       this.array(p, core, path, dotted, key, required && !nullable);
       return;
     }
+    if (core.kind === 'union' && (this.policy.arrays === 'join' || this.policy.arrays === 'json') && isScalarOrList(core)) {
+      // A value or a list of values (`["string", "array"]`): a list is made a string, a value goes as it is
+      const scalars = core.members.filter((m) => m.kind !== 'array');
+      const members: TypeNode[] = scalars.some((m) => m.kind === 'string' && m.enum === undefined) ? scalars : [...scalars, { kind: 'string', origin: core.origin }];
+      const joined: TypeNode = { kind: 'union', members: nullable ? [...members, { kind: 'null', origin: core.origin }] : members, origin: type.origin };
+      const how = this.policy.arrays;
+      this.rebuilt = true;
+      this.changes.push({ action: how === 'join' ? 'joined' : 'json', from: dotted, to: key });
+      this.add(p, key, joined, required, { path, key, how }, dotted);
+      return;
+    }
     this.add(p, key, type, required, { path, key, how: 'value' }, dotted);
   }
 
@@ -195,7 +223,8 @@ class EventTransformer {
       if (rule === undefined || rule === 'drop') return this.drop(dotted, 'an array of objects');
       return this.fromArray(p, t, rule, path, dotted, key, required);
     }
-    if (arrays === undefined) return this.add(p, key, p.type, required, { path, key, how: 'value' }, dotted);
+    // No items schema (and no `untyped: "scalar"` to read it as scalars): its values could be objects; left to CT301
+    if (arrays === undefined || items === undefined) return this.add(p, key, p.type, required, { path, key, how: 'value' }, dotted);
     if (arrays === 'drop') return this.drop(dotted, 'an array');
     this.fromArray(p, t, arrays, path, dotted, key, required);
   }

@@ -70,6 +70,11 @@ const cases: Case[] = [
     'arrayObjects index: more keys than CleverTap takes is CT206 at the event',
     { props: { lines: arr(obj({ a: S, b: S, c: S }), 100) }, policy: { flatten: '_', arrayObjects: 'index' }, keys: [], diagnostics: ['error CT206 /events/E'] },
   ],
+  ['arrays join: a value or a list of values is a string or the value', { props: { id: { type: ['array', 'string'], items: S } }, policy: { arrays: 'join' }, keys: ['id?:string'] }],
+  ['arrays join: a number or a list of numbers', { props: { id: { type: ['array', 'number'], items: N } }, policy: { arrays: 'join' }, keys: ['id?:number|string'] }],
+  ['arrays count: a value or a list stays an error', { props: { id: { type: ['array', 'string'], items: S } }, policy: { arrays: 'count' }, keys: ['id?:array|string'], diagnostics: [`error CT301 ${P}/id`] }],
+  ['untyped scalar: an array with no items schema holds scalars', { props: { v: { type: 'array' } }, policy: { untyped: 'scalar', arrays: 'join' }, keys: ['v?:string'] }],
+  ['no untyped rule: an array with no items schema may hold objects: still an error', { props: { v: { type: 'array' } }, policy: { arrays: 'join' }, keys: ['v?:array'], diagnostics: [`error CT301 ${P}/v`] }],
   ['arrays count applies to arrays of objects too', { props: { lines: arr(obj({ sku: S })) }, policy: { arrays: 'count' }, keys: ['lines?:integer'] }],
 
   // untyped
@@ -161,6 +166,14 @@ describe('transformations', () => {
     expect(keys(r.events[0])).toEqual(['Amount?:number', 'Items?:array']);
     expect(r.events[0]!.transform?.fields).toBeUndefined();
     expect(wheres(r)).toEqual([]);
+  });
+});
+
+describe('identify', () => {
+  it('untyped scalar: a trait with no type is any scalar; traits are otherwise left as they are', () => {
+    const traits = { identify: { properties: { plan: {}, nested: obj({ a: S }) } } };
+    expect(wheres(run({}, undefined, traits))).toEqual(['error CT302 /identify/properties/plan', 'error CT301 /identify/properties/nested']);
+    expect(wheres(run({}, { untyped: 'scalar', flatten: '_' }, traits))).toEqual(['error CT301 /identify/properties/nested']);
   });
 });
 
