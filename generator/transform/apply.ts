@@ -14,6 +14,8 @@ import type { TransformPolicy } from './policy.js';
 export interface Transformed {
   plan: Plan;
   diagnostics: Diagnostic[];
+  /** The plan's events left out by `events.include`/`exclude`, by name. */
+  excluded: string[];
 }
 
 /** The one sanitizing rule: outer whitespace trimmed, each character CleverTap deletes or rejects becomes `_`. */
@@ -43,7 +45,8 @@ export function applyPolicy(plan: Plan, policy: TransformPolicy): Transformed {
   for (const [from, r] of policy.rename.properties) {
     if (!usedPropertyRenames.has(from)) diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.properties: no event has the property', name: from }));
   }
-  return { plan: { ...plan, events: out, identify: identifyOf(plan, policy) }, diagnostics };
+  const excluded = plan.events.filter((e) => !events.includes(e)).map((e) => e.name);
+  return { plan: { ...plan, events: out, identify: identifyOf(plan, policy) }, diagnostics, excluded };
 }
 
 /** `untyped: "scalar"` types identify's untyped traits too (the profile push is unchanged: no mapping). */
@@ -127,8 +130,24 @@ class EventTransformer {
       properties: this.props,
       additional,
       ignored: this.ignored.length > 0 ? [...e.ignored, ...this.ignored] : e.ignored,
-      transform: { planned: e, fields: this.rebuilt ? this.fields : undefined, changes: this.changes },
+      transform: { planned: this.planned(e), fields: this.rebuilt ? this.fields : undefined, changes: this.changes },
     };
+  }
+
+  /** The event as the plan writes it, with `untyped: "scalar"` applied at every depth: the track function's type. */
+  private planned(e: EventNode): EventNode {
+    if (this.policy.untyped !== 'scalar') return e;
+    const deep = (t: TypeNode): TypeNode => {
+      if (t.kind === 'object') {
+        const properties = t.properties.map((p) => ({ ...p, type: deep(p.type) }));
+        return { ...t, properties, additional: t.additional === false ? false : deep(t.additional) };
+      }
+      if (t.kind === 'union') return { ...t, members: t.members.map(deep) };
+      if (t.kind === 'array') return { ...t, items: t.items ? deep(t.items) : { kind: 'scalar', origin: t.origin } };
+      return this.scalarOf(t);
+    };
+    const properties = e.properties.map((p) => ({ ...p, type: deep(this.scalarOf(p.type)) }));
+    return { ...e, properties, additional: e.additional === false ? false : deep(e.additional) };
   }
 
   /** `untyped: "scalar"`: a type with no type (or every JSON type) becomes any scalar, in unions and items too. */

@@ -53,9 +53,7 @@ const fileStart = (file: SourceFile): Origin => ({ file, pointer: '', offset: 0 
 export function transformPlan(plan: Plan, policy: TransformPolicy | undefined): TransformResult {
   if (!policy || !isActive(policy)) return { plan, policy, excluded: [], diagnostics: [] };
   const applied = applyPolicy(plan, policy);
-  const kept = new Set(applied.plan.events.map((e) => e.transform?.planned ?? e));
-  const excluded = plan.events.filter((e) => !kept.has(e)).map((e) => e.name);
-  return { plan: applied.plan, policy, excluded, diagnostics: applied.diagnostics };
+  return { plan: applied.plan, policy, excluded: applied.excluded, diagnostics: applied.diagnostics };
 }
 
 /** The severity overrides, applied to every diagnostic of the run. */

@@ -57,7 +57,7 @@ describe.skipIf(!corpusAvailable)('Segment and RudderStack plans of ../shared/co
   });
 
   it('the documented policy leaves only what no policy can fix: one function for two events, a value that is an object or a string', () => {
-    const left = new Set(rows.flatMap((r) => r.withPolicy.map((d) => d.code)));
+    const left = new Set<string>(rows.flatMap((r) => r.withPolicy.map((d) => d.code)));
     expect([...left].sort()).toEqual(['CT109', 'CT301'].filter((c) => left.has(c)));
     for (const r of rows) for (const d of r.withPolicy.filter((x) => x.code === 'CT301')) expect(d.message).toMatch(/union that includes an object/);
     expect(rows.filter((r) => r.withPolicy.length === 0).length).toBeGreaterThan(rows.filter((r) => r.without.length === 0).length);
