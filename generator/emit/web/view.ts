@@ -3,6 +3,7 @@ import type { EventNode, IdentifyNode, Plan, Property } from '../../model/ir.js'
 import { jsdoc, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
 import { rulesOf, type Rule } from '../render-checks.js';
 import { docLines, interfaceBody } from '../render-types.js';
+import { transformedEventView } from '../../transform/emit.js';
 
 export interface EventView {
   functionName: string;
@@ -13,6 +14,10 @@ export interface EventView {
   functionDoc: string;
   /** The Charged item interface, or ''. */
   itemDecl: string;
+  /** What the function hands to track(): `properties`, or their transformed copy (transform/emit.ts). */
+  argument: string;
+  /** A transformed event's field table, or ''. */
+  fieldsDecl: string;
 }
 
 export interface IdentifyView {
@@ -30,6 +35,8 @@ export interface WebView {
   /** checks.ts: the development-mode rules as JSON string literals. */
   eventRules: string;
   traitRules: string;
+  /** Whether some event is transformed: then the client carries the helper that transforms calls. */
+  hasTransforms: boolean;
 }
 
 const ITEM_TYPE = 'ChargedItem';
@@ -46,6 +53,7 @@ export function webView(plan: Plan): WebView {
     identify: identifyView(plan.identify),
     eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), e.additional === false ? 0 : 1]]))),
     traitRules: stringLiteral(JSON.stringify(traitRules(plan.identify))),
+    hasTransforms: plan.events.some((e) => e.transform?.fields !== undefined),
   };
 }
 
@@ -79,15 +87,19 @@ function traitRules(identify: IdentifyNode | undefined): Rule[] {
 function eventView(e: EventNode): EventView {
   const items = chargedItems(e);
   const itemObject = items?.type.kind === 'array' && items.type.items?.kind === 'object' ? items.type.items : undefined;
-  const hasProperties = e.properties.length > 0 || e.additional !== false;
+  const transformed = transformedEventView(e);
+  const planned = e.transform?.planned ?? e;
+  const hasProperties = planned.properties.length > 0 || planned.additional !== false;
   const sends = `Sends ${JSON.stringify(e.name)} to CleverTap.`;
   return {
     functionName: e.functionName,
     typeName: e.typeName,
     nameLiteral: stringLiteral(e.name),
     hasProperties,
-    typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(e.name)}.`], interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
-    functionDoc: jsdoc(docLines(e.docs, [sends])),
+    typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(planned.name)}.`], transformed?.typeBody || interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
+    functionDoc: jsdoc(docLines(e.docs, transformed ? transformed.docLines : [sends])),
+    argument: transformed?.argument ?? 'properties',
+    fieldsDecl: transformed?.fieldsDecl ?? '',
     itemDecl: itemObject
       ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
       : '',
