@@ -32,7 +32,7 @@ const RESOLUTIONS = {
 };
 
 // The clients, the example apps and the misuse fixtures: every @ts-expect-error must fire in every version too.
-const FILES = ['out/shop/index.ts', 'out/saas/index.ts', 'test/types/shop-misuse.ts', 'test/types/saas-misuse.ts', 'examples/shop/app.ts', 'examples/saas/app.ts', 'examples/clevertap-web-sdk.d.ts'];
+const FILES = ['out/shop/index.ts', 'out/saas/index.ts', 'out/shop-rn/index.ts', 'out/saas-rn/index.ts', 'test/types/rn-usage.ts', 'test/types/shop-misuse.ts', 'test/types/saas-misuse.ts', 'examples/shop/app.ts', 'examples/saas/app.ts', 'examples/clevertap-web-sdk.d.ts'];
 
 async function tsc(version: string, resolution: keyof typeof RESOLUTIONS): Promise<string> {
   const dir = scratch(`tsc-${version}-${resolution}`);
