@@ -188,7 +188,7 @@ function sendProfile(event, traits, identity, push) {
 }
 function profileOf(event, d, identity) {
     if (identity !== undefined)
-        d.Identity = identity;
+        d['Identity'] = identity;
     const out = {};
     for (const key of Object.keys(d)) {
         const field = TRAIT_FIELDS.find((pair) => pair[0] === key)?.[1] ?? key;

@@ -380,7 +380,7 @@ function sendProfile(event: string, traits: object | undefined, identity: string
 }
 
 function profileOf(event: string, d: Record<string, unknown>, identity: string | number | undefined): Record<string, unknown> | undefined {
-  if (identity !== undefined) d.Identity = identity;
+  if (identity !== undefined) d['Identity'] = identity;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(d)) {
     const field = TRAIT_FIELDS.find((pair) => pair[0] === key)?.[1] ?? key;
