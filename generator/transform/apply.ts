@@ -5,7 +5,7 @@
  * that every diagnostic about them points at what the user wrote. Events the policy does not change are returned
  * as the very same objects: their client stays the zero-cost path.
  */
-import { LIMITS, PROHIBITED_CHARACTERS } from '../diagnostics/catalogue.js';
+import { CHARGED_EVENT, CHARGED_ITEMS, LIMITS, PROHIBITED_CHARACTERS } from '../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Origin } from '../load/source.js';
 import type { EventNode, FieldMapping, IgnoredKeyword, Plan, Property, TransformChange, TypeNode } from '../model/ir.js';
@@ -92,7 +92,7 @@ function isScalarOrList(t: TypeNode & { kind: 'union' }): boolean {
 }
 
 /** Whether the event's Items property is Charged's, which CleverTap takes as an array (never transformed). */
-const isItems = (charged: boolean, p: Property): boolean => charged && p.name === 'Items';
+const isItems = (charged: boolean, p: Property): boolean => charged && p.name === CHARGED_ITEMS;
 
 class EventTransformer {
   private readonly props: Property[] = [];
@@ -116,7 +116,7 @@ class EventTransformer {
     const name = renamed?.to ?? (this.policy.sanitize ? sanitizeName(e.name) : e.name);
     if (name !== e.name) this.changes.push({ action: renamed ? 'renamed' : 'sanitized', from: e.name, to: name });
     this.eventName = name;
-    const charged = name === 'Charged';
+    const charged = name === CHARGED_EVENT;
     for (const p of e.properties) {
       if (isItems(charged, p)) this.items(p);
       else this.walk(p, [p.name], p.name, undefined, p.required);

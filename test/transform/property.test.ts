@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, PROHIBITED_CHARACTERS } from '../../generator/diagnostics/catalogue.js';
+import { LIMITS, PROHIBITED_CHARACTERS } from '../../generator/clevertap/facts.js';
 import { generate } from '../../generator/pipeline.js';
 import { fakeSdk } from '../helpers/fake-sdk.js';
 import { scratch } from '../helpers/paths.js';
