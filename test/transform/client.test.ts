@@ -21,7 +21,14 @@ async function client(mode: 'production' | 'development' = 'production', onViola
   return { c, sdk, dir };
 }
 
-const STRICT: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true };
+/** test/types/ts-versions.test.ts's strictest flags, with those of TypeScript 5.8 and later. */
+const STRICTEST: ts.CompilerOptions = {
+  strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, verbatimModuleSyntax: true, isolatedModules: true,
+  noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true, noPropertyAccessFromIndexSignature: true,
+  noUnusedParameters: true, allowUnreachableCode: false, noImplicitOverride: true, erasableSyntaxOnly: true, isolatedDeclarations: true,
+  declaration: true, emitDeclarationOnly: true, noEmit: false, outDir: '/nonexistent-never-written',
+  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [],
+};
 
 describe('a transformed client', () => {
   it('sends the flattened, joined keys; the plan-shaped call is what the function takes', async () => {
@@ -112,6 +119,23 @@ trackOrderCompleted({ order_id: 'O', product: { id: 'P' }, misc: {} });
 trackOrderCompleted({ order_id: 'O', product: { id: 'P', colour: 'red' } });
 `,
     );
-    expect(format(compile([use], STRICT))).toBe('');
+    expect(format(compile([use], STRICTEST))).toBe('');
+  });
+});
+
+describe('the React Native client of the transformed plan', () => {
+  it('sends the same transformed properties through recordEvent, and compiles under the strictest flags', async () => {
+    const dir = generateClient(PLAN, POLICY, 'transformed-rn', 'react-native');
+    const c = (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Client;
+    const calls: unknown[] = [];
+    const sdk = { recordEvent: (n: string, p: unknown) => calls.push([n, p]), recordChargedEvent() {}, onUserLogin() {}, profileSet() {}, profileSetMultiValuesForKey() {} };
+    await c.init({ sdk, mode: 'production' });
+    c.trackOrderCompleted({ order_id: 'O1', product: { id: 'P1', brand: { name: 'B' } }, tags: ['a', 'b'], lines: [{ sku: 'S' }] });
+    c.trackPageViewed({ path: '/' });
+    expect(calls).toEqual([
+      ['Order Completed', { order_id: 'O1', product_id: 'P1', product_brand_name: 'B', tags: 'a,b', lines_0_sku: 'S' }],
+      ['Page_ Viewed', { path: '/' }],
+    ]);
+    expect(format(compile([join(dir, 'index.ts')], STRICTEST))).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 /** The transformed plan the client, browser and corpus tests share, and a generator of its client. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TargetName } from '../../generator/emit/target.js';
 import { generate } from '../../generator/pipeline.js';
 import { scratch } from '../helpers/paths.js';
 import { planJson } from '../helpers/plan.js';
@@ -29,10 +30,10 @@ export const PLAN = {
 export const POLICY = { flatten: '_', arrays: 'join', arrayObjects: 'index', untyped: 'scalar', sanitize: true };
 
 /** Generates the client of `plan` under `policy` into a scratch folder; the folder. */
-export function generateClient(plan: unknown, policy: unknown, name = 'transformed'): string {
+export function generateClient(plan: unknown, policy: unknown, name = 'transformed', target: TargetName = 'web'): string {
   const dir = scratch(name);
   writeFileSync(join(dir, 'plan.json'), planJson(plan));
-  const result = generate(join(dir, 'plan.json'), { transform: policy as Record<string, unknown> });
+  const result = generate(join(dir, 'plan.json'), { transform: policy as Record<string, unknown>, target });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((d) => `${d.code} ${d.origin?.pointer} ${d.message}`).join('\n'));
   for (const f of result.files) writeFileSync(join(dir, f.path), f.content);
