@@ -75,6 +75,27 @@ describe('a transformed client', () => {
     expect(sdk.calls).toEqual([['event', 'E', { when: '2026-01-02T03:04:05.000Z' }]]);
   });
 
+  it('an event that allows extra keys sends them as they are, beside the transformed ones', async () => {
+    const plan = { name: 'T', events: { E: { properties: { a: { type: 'object', properties: { b: { type: 'string' } } } }, additionalProperties: true } } };
+    const dir = generateClient(plan, POLICY, 'extras');
+    const c = (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Client;
+    const sdk = fakeSdk();
+    await c.init({ sdk, mode: 'production' });
+    c.trackE({ a: { b: 'x' }, extra: 1, a_b: 'overwritten by the mapped key' });
+    expect(sdk.calls).toEqual([['event', 'E', { extra: 1, a_b: 'x' }]]);
+  });
+
+  it('--language js carries the helper and the tables into index.js', async () => {
+    const { generateFiles } = await import('../../generator/pipeline.js');
+    const dir = generateClient(PLAN, POLICY, 'js');
+    const result = await generateFiles(join(dir, 'plan.json'), { transform: POLICY, language: 'js' });
+    const js = result.files.find((f) => f.path === 'index.js')!.content;
+    expect(js).toContain('function transformed(props, fields, declared)');
+    expect(js).toContain('track("Order Completed", transformed(properties, trackOrderCompletedFields, undefined));');
+    const dts = result.files.find((f) => f.path === 'index.d.ts')!.content;
+    expect(dts).toMatch(/export interface OrderCompletedProperties \{\n(.*\n)*? {4}product: \{\n/);
+  });
+
   it('development mode checks what CleverTap receives: a joined string over 512 bytes is reported at its key', async () => {
     const violations: Array<{ property: string; rule: string }> = [];
     const { c, sdk } = await client('development', (v: { property: string; rule: string }) => {
