@@ -100,6 +100,7 @@ export const CATALOGUE = {
   CT612: error('"{name}" is an array of objects; "arrayObjects": "index" needs its maxItems to know the keys', 'set "maxItems" on "{name}", or use "arrayObjects": "drop"'),
   CT613: warning('"{name}" is an array of objects and is left out (the policy does not say how to send it)', 'set "arrayObjects": "index" to send its members as flat keys, or "drop" to accept it'),
   CT614: warning('object "{name}" {why}; only declared properties are flattened, other keys are not sent', 'declare the properties CleverTap should receive'),
+  CT615: warning('"{name}" sent as a JSON string has quotes, which CleverTap deletes from values: ["a","b"] arrives as [a,b]', 'use "arrays": "join" for lists of strings, or accept the change'),
 } as const satisfies Record<string, Rule>;
 
 export type Code = keyof typeof CATALOGUE;

@@ -282,6 +282,7 @@ class EventTransformer {
         this.diagnostics.push(diagnose('CT611', p.origin, { name: dotted, bytes: bound, max: LIMITS.valueBytes }));
       }
       type = { kind: 'string', origin, ...(bound !== undefined && bound <= LIMITS.valueBytes && { maxLength: bound }) };
+      if (how === 'json' && (t.items === undefined || quoted(t.items))) this.diagnostics.push(diagnose('CT615', p.origin, { name: dotted }));
     }
     this.changes.push({ action: how === 'join' ? 'joined' : how === 'json' ? 'json' : 'counted', from: dotted, to: key });
     this.add(p, key, type, required, { path, key, how }, dotted);
@@ -300,6 +301,12 @@ class EventTransformer {
     this.props.push(derived ? p : { ...p, name: key, type, required });
     this.fields.push(field);
   }
+}
+
+/** Whether JSON.stringify writes quotes for some value of this type (strings, dates, objects). */
+function quoted(t: TypeNode): boolean {
+  if (t.kind === 'union') return t.members.some(quoted);
+  return t.kind !== 'number' && t.kind !== 'boolean' && t.kind !== 'null';
 }
 
 /**
