@@ -40,10 +40,10 @@ export function applyPolicy(plan: Plan, policy: TransformPolicy): Transformed {
   const usedPropertyRenames = new Set<string>();
   const out = events.map((e) => new EventTransformer(policy, diagnostics, usedPropertyRenames).run(e, usedEventRenames));
   for (const [from, r] of policy.rename.events) {
-    if (!usedEventRenames.has(from)) diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.events', name: from }));
+    if (!usedEventRenames.has(from)) diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.events', name: from, target: 'event' }));
   }
   for (const [from, r] of policy.rename.properties) {
-    if (!usedPropertyRenames.has(from)) diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.properties: no event has the property', name: from }));
+    if (!usedPropertyRenames.has(from)) diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.properties', name: from, target: 'property path of any event' }));
   }
   const excluded = plan.events.filter((e) => !events.includes(e)).map((e) => e.name);
   return { plan: { ...plan, events: out, identify: identifyOf(plan, policy) }, diagnostics, excluded };
@@ -62,7 +62,7 @@ function selectEvents(events: EventNode[], policy: TransformPolicy, diagnostics:
   const { include, exclude } = policy.events;
   for (const [what, globs] of [['events.include pattern', include ?? []], ['events.exclude pattern', exclude]] as const) {
     for (const g of globs) {
-      if (!events.some((e) => g.regex.test(e.name))) diagnostics.push(diagnose('CT605', g.origin, { what, name: g.pattern }));
+      if (!events.some((e) => g.regex.test(e.name))) diagnostics.push(diagnose('CT605', g.origin, { what, name: g.pattern, target: 'event' }));
     }
   }
   return events.filter((e) => (include === undefined || include.some((g) => g.regex.test(e.name))) && !exclude.some((g) => g.regex.test(e.name)));
@@ -279,7 +279,7 @@ class EventTransformer {
     } else {
       const bound = how === 'join' ? joinedLength(t) : undefined;
       if (bound !== undefined && bound > LIMITS.valueBytes) {
-        this.diagnostics.push(diagnose('CT611', p.origin, { name: dotted, bytes: bound, max: LIMITS.valueBytes }));
+        this.diagnostics.push(diagnose('CT611', p.origin, { name: dotted, length: bound, max: LIMITS.valueBytes }));
       }
       type = { kind: 'string', origin, ...(bound !== undefined && bound <= LIMITS.valueBytes && { maxLength: bound }) };
       if (how === 'json' && (t.items === undefined || quoted(t.items))) this.diagnostics.push(diagnose('CT615', p.origin, { name: dotted }));
