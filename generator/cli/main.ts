@@ -116,8 +116,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print problems' })
       .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plan\'s format (default: detected)' })
       .option('readable-names', { type: 'boolean', default: false, describe: 'Iglu: add_to_cart becomes "Add To Cart"' })
-      .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' })
-      .option('transform', { type: 'string', describe: 'a transformation policy (JSON) for plans written for other tools' })
+      .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' });
+  // Not for convert, which prints the plan as it is
+  const transforms = (y: ReturnType<typeof common>) =>
+    y
+      .option('transform', { type: 'string', describe: 'a transformation policy (JSON) for plans written for other tools (docs/transformations.md)' })
       .option('explain', { type: 'boolean', default: false, describe: 'print what the transformation policy does to each event' });
   const parser = yargs(argv)
     .scriptName('codegen')
@@ -126,7 +129,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       '$0 <plan>',
       'check the plan, then write the client',
       (y) =>
-        common(y)
+        transforms(common(y))
           .option('out', { type: 'string', default: 'out', describe: 'output directory' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
@@ -137,7 +140,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         code = await runGenerate(args as unknown as GenerateArgs, io);
       },
     )
-    .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {
+    .command('validate <plan>', 'check the plan; write nothing', (y) => transforms(common(y)), (args) => {
       code = runValidate(args as unknown as Common, io);
     })
     .command('convert <plan>', 'print the plan converted to the native format', (y) => common(y), (args) => {

@@ -77,6 +77,12 @@ describe('--explain', () => {
     expect(r.err).toContain(`${policy}:1:2 error CT602 /flatten: "flatten" must be a non-empty separator string, such as "_", not 1`);
   });
 
+  it('convert prints the plan as it is: --transform there is a usage error', async () => {
+    const r = await cli(['convert', writePlan(planJson(PLAN)), '--transform', 'x.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Unknown argument');
+  });
+
   it('a missing policy file is a usage error (exit 2)', async () => {
     const r = await cli(['validate', writePlan(planJson(PLAN)), '--transform', '/nonexistent.json']);
     expect(r.code).toBe(2);
