@@ -13,8 +13,9 @@ export interface ClientFunction {
   kind: FunctionKind;
   /** The event the function sends (kind `event`); undefined when the client does not say. */
   event: string | undefined;
-  /** The client file that declares it (absolute path). */
+  /** The client file that declares it (absolute path), and the line of the declaration. */
   file: string;
+  line: number;
 }
 
 export interface ClientFile {
@@ -59,7 +60,8 @@ function clientFunctions(ts: typeof TS, sf: TS.SourceFile): ClientFunction[] {
     const previous = out.get(name);
     // Overloads: the implementation (with the body) knows the event; keep the first that does
     if (previous && (previous.event !== undefined || kind === 'profile')) return;
-    out.set(name, { name, kind, event: kind === 'event' ? eventOf(ts, sf, node) : undefined, file: sf.fileName });
+    const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+    out.set(name, { name, kind, event: kind === 'event' ? eventOf(ts, sf, node) : undefined, file: sf.fileName, line });
   };
   const visitMembers = (members: TS.NodeArray<TS.ClassElement | TS.TypeElement>) => {
     for (const m of members) {

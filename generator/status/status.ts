@@ -4,7 +4,7 @@
  * call (calls.ts). ts-morph is loaded only here, when status runs.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { IoError } from '../load/read-json.js';
 import { appFiles, scanCalls, type MissingSite, type Site } from './calls.js';
 import { findClients, type FunctionKind } from './client.js';
@@ -22,8 +22,9 @@ export interface FunctionStatus {
   kind: FunctionKind;
   /** The event sent (kind `event`); undefined when the client does not say. */
   event: string | undefined;
-  /** The client file (absolute). */
+  /** The client file (absolute) and the line that declares the function. */
   client: string;
+  line: number;
   sites: Site[];
 }
 
@@ -80,7 +81,7 @@ export async function status(options: StatusOptions): Promise<StatusReport> {
     );
   }
   const scan = scanCalls(ts, program, clients);
-  const functions: FunctionStatus[] = scan.functions.map(({ fn, sites }) => ({ name: fn.name, kind: fn.kind, event: fn.event, client: fn.file, sites }));
+  const functions: FunctionStatus[] = scan.functions.map(({ fn, sites }) => ({ name: fn.name, kind: fn.kind, event: fn.event, client: fn.file, line: fn.line, sites }));
   const unsafe = functions
     .flatMap((f) => f.sites.filter((s) => s.unsafe !== undefined).map((s) => ({ ...s, name: f.name, event: f.event })))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
@@ -95,6 +96,3 @@ export async function status(options: StatusOptions): Promise<StatusReport> {
     unsafe,
   };
 }
-
-/** The folder of the tsconfig a report was made from: the base for the paths the catalogue shows. */
-export const projectRoot = (report: StatusReport): string => dirname(report.tsconfig);
