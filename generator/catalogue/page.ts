@@ -149,6 +149,7 @@ function typeCell(t: TypeNode): string {
 function constraintsCell(p: Property): string {
   const lines = constraintLines(p.type).map(h);
   const t = p.type;
+  if (t.kind === 'number' && t.multipleOf !== undefined) lines.push(`A multiple of ${t.multipleOf}.`);
   if (t.kind === 'array' && t.maxItems !== undefined) lines.push(`At most ${t.maxItems} items.`);
   const ignored = p.ignored.map((k) => k.keyword);
   if (ignored.length > 0) lines.push(`Not checked by the client: ${h(ignored.join(', '))}.`);
