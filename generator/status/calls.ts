@@ -329,6 +329,9 @@ export function unsafeArguments(ts: typeof TS, checker: TS.TypeChecker, call: TS
     }
     // Literals cannot be any; everything else is asked of the checker
     if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return undefined;
+    if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) return undefined;
+    // `new Date(…)` is any only if its constructor is: asking about the constructor skips resolving the call
+    if (ts.isNewExpression(e)) return anyTyped(e.expression, path);
     return anyTyped(e, path);
   };
   const anyTyped = (e: TS.Node, path: string) => (checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any ? `${path} has type any` : undefined);

@@ -61,7 +61,8 @@ export async function status(options: StatusOptions): Promise<StatusReport> {
   const { Project, ts } = await import('ts-morph');
   let project: InstanceType<typeof Project>;
   try {
-    project = new Project({ tsConfigFilePath: tsconfig });
+    // The program follows the app's imports itself: ts-morph need not add (and wrap) the files they reach
+    project = new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true });
   } catch (e) {
     throw new IoError(`cannot read ${tsconfig}: ${(e as Error).message}`);
   }
