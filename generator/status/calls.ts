@@ -13,7 +13,8 @@ export type SiteKind =
   | 'call'
   /** A call of a wrapper that forwards its own arguments to the generated function (`via` names it). */
   | 'wrapper'
-  /** The generated function passed as an argument to another function (`via` names the callee). */
+  /** The generated function passed as an argument to another function, or as a JSX attribute (`via` names the callee,
+   * or the element and attribute). */
   | 'passed';
 
 export interface Site {
@@ -186,6 +187,11 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
     for (const st of sf.statements) if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) checkImport(st);
     const visit = (n: TS.Node): void => {
       if (ts.isCallExpression(n)) visitCall(n);
+      else if (ts.isJsxAttribute(n) && n.initializer && ts.isJsxExpression(n.initializer) && n.initializer.expression) {
+        // `<button onClick={trackAppOpened}>`: the element calls it
+        const passed = passedFunction(ts, checker, n.initializer.expression, generated);
+        if (passed) passed.sites.push({ ...where(n), kind: 'passed', via: `<${n.parent.parent.tagName.getText()} ${n.name.getText()}>` });
+      }
       ts.forEachChild(n, visit);
     };
     visit(sf);
