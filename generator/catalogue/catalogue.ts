@@ -1,6 +1,6 @@
 /** `codegen docs`: the plan as one HTML page (see page.ts), and the status data it can show. */
 import { dirname, relative, sep } from 'node:path';
-import type { EmittedFile } from '../emit/web/emit-web.js';
+import type { EmittedFile } from '../emit/target.js';
 import type { Plan } from '../model/ir.js';
 import type { StatusReport } from '../status/status.js';
 import { cataloguePage, type CatalogueStatus, type SiteRef } from './page.js';
