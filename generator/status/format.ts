@@ -19,7 +19,7 @@ function siteText(s: Site): string {
 export function summaryLine(r: StatusReport): string {
   const events = r.functions.filter((f) => f.kind === 'event');
   const sites = r.functions.reduce((n, f) => n + f.sites.length, 0);
-  const parts = [`${events.length - r.neverCalled.length} of ${events.length} events sent`, `${sites} call sites in ${r.scanned} files`];
+  const parts = [`${events.length - r.neverCalled.length} of ${events.length} events sent`, `${sites} call site${sites === 1 ? '' : 's'} in ${r.scanned} file${r.scanned === 1 ? '' : 's'}`];
   if (r.neverCalled.length > 0) parts.push(`${r.neverCalled.length} never sent`);
   if (r.missing.length > 0) parts.push(`${r.missing.length} uses of names the client does not export`);
   if (r.unsafe.length > 0) parts.push(`${r.unsafe.length} calls only through any or a cast`);
