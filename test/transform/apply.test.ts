@@ -93,6 +93,7 @@ const cases: Case[] = [
   // rename
   ['rename: a top-level property', { props: { from: S }, policy: { rename: { properties: { from: 'to' } } }, keys: ['to?:string'] }],
   ['rename: a nested property, by its path, renames its part of the key', { props: { product: obj({ id: S }) }, policy: { flatten: '_', rename: { properties: { 'product.id': 'sku' } } }, keys: ['product_sku?:string'] }],
+  ['rename: the members of an array of objects, every index at once', { props: { lines: arr(obj({ sku: S }), 2) }, policy: { flatten: '_', arrayObjects: 'index', rename: { properties: { 'lines.sku': 's' } } }, keys: ['lines_0_s?:string', 'lines_1_s?:string'] }],
   ['rename wins over sanitize', { props: { 'a.b': S }, policy: { sanitize: true, rename: { properties: { 'a.b': 'ab' } } }, keys: ['ab?:string'] }],
   ['rename: a name matching no property is a warning', { props: { x: S }, policy: { rename: { properties: { y: 'z' } } }, keys: ['x?:string'], diagnostics: ['warning CT605 /transform/rename/properties/y'] }],
 
