@@ -70,7 +70,7 @@ type GenerateArgs = Common & { out: string; check: boolean; force: boolean; lang
 
 async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language, target: args.target });
-  if (args.explain && result.plan) io.out(explain(result.plan, result.excluded));
+  if (args.explain && result.plan) printExplanation(explain(result.plan, result.excluded), args, io);
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
     const problems = await verifyClient(result.files);
@@ -89,9 +89,14 @@ async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** --explain: on stdout, unless stdout carries the JSON diagnostics. */
+function printExplanation(text: string, args: Common, io: Io): void {
+  (args.format === 'json' ? io.err : io.out)(text);
+}
+
 function runValidate(args: Common, io: Io): number {
   const { plan, diagnostics, excluded } = validate(args.plan, loadOptions(args));
-  if (args.explain && plan) io.out(explain(plan, excluded));
+  if (args.explain && plan) printExplanation(explain(plan, excluded), args, io);
   const failed = reportDiagnostics(diagnostics, args, io);
   if (!failed && args.format === 'text') io.err(`${args.plan}: ok\n`);
   return failed ? EXIT.planErrors : EXIT.ok;

@@ -77,6 +77,13 @@ describe('--explain', () => {
     expect(r.err).toContain(`${policy}:1:2 error CT602 /flatten: "flatten" must be a non-empty separator string, such as "_", not 1`);
   });
 
+  it('with --format json, stdout stays JSON: the explanation goes to stderr', async () => {
+    const policy = policyFile({ flatten: '_', arrays: 'join', untyped: 'scalar', sanitize: true, arrayObjects: 'drop' });
+    const r = await cli(['validate', writePlan(planJson(PLAN)), '--transform', policy, '--explain', '--format', 'json']);
+    expect(JSON.parse(r.out).map((d: { code: string }) => d.code)).toEqual(['CT105']);
+    expect(r.err).toContain('  product → product_* (flattened)\n');
+  });
+
   it('convert prints the plan as it is: --transform there is a usage error', async () => {
     const r = await cli(['convert', writePlan(planJson(PLAN)), '--transform', 'x.json']);
     expect(r.code).toBe(2);
