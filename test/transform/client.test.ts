@@ -75,6 +75,22 @@ describe('a transformed client', () => {
     expect(sdk.calls).toEqual([['event', 'E', { when: '2026-01-02T03:04:05.000Z' }]]);
   });
 
+  it('a plan key "__proto__" is read and sent as a plain key, at any depth', async () => {
+    const inner: Record<string, unknown> = {};
+    Object.defineProperty(inner, '__proto__', { value: { type: 'string' }, enumerable: true });
+    const outer: Record<string, unknown> = {};
+    Object.defineProperty(outer, '__proto__', { value: { type: 'object', properties: inner }, enumerable: true });
+    const dir = generateClient({ name: 'T', events: { E: { properties: outer } } }, POLICY, 'proto');
+    const c = (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Client;
+    const sdk = fakeSdk();
+    await c.init({ sdk, mode: 'production' });
+    c.trackE(JSON.parse('{"__proto__": {"__proto__": "x"}}'));
+    const sent = sdk.calls[0]![2] as Record<string, unknown>;
+    expect(Object.keys(sent)).toEqual(['__proto_____proto__']);
+    expect(sent['__proto_____proto__']).toBe('x');
+    expect(Object.getPrototypeOf(sent)).toBe(Object.prototype);
+  });
+
   it('an event that allows extra keys sends them as they are, beside the transformed ones', async () => {
     const plan = { name: 'T', events: { E: { properties: { a: { type: 'object', properties: { b: { type: 'string' } } } }, additionalProperties: true } } };
     const dir = generateClient(plan, POLICY, 'extras');
