@@ -168,11 +168,12 @@ describe('a transformed client sends only what CleverTap keeps', () => {
           }
         },
       ),
-      params(runs(40)),
+      // A longer budget than the default 30 s: on a loaded machine skipped runs would fail the property
+      params(runs(40), process.env.FUZZ_RUNS ? undefined : 150_000),
     );
     console.info(`transformed clients: ${tried} plans generated and called, ${sent} keys sent and judged`);
     expect(tried).toBeGreaterThan(10);
     // Every client, hostile names in nested object types included, compiles under strict: one program for all
     expect(format(compile(clients, STRICT))).toBe('');
-  }, 180_000);
+  }, 300_000);
 });
