@@ -12,7 +12,7 @@ export interface Rule {
   hint: string;
 }
 
-/** CleverTap's limits, each with where it comes from (see ../shared/clevertap-rules.md). */
+/** CleverTap's limits, each with where it comes from (docs/clevertap-rules.md explains each to users). */
 export const LIMITS = {
   /** Documented key limit (120); Android caps at 512, web at 1024: the stricter wins. */
   nameLength: 120,
