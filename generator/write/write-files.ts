@@ -4,7 +4,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
-import type { EmittedFile } from '../emit/web/emit-web.js';
+import type { EmittedFile } from '../emit/target.js';
 import { IoError } from '../load/read-json.js';
 import { explainFsError } from './fs-errors.js';
 
