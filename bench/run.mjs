@@ -1,6 +1,6 @@
 // `npm run bench`: the benchmark of issue 7 (a measurement, not a test: it fails only when something breaks).
 //
-//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,pty,tsc,bundle,calls,install] [--seed 1] [--clean]
+//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,pty,tsc,bundle,calls,status,install] [--seed 1] [--clean]
 //                      [--out bench/RESULTS.md]
 //
 // For synthetic plans (bench/synthetic-plan.mjs) of 64×16, 512×32 and 512×256 events × properties it measures
@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fnOf } from './lib.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
+import { writeStatusApp } from './status-app.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BENCH = join(ROOT, 'bench');
@@ -41,7 +42,7 @@ const opt = (name, dflt) => {
 };
 const QUICK = flag('quick');
 const SEED = Number(opt('seed', 1));
-const ONLY = new Set(opt('only', 'gen,pty,tsc,bundle,calls,install').split(','));
+const ONLY = new Set(opt('only', 'gen,pty,tsc,bundle,calls,status,install').split(','));
 const OUT = join(ROOT, opt('out', 'bench/RESULTS.md'));
 const ALL_SIZES = [
   { events: 64, props: 16, genRuns: 5, tscRuns: 5 },
@@ -68,6 +69,7 @@ const TARGETS = {
   bundleOneCall: 1024, // bytes added by one track call of a 512-event client (minified)
   prodRatio: 1.5, // production call ÷ direct stub call
   devCall32: 5, // µs per development-mode call of a 32-property event
+  status500: 5, // s: `codegen status` over an app of 500 files calling the 512×32 client
 };
 
 // ---------------------------------------------------------------------------------------------- helpers
@@ -352,7 +354,26 @@ if (ONLY.has('calls')) {
   log(`calls: direct ${fmt(c.direct.median, 1)} ns, production ${fmt(c.production.median, 1)} ns, development ${fmt(c.development.median, 1)} ns`);
 }
 
-// ---------------------------------------------------------------------------------------------- 5. install size
+// ---------------------------------------------------------------------------------------------- 5. status
+if (ONLY.has('status')) {
+  const size = SIZES.find((s) => s.id === '512x32') ?? SIZES[0];
+  const app = join(TMP, size.id, 'status-app');
+  cpSync(size.clientDir, join(app, 'client'), { recursive: true });
+  const files = 500;
+  const calls = writeStatusApp(app, size.plan, size.client, files);
+  const rs = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    const r = runNode([CODEGEN, 'status', '--project', app, '--format', 'json']);
+    rs.push(r);
+    log(`status ${files} files × ${size.label} client run ${i + 1}: ${fmt(r.wall, 2)} s wall, ${fmt(r.cpu, 2)} s CPU, ${fmt(r.rssMB, 0)} MB peak`);
+  }
+  const report = JSON.parse(rs[0].stdout);
+  const found = report.functions.reduce((n, f) => n + f.sites.length, 0);
+  if (found !== calls) throw new Error(`status found ${found} call sites in the bench app; it has ${calls}`);
+  results.status = { size: size.label, files, calls, never: report.neverCalled.length, wall: stats(rs.map((r) => r.wall)), cpu: stats(rs.map((r) => r.cpu)), rss: stats(rs.map((r) => r.rssMB)) };
+}
+
+// ---------------------------------------------------------------------------------------------- 6. install size
 /** Bytes and files under a folder. */
 function du(dir) {
   let size = 0;
@@ -440,6 +461,10 @@ if (results.calls) {
   target(`Production call ÷ direct stub call (${c.properties} properties)`, `×${fmt(c.production.median / c.direct.median, 1)} (${fmt(c.production.median, 0)} vs ${fmt(c.direct.median, 0)} ns)`,
     `≤ ×${TARGETS.prodRatio}`, c.production.median / c.direct.median <= TARGETS.prodRatio);
   target(`Development call, ${c.properties} properties`, `${fmt(c.development.median / 1000, 2)} µs`, `≤ ${TARGETS.devCall32} µs`, c.development.median / 1000 <= TARGETS.devCall32);
+}
+if (results.status) {
+  const st = results.status;
+  target(`\`codegen status\`, ${st.files} files calling the ${st.size} client`, `${fmt(st.wall.median, 2)} s (CPU ${fmt(st.cpu.median, 2)} s)`, `≤ ${TARGETS.status500} s`, st.wall.median <= TARGETS.status500);
 }
 p('## Targets');
 p();
@@ -534,6 +559,19 @@ if (results.calls) {
   row('development `track` (all checks)', c.development, c.reused.development, c.direct, c.reused.direct);
   p();
 }
+if (results.status) {
+  const st = results.status;
+  p(`## 5. \`codegen status\`: an app of ${st.files} files calling the ${st.size} client`);
+  p();
+  p(`The whole \`codegen status --project APP --format json\` process (ts-morph over the app's tsconfig.json). The app (bench/status-app.mjs) makes ${bytes(st.calls)} calls ` +
+    `through named, renamed and namespace imports and a forwarding wrapper, with literal props and props in variables; ${st.never} events are never called. ` +
+    'Every run checks that status found every call.');
+  p();
+  p('| app | runs | wall (s) | CPU user+sys (s) | peak RSS (MB) |');
+  p('|---|---|---|---|---|');
+  p(`| ${st.files} files, ${bytes(st.calls)} calls | ${st.wall.n} | ${fmtStats(st.wall)} | ${fmtStats(st.cpu)} | ${fmtStats(st.rss, 0)} |`);
+  p();
+}
 if (results.pty) {
   const x = results.pty;
   p(`## 1b. Diagnostics on a terminal: \`codegen validate\` of the ${x.size.label} plan (${x.size.warnings} warnings)`);
@@ -551,7 +589,7 @@ if (results.pty) {
 
 if (results.install) {
   const x = results.install;
-  p('## 5. Install size: the packed package installed in an empty app');
+  p('## 6. Install size: the packed package installed in an empty app');
   p();
   p(`\`npm pack\`: ${kb(x.tarball)} (${kb(x.unpacked)} unpacked, ${x.entries} files). \`npm install <tgz>\` in an empty app: ` +
     `node_modules ${fmt(x.total.size / 1e6, 1)} MB in ${bytes(x.total.files)} files (bytes of the files, as \`du -sb\` counts them). ` +

@@ -59,7 +59,9 @@ describe('the packed package, installed in a scratch app', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }>; size: number; unpackedSize: number }>;
     const paths = info!.files.map((f) => f.path).sort();
-    expect(paths).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/codegen.js', 'dist/codegen.mjs', 'docs/clevertap-rules.md', 'docs/plan-format.md', 'package.json', 'plan.schema.json']);
+    const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
+    expect(docs).toEqual(expect.arrayContaining(['docs/clevertap-rules.md', 'docs/plan-format.md']));
+    expect(paths).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/codegen.js', 'dist/codegen.mjs', ...docs, 'package.json', 'plan.schema.json'].sort());
 
     const app = join(work, 'app');
     run('mkdir', ['-p', app], work);
