@@ -14,6 +14,7 @@ import { loadPlan } from '../load/load-plan.js';
 import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
+import { runWorkflow } from './commands/config.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
 
@@ -60,21 +61,22 @@ const loadOptions = (args: Common) => ({
   readableNames: args['readable-names'],
 });
 
-type GenerateArgs = Common & { out: string; check: boolean; force: boolean; language: 'ts' | 'js'; verify: boolean };
+// out and language have no yargs default, so that a config's values apply unless they are given (commands/config.ts)
+type GenerateArgs = Common & { out?: string; check: boolean; force: boolean; language?: 'ts' | 'js'; verify: boolean };
 
 async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
-  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language });
+  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language ?? 'ts' });
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
     const problems = await verifyClient(result.files);
     if (problems.length > 0) throw new Error(`the generated client does not type-check:\n${problems.join('\n')}`);
   }
   if (args.check) {
-    const stale = staleFiles(args.out, result.files);
+    const stale = staleFiles(args.out ?? 'out', result.files);
     for (const f of stale) io.err(`stale: ${relative(process.cwd(), f)} differs from what ${args.plan} generates; run codegen ${args.plan}\n`);
     return stale.length > 0 ? EXIT.planErrors : EXIT.ok;
   }
-  const written = writeFiles(args.out, result.files, { force: args.force });
+  const written = writeFiles(args.out ?? 'out', result.files, { force: args.force });
   if (args.format !== 'json') {
     for (const f of written.written) io.err(`wrote ${relative(process.cwd(), f)}\n`);
     for (const f of written.unchanged) io.err(`unchanged ${relative(process.cwd(), f)}\n`);
@@ -113,17 +115,21 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .scriptName('codegen')
     .usage('$0 <plan>: check a tracking plan against CleverTap\'s rules and write a typed client')
     .command(
-      '$0 <plan>',
-      'check the plan, then write the client',
+      '$0 [plan]',
+      'check the plan, then write the client (no plan: every output of codegen.config.json)',
       (y) =>
         common(y)
-          .option('out', { type: 'string', default: 'out', describe: 'output directory' })
+          .positional('plan', { demandOption: false })
+          .option('watch', { type: 'boolean', default: false, describe: 'generate again whenever the plan, a $ref\'d file or the config changes' })
+          .option('config', { type: 'string', describe: 'the config file (default: codegen.config.json here or above)' })
+          .option('out', { type: 'string', describe: 'output directory (default: out)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
           .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
-          .option('language', { choices: ['ts', 'js'] as const, default: 'ts' as const, describe: 'ts: index.ts; js: index.js with index.d.ts' }),
+          .option('language', { choices: ['ts', 'js'] as const, describe: 'ts (default): index.ts; js: index.js with index.d.ts' }),
       async (args) => {
-        code = await runGenerate(args as unknown as GenerateArgs, io);
+        const a = args as unknown as GenerateArgs & { watch: boolean; config?: string };
+        code = a.plan === undefined || a.watch || a.config !== undefined ? await runWorkflow(a, io) : await runGenerate(a, io);
       },
     )
     .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {
