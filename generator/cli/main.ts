@@ -15,6 +15,8 @@ import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
 import { runWorkflow } from './commands/config.js';
+import { runDiff } from './commands/diff.js';
+import { runInit } from './commands/init.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
 
@@ -137,6 +139,22 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     })
     .command('convert <plan>', 'print the plan converted to the native format', (y) => common(y), (args) => {
       code = runConvert(args as unknown as Common, io);
+    })
+    .command('diff <old> [new]', 'what changed between two plans (or the plan and --base <git-ref>); exit 1 when something breaks', (y) =>
+      y
+        .positional('old', { type: 'string', demandOption: true, describe: 'the old plan (with --base: the plan)' })
+        .positional('new', { type: 'string', describe: 'the new plan' })
+        .option('base', { type: 'string', describe: 'compare the plan with its version at this git commit, branch or tag' })
+        .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print the changes' })
+        .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plans\' format (default: detected)' }), (args) => {
+      code = runDiff({ old: args.old, format: args.format, ...(args.new !== undefined && { new: args.new }), ...(args.base !== undefined && { base: args.base }), options: args.from ? { from: args.from } : {} }, io);
+    })
+    .command('init', 'write a starter plan and codegen.config.json (asks on a terminal; never overwrites)', (y) =>
+      y
+        .option('plan', { type: 'string', describe: 'the plan\'s path (default: tracking-plan.json)' })
+        .option('out', { type: 'string', describe: 'the client\'s folder (default: src/analytics)' })
+        .option('target', { choices: ['web', 'react-native', 'node'] as const, describe: 'the SDK the client drives (default: web)' }), async (args) => {
+      code = await runInit({ ...(args.plan !== undefined && { plan: args.plan }), ...(args.out !== undefined && { out: args.out }), ...(args.target !== undefined && { target: args.target }) }, io);
     })
     .strict()
     .version(version())

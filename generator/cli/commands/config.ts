@@ -88,7 +88,7 @@ export interface StepResult {
 
 /** Generates one output and writes it (or checks it with --check); prints what it did. */
 export async function runOutput(o: OutputSettings, flags: Flags, io: CommandIo, prefix = ''): Promise<StepResult> {
-  const result = await generateOutput(o.plan, pipelineOptions(o), { severity: o.severity });
+  const result = await generateOutput(relative(process.cwd(), o.plan) || o.plan, pipelineOptions(o), { severity: o.severity });
   const read = result.read.map((p) => resolve(p));
   if (report(result.diagnostics, flags.format, o.maxWarnings, io)) {
     io.err(`${prefix}${shown(o.plan)}: not written (the client in ${shown(o.out)} is unchanged)\n`);
