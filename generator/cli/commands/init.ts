@@ -77,15 +77,25 @@ class Cancelled extends Error {}
 
 async function ask(term: Terminal, args: InitArgs): Promise<Required<InitArgs>> {
   const rl = createInterface({ input: term.input, output: term.output, terminal: true });
+  // Lines typed (or pasted) ahead of a question wait here for it; end of input (Ctrl-D) cancels
+  const lines: string[] = [];
+  let waiting: ((line: string | undefined) => void) | undefined;
   let closed = false;
-  rl.on('close', () => (closed = true));
+  rl.on('line', (line) => {
+    const w = waiting;
+    waiting = undefined;
+    if (w) w(line);
+    else lines.push(line);
+  });
+  rl.on('close', () => {
+    closed = true;
+    waiting?.(undefined);
+  });
   const question = async (text: string, dflt: string): Promise<string> => {
-    if (closed) throw new Cancelled();
-    const answer = await new Promise<string>((done, fail) => {
-      rl.once('close', () => fail(new Cancelled()));
-      rl.question(`${text} (${dflt}): `).then(done, fail);
-    });
-    return answer.trim() || dflt;
+    term.output.write(`${text} (${dflt}): `);
+    const line = lines.length > 0 ? lines.shift() : closed ? undefined : await new Promise<string | undefined>((r) => (waiting = r));
+    if (line === undefined) throw new Cancelled();
+    return line.trim() || dflt;
   };
   try {
     const plan = args.plan ?? (await question('Plan file', DEFAULTS.plan));
