@@ -1,6 +1,6 @@
 // `npm run bench`: the benchmark of issue 7 (a measurement, not a test: it fails only when something breaks).
 //
-//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls] [--seed 1] [--clean]
+//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls,watch] [--seed 1] [--clean]
 //                      [--out bench/RESULTS.md]
 //
 // For synthetic plans (bench/synthetic-plan.mjs) of 64×16, 512×32 and 512×256 events × properties it measures
@@ -8,6 +8,7 @@
 //   2. `tsc --noEmit --extendedDiagnostics` of a small app importing the client (check and total time);
 //   3. esbuild-minified bundles (clevertap-web-sdk external): one track call, everything, a stub-only baseline;
 //   4. a production and a development `track` call against a stub SDK vs calling the stub directly (512×32);
+//   5. `codegen --watch`: from saving a one-event edit of the 512×32 plan to the client on disk (bench/watch.mjs);
 // and writes bench/RESULTS.md (median, min, max; targets with pass/fail; machine and date).
 // Work files go to bench/.tmp/run/ (gitignored; emptied at the start, kept at the end for inspection, removed with --clean).
 // tsconfig.json includes bench/, but tsc's wildcards skip dot-directories, so `npm run typecheck` never sees them.
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fnOf } from './lib.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
+import { measureWatch } from './watch.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BENCH = join(ROOT, 'bench');
@@ -38,7 +40,7 @@ const opt = (name, dflt) => {
 };
 const QUICK = flag('quick');
 const SEED = Number(opt('seed', 1));
-const ONLY = new Set(opt('only', 'gen,tsc,bundle,calls').split(','));
+const ONLY = new Set(opt('only', 'gen,tsc,bundle,calls,watch').split(','));
 const OUT = join(ROOT, opt('out', 'bench/RESULTS.md'));
 const ALL_SIZES = [
   { events: 64, props: 16, genRuns: 5, tscRuns: 5 },
@@ -65,6 +67,7 @@ const TARGETS = {
   bundleOneCall: 1024, // bytes added by one track call of a 512-event client (minified)
   prodRatio: 1.5, // production call ÷ direct stub call
   devCall32: 5, // µs per development-mode call of a 32-property event
+  watchEdit512x32: 0.15, // s from saving a one-event edit to the client on disk, warm --watch process
 };
 
 // ---------------------------------------------------------------------------------------------- helpers
@@ -320,6 +323,14 @@ if (ONLY.has('calls')) {
   log(`calls: direct ${fmt(c.direct.median, 1)} ns, production ${fmt(c.production.median, 1)} ns, development ${fmt(c.development.median, 1)} ns`);
 }
 
+// ---------------------------------------------------------------------------------------------- 5. watch
+if (ONLY.has('watch') && results.sizes['512x32']) {
+  const size = results.sizes['512x32'];
+  const times = await measureWatch({ plan: structuredClone(size.plan), dir: join(TMP, size.id), codegen: CODEGEN, runs: QUICK ? 3 : 9, log });
+  results.watch = { size: size.label, edit: stats(times) };
+  log(`watch 512×32: one-event edit to client on disk ${fmtStats(results.watch.edit, 3, ' s')}`);
+}
+
 // ---------------------------------------------------------------------------------------------- RESULTS.md
 results.load.end = loadavg();
 const S = results.sizes;
@@ -369,6 +380,9 @@ if (results.calls) {
   target(`Production call ÷ direct stub call (${c.properties} properties)`, `×${fmt(c.production.median / c.direct.median, 1)} (${fmt(c.production.median, 0)} vs ${fmt(c.direct.median, 0)} ns)`,
     `≤ ×${TARGETS.prodRatio}`, c.production.median / c.direct.median <= TARGETS.prodRatio);
   target(`Development call, ${c.properties} properties`, `${fmt(c.development.median / 1000, 2)} µs`, `≤ ${TARGETS.devCall32} µs`, c.development.median / 1000 <= TARGETS.devCall32);
+}
+if (results.watch) {
+  target(`--watch: one-event edit of the ${results.watch.size} plan to the client on disk`, `${fmt(results.watch.edit.median * 1000, 0)} ms`, `≤ ${TARGETS.watchEdit512x32 * 1000} ms`, results.watch.edit.median <= TARGETS.watchEdit512x32);
 }
 p('## Targets');
 p();
@@ -461,6 +475,18 @@ if (results.calls) {
   row('direct `stub.event.push(name, props)`', c.direct, c.reused.direct);
   row('production `track`', c.production, c.reused.production, c.direct, c.reused.direct);
   row('development `track` (all checks)', c.development, c.reused.development, c.direct, c.reused.direct);
+  p();
+}
+if (results.watch) {
+  const w = results.watch.edit;
+  p(`## 5. \`codegen plan.json --watch\`: a one-event edit of the ${results.watch.size} plan`);
+  p();
+  p('One `--watch` process (bench/watch.mjs); each run changes one event\'s description, saves the plan in place and times until the process reports ' +
+    'that it wrote index.ts (after the rename that puts it on disk), after 3 untimed edits. Includes the 25 ms debounce.');
+  p();
+  p('| runs | save → client on disk (ms) |');
+  p('|---|---|');
+  p(`| ${w.n} | ${fmt(w.median * 1000, 0)} (${fmt(w.min * 1000, 0)}–${fmt(w.max * 1000, 0)}) |`);
   p();
 }
 p('Where the time goes (CPU profiles, tsc ablations, bundle composition): [PROFILE.md](PROFILE.md), written by `node bench/profile.mjs > bench/PROFILE.md`.');
