@@ -10,6 +10,7 @@ import { hasErrors, type Diagnostic as InternalDiagnostic } from './diagnostics/
 import { formatLine, toJson } from './diagnostics/format.js';
 import { generateOutput, pipelineOptions } from './config/generate-output.js';
 import { diffPlans } from './diff/diff-plans.js';
+import { availableTargets } from './emit/targets.js';
 import { summarize, toJsonChange, type JsonChange } from './diff/format-changes.js';
 
 /** A plan: a path on the disk, or a text (or a parsed object) with the path it stands for ($refs resolve from it). */
@@ -123,6 +124,9 @@ function source(input: PlanInput): { path: string; read?: (p: string) => string 
 
 async function run(input: PlanInput, options: Options, validateOnly: boolean) {
   checkSeverity(options.severity);
+  if (options.target !== undefined && !(availableTargets() as string[]).includes(options.target)) {
+    throw new TypeError(`target: "${options.target}" is not one of ${availableTargets().join(', ')} in this version`);
+  }
   const { path, read } = source(input);
   return generateOutput(path, pipelineOptions(options), { severity: options.severity ?? {}, validateOnly, ...(read && { read }) });
 }

@@ -11,6 +11,8 @@ import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/fo
 import { IoError } from '../load/read-json.js';
 import type { PlanFormat } from '../load/load-plan.js';
 import { loadPlan } from '../load/load-plan.js';
+import type { TargetName } from '../emit/target.js';
+import { availableTargets } from '../emit/targets.js';
 import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
@@ -63,11 +65,11 @@ const loadOptions = (args: Common) => ({
   readableNames: args['readable-names'],
 });
 
-// out and language have no yargs default, so that a config's values apply unless they are given (commands/config.ts)
-type GenerateArgs = Common & { out?: string; check: boolean; force: boolean; language?: 'ts' | 'js'; verify: boolean };
+// out, language and target have no yargs default, so that a config's values apply unless given (commands/config.ts)
+type GenerateArgs = Common & { out?: string; check: boolean; force: boolean; language?: 'ts' | 'js'; verify: boolean; target?: TargetName };
 
 async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
-  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language ?? 'ts' });
+  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language ?? 'ts', target: args.target ?? 'web' });
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
     const problems = await verifyClient(result.files);
@@ -128,7 +130,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
           .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
-          .option('language', { choices: ['ts', 'js'] as const, describe: 'ts (default): index.ts; js: index.js with index.d.ts' }),
+          .option('language', { choices: ['ts', 'js'] as const, describe: 'ts (default): index.ts; js: index.js with index.d.ts' })
+          .option('target', { choices: availableTargets(), describe: 'the platform: web (clevertap-web-sdk, the default), react-native (clevertap-react-native)' }),
       async (args) => {
         const a = args as unknown as GenerateArgs & { watch: boolean; config?: string };
         code = a.plan === undefined || a.watch || a.config !== undefined ? await runWorkflow(a, io) : await runGenerate(a, io);
@@ -153,7 +156,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       y
         .option('plan', { type: 'string', describe: 'the plan\'s path (default: tracking-plan.json)' })
         .option('out', { type: 'string', describe: 'the client\'s folder (default: src/analytics)' })
-        .option('target', { choices: ['web', 'react-native', 'node'] as const, describe: 'the SDK the client drives (default: web)' }), async (args) => {
+        .option('target', { choices: availableTargets(), describe: 'the SDK the client drives (default: web)' }), async (args) => {
       code = await runInit({ ...(args.plan !== undefined && { plan: args.plan }), ...(args.out !== undefined && { out: args.out }), ...(args.target !== undefined && { target: args.target }) }, io);
     })
     .strict()

@@ -2,12 +2,13 @@
  * The settings an output of codegen.config.json may carry, and what each accepts: one table that the config
  * reader checks against and that config.schema.json mirrors (test/config/schema.test.ts holds them together).
  */
-export const TARGETS = ['web', 'react-native', 'node'] as const;
+import { TARGET_NAMES, type TargetName } from '../emit/target.js';
+
+export { TARGET_NAMES as TARGETS, type TargetName };
 export const LANGUAGES = ['ts', 'js'] as const;
 export const FORMATS = ['native', 'segment', 'rudderstack', 'iglu'] as const;
 export const SEVERITY_LEVELS = ['error', 'warning', 'off'] as const;
 
-export type TargetName = (typeof TARGETS)[number];
 export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
 
 /** One output, with every default applied except the CLI's. Paths are absolute (resolved against the config's folder). */
@@ -27,6 +28,7 @@ export interface OutputSettings {
 export type FieldKind =
   | { kind: 'path' }
   | { kind: 'choice'; values: readonly string[] }
+  | { kind: 'target' }
   | { kind: 'boolean' }
   | { kind: 'count' }
   | { kind: 'transform' }
@@ -36,7 +38,7 @@ export type FieldKind =
 export const OUTPUT_FIELDS: Record<string, FieldKind> = {
   plan: { kind: 'path' },
   out: { kind: 'path' },
-  target: { kind: 'choice', values: TARGETS },
+  target: { kind: 'target' },
   language: { kind: 'choice', values: LANGUAGES },
   transform: { kind: 'transform' },
   severity: { kind: 'severity' },

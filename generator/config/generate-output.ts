@@ -4,7 +4,7 @@
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { toJavaScript } from '../emit/javascript.js';
-import type { EmittedFile } from '../emit/web/emit-web.js';
+import type { EmittedFile } from '../emit/target.js';
 import { withFileHook } from '../load/read-json.js';
 import type { Plan } from '../model/ir.js';
 import { generate, validate, type GenerateOptions } from '../pipeline.js';

@@ -6,6 +6,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { CATALOGUE, type Code } from '../diagnostics/catalogue.js';
 import { diagnose, type Args, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseJsonText, readText } from '../load/read-json.js';
+import { availableTargets } from '../emit/targets.js';
 import { memberOrigin, originOf, type Origin, type SourceFile } from '../load/source.js';
 import { OUTPUT_FIELDS, TOP_LEVEL_ONLY, type FieldKind, type OutputSettings, type SeverityLevel } from './fields.js';
 
@@ -66,6 +67,11 @@ class Reader {
     switch (field.kind) {
       case 'path':
         return typeof value === 'string' && value !== '' ? resolve(this.base, value) : bad('a path (a non-empty string)');
+      case 'target': {
+        // a target of the contract that this build cannot emit yet is refused here, not at generation
+        const available = availableTargets();
+        return typeof value === 'string' && (available as string[]).includes(value) ? value : bad(`one of ${list(available)}`);
+      }
       case 'choice':
         return typeof value === 'string' && field.values.includes(value) ? value : bad(`one of ${list(field.values)}`);
       case 'boolean':

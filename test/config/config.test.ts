@@ -101,14 +101,14 @@ describe('reading the config: every mistake located', () => {
         plan: '../plan.json',
         severity: { CT207: 'off', CT304: 'error' },
         target: 'web',
-        outputs: [{ out: '../web/analytics' }, { out: '../server/analytics', target: 'node', severity: { CT304: 'off' } }],
+        outputs: [{ out: '../web/analytics' }, { out: '../server/analytics', target: 'react-native', severity: { CT304: 'off' } }],
       }),
     });
     const config = readConfig(join(dir, 'tools', 'codegen.config.json'));
     expect(config.diagnostics).toEqual([]);
     expect(config.outputs).toEqual([
       { plan: join(dir, 'plan.json'), out: join(dir, 'web', 'analytics'), target: 'web', severity: { CT207: 'off', CT304: 'error' } },
-      { plan: join(dir, 'plan.json'), out: join(dir, 'server', 'analytics'), target: 'node', severity: { CT207: 'off', CT304: 'off' } },
+      { plan: join(dir, 'plan.json'), out: join(dir, 'server', 'analytics'), target: 'react-native', severity: { CT207: 'off', CT304: 'off' } },
     ]);
   });
 });

@@ -20,7 +20,7 @@ function readerAccepts(config: unknown): boolean {
 
 const CONFIGS: Array<[string, unknown]> = [
   ['one output at the top level', { plan: 'p.json', out: 'o' }],
-  ['every key', { $schema: './s.json', plan: 'p.json', out: 'o', target: 'node', language: 'js', transform: 'policy.json', severity: { CT207: 'off' }, from: 'segment', readableNames: true, maxWarnings: 3 }],
+  ['every key', { $schema: './s.json', plan: 'p.json', out: 'o', target: 'react-native', language: 'js', transform: 'policy.json', severity: { CT207: 'off' }, from: 'segment', readableNames: true, maxWarnings: 3 }],
   ['transform as an object', { plan: 'p.json', out: 'o', transform: { events: {} } }],
   ['outputs with defaults', { plan: 'p.json', outputs: [{ out: 'a' }, { out: 'b', target: 'react-native' }] }],
   ['missing out', { plan: 'p.json' }],

@@ -60,7 +60,7 @@ describe('codegen init, not on a terminal', () => {
     const here = process.cwd();
     process.chdir(app);
     try {
-      const code = await main(['init', '--plan', 'tracking/v1/plan.json', '--out', 'lib/ct', '--target', 'node'], { out: () => {}, err: () => {}, color: false });
+      const code = await main(['init', '--plan', 'tracking/v1/plan.json', '--out', 'lib/ct', '--target', 'react-native'], { out: () => {}, err: () => {}, color: false });
       expect(code).toBe(0);
     } finally {
       process.chdir(here);
@@ -69,7 +69,7 @@ describe('codegen init, not on a terminal', () => {
     const plan = JSON.parse(readFileSync(planPath, 'utf8'));
     expect(plan.$schema).toBe('../../node_modules/clevertap-codegen/plan.schema.json');
     expect(resolve(dirname(planPath), plan.$schema)).toBe(join(app, 'node_modules', 'clevertap-codegen', 'plan.schema.json'));
-    expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({ plan: 'tracking/v1/plan.json', out: 'lib/ct', target: 'node' });
+    expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({ plan: 'tracking/v1/plan.json', out: 'lib/ct', target: 'react-native' });
   });
 
   it('never overwrites: an existing plan or config (or a "codegen" key in package.json) means nothing is written, exit 2', () => {
@@ -93,7 +93,7 @@ describe.skipIf(!hasScript)('codegen init on a terminal (util-linux script; skip
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Plan file (tracking-plan.json): ');
     expect(r.stdout).toContain('Client folder (src/analytics): ');
-    expect(r.stdout).toContain('"ios" is not one of web, react-native, node');
+    expect(r.stdout).toContain('"ios" is not one of web, react-native');
     expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({ plan: 'plans/app.json', out: 'web/analytics', target: 'react-native' });
     expect(JSON.parse(readFileSync(join(app, 'plans', 'app.json'), 'utf8')).$schema).toBe('../node_modules/clevertap-codegen/plan.schema.json');
   });

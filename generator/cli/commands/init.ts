@@ -8,7 +8,8 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import { CONFIG_FILE } from '../../config/find-config.js';
-import { TARGETS, type TargetName } from '../../config/fields.js';
+import type { TargetName } from '../../config/fields.js';
+import { availableTargets } from '../../emit/targets.js';
 import type { CommandIo } from './config.js';
 
 export interface InitArgs {
@@ -101,11 +102,12 @@ async function ask(term: Terminal, args: InitArgs): Promise<Required<InitArgs>> 
     const plan = args.plan ?? (await question('Plan file', DEFAULTS.plan));
     const out = args.out ?? (await question('Client folder', DEFAULTS.out));
     let target = args.target;
+    const targets = availableTargets();
     for (let tries = 0; target === undefined; tries++) {
-      const answer = await question(`Target: ${TARGETS.join(', ')}`, DEFAULTS.target);
-      if ((TARGETS as readonly string[]).includes(answer)) target = answer as TargetName;
+      const answer = await question(`Target: ${targets.join(', ')}`, DEFAULTS.target);
+      if ((targets as string[]).includes(answer)) target = answer as TargetName;
       else if (tries >= 2) throw new Cancelled();
-      else term.output.write(`"${answer}" is not one of ${TARGETS.join(', ')}\n`);
+      else term.output.write(`"${answer}" is not one of ${targets.join(', ')}\n`);
     }
     return { plan, out, target };
   } finally {
