@@ -117,7 +117,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' });
   const parser = yargs(argv)
     .scriptName('codegen')
-    .usage('$0 <plan>: check a tracking plan against CleverTap\'s rules and write a typed client')
+    .usage('$0 [plan]: check a tracking plan against CleverTap\'s rules and write a typed client')
     .command(
       '$0 [plan]',
       'check the plan, then write the client (no plan: every output of codegen.config.json)',

@@ -127,6 +127,16 @@ describe('codegen with no plan: the config\'s outputs, flags over config values'
     expect(existsSync(join(dir, 'b', 'index.ts'))).toBe(false);
   });
 
+  it('passes each output\'s target to the generator, and --target overrides it', async () => {
+    const dir = project({ 'plan.json': shopText, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', outputs: [{ out: 'web' }, { out: 'rn', target: 'react-native' }] }) });
+    expect((await run([], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'web', 'index.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'));
+    expect(readFileSync(join(dir, 'rn', 'index.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'out', 'shop-rn', 'index.ts'), 'utf8'));
+    const single = project({ 'plan.json': shopText, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o', target: 'web' }) });
+    expect((await run(['--target', 'react-native'], single)).code).toBe(0);
+    expect(readFileSync(join(single, 'o', 'index.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'out', 'shop-rn', 'index.ts'), 'utf8'));
+  });
+
   it('--language and --out override the config; --out with several outputs is a usage error', async () => {
     const dir = project({ 'plan.json': shopText, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'client', language: 'js' }) });
     expect((await run(['--language', 'ts', '--out', 'other'], dir)).code).toBe(0);

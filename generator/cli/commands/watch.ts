@@ -24,10 +24,10 @@ export interface WatchSetup {
 
 const stamp = (): string => new Date().toTimeString().slice(0, 8);
 
-/** Prefixes every line with the time. */
-function timestamped(io: CommandIo): CommandIo {
+/** Prefixes every line with the time (not stdout's with --format json: each cycle's JSON stays parseable). */
+function timestamped(io: CommandIo, json: boolean): CommandIo {
   const prefix = (s: string): string => s.replace(/^(?=.)/gm, `[${stamp()}] `);
-  return { out: (s) => io.out(prefix(s)), err: (s) => io.err(prefix(s)), color: io.color };
+  return { out: (s) => io.out(json ? s : prefix(s)), err: (s) => io.err(prefix(s)), color: io.color };
 }
 
 interface Cycle {
@@ -84,7 +84,7 @@ export async function runWatch(setup: WatchSetup, rawIo: CommandIo): Promise<num
     if (found === undefined) throw new ConfigError('--watch: no plan named and no codegen.config.json (or "codegen" key in package.json) here or above');
     configPath = resolve(found);
   }
-  const io = timestamped(rawIo);
+  const io = timestamped(rawIo, setup.flags.format === 'json');
   const debounce = setup.debounceMs ?? 25;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
