@@ -3,8 +3,19 @@
  * writing a new file and renaming it over the old one (vim, IntelliJ, many others) replaces the inode that a
  * watch on the file would follow, while the folder's watch sees the new file under the same name.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+
+/** In a folder's names: every file of the folder. */
+const ANY = '*';
+
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 export class PathWatcher {
   private readonly folders = new Map<string, { watcher: FSWatcher | undefined; names: Set<string> }>();
@@ -12,11 +23,18 @@ export class PathWatcher {
   /** `onChange` gets the absolute path of a watched file that changed (possibly several times per save). */
   constructor(private readonly onChange: (path: string) => void) {}
 
-  /** Watches exactly `paths` from now on (absolute or relative to the current folder). */
+  /**
+   * Watches exactly `paths` from now on (absolute or relative to the current folder). A folder among them (a plan
+   * that is a folder of Iglu schemas) is watched for any change of its files, so that a new schema is seen.
+   */
   set(paths: Iterable<string>): void {
     const wanted = new Map<string, Set<string>>();
     for (const p of paths) {
       const abs = resolve(p);
+      if (isFolder(abs)) {
+        if (!wanted.has(abs)) wanted.set(abs, new Set());
+        wanted.get(abs)!.add(ANY);
+      }
       const dir = dirname(abs);
       if (!wanted.has(dir)) wanted.set(dir, new Set());
       wanted.get(dir)!.add(basename(abs));
@@ -57,7 +75,7 @@ export class PathWatcher {
         if (!entry) return;
         if (name === null || name === undefined) {
           for (const n of entry.names) this.onChange(join(dir, n));
-        } else if (entry.names.has(String(name))) {
+        } else if (entry.names.has(String(name)) || entry.names.has(ANY)) {
           this.onChange(join(dir, String(name)));
         }
       });

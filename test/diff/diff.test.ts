@@ -200,7 +200,7 @@ describe.skipIf(!hasGit)('codegen diff plan.json --base <git-ref>', () => {
     expect(r.out).toContain('safe: event "Order Completed" added');
   });
 
-  it('an unknown ref: exit 2 in words', async () => {
+  it('an unknown ref, or a folder plan with --base: exit 2 in words', async () => {
     const repo = scratch('diff-git-ref');
     git(repo, 'init', '-q', '-b', 'main');
     write(repo, 'plan.json', base);
@@ -209,5 +209,9 @@ describe.skipIf(!hasGit)('codegen diff plan.json --base <git-ref>', () => {
     const r = await run(['diff', 'plan.json', '--base', 'no-such-branch'], repo);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--base no-such-branch: no such commit');
+    mkdirSync(join(repo, 'schemas'));
+    const folder = await run(['diff', 'schemas', '--base', 'main'], repo);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain('is a folder');
   });
 });

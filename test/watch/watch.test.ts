@@ -137,6 +137,27 @@ describe('codegen --watch (in-process)', () => {
     expect(await w.done).toBe(0);
   });
 
+  it('a plan that is a folder of Iglu schemas: a new schema in it regenerates', async () => {
+    const dir = scratch('watch-iglu');
+    const schema = (name: string) => JSON.stringify({
+      $schema: 'http://iglucentral.com/schemas/com.snowplowanalytics.self-desc/schema/jsonschema/1-0-0#',
+      self: { vendor: 'com.acme', name, format: 'jsonschema', version: '1-0-0' },
+      type: 'object',
+      properties: { id: { type: 'string' } },
+    });
+    mkdirSync(join(dir, 'schemas'));
+    writeFileSync(join(dir, 'schemas', 'first_thing.json'), schema('first_thing'));
+    const w = start(dir, { plan: join(dir, 'schemas'), flags: { ...flags, out: join(dir, 'out'), from: 'iglu' } });
+    expect(await w.next('start')).toBe(0);
+    const client = () => readFileSync(join(dir, 'out', 'index.ts'), 'utf8');
+    expect(client()).toContain('trackFirstThing');
+    const next = w.next('a new schema', () => client().includes('trackSecondThing'));
+    writeFileSync(join(dir, 'schemas', 'second_thing.json'), schema('second_thing'));
+    expect(await next).toBe(0);
+    w.controller.abort();
+    expect(await w.done).toBe(0);
+  });
+
   it('refuses --check, and a missing config, before it starts', async () => {
     const dir = setupPlan();
     await expect(runWatch({ plan: join(dir, 'plan.json'), flags: { ...flags, check: true }, signal: new AbortController().signal }, { out: () => {}, err: () => {}, color: false })).rejects.toThrow(/--check/);

@@ -3,6 +3,7 @@
  * of a plan, classified (diff/diff-plans.ts). Exit 1 when a change breaks the app's code or CleverTap's data, so
  * that a pull request's CI fails on it; 2 on a usage or I/O error.
  */
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
@@ -34,6 +35,14 @@ function model(path: string, options: GenerateOptions, read?: (p: string) => str
   return { plan, diagnostics: plan ? [] : diagnostics.filter((d) => d.severity === 'error') };
 }
 
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 export function runDiff(args: DiffArgs, io: CommandIo): number {
   const options = args.options ?? {};
   if ((args.new === undefined) === (args.base === undefined)) {
@@ -44,6 +53,7 @@ export function runDiff(args: DiffArgs, io: CommandIo): number {
   let before: ReturnType<typeof model>;
   let note = '';
   if (args.base !== undefined) {
+    if (isFolder(current)) throw new IoError(`--base compares plan files; ${current} is a folder (Iglu schemas): compare two checkouts with codegen diff old new`);
     const base = gitBase(args.base, current);
     if (!base.has(current)) {
       note = `${relative(process.cwd(), current) || current} does not exist at ${args.base}: every event is new\n`;
