@@ -3,9 +3,9 @@
 // Needs npm (skipped, saying so, without it) and dist/ (npm run build); installs the dependencies from the registry
 // or npm's cache (~10 s).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TSC, scratch } from '../helpers/paths.js';
 
 const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' });
@@ -16,9 +16,12 @@ const PLAN = { name: 'Packed', events: { 'Song Played': { properties: { title: {
 
 describe.skipIf(!hasNpm)('the packed package in a scratch app', () => {
   let app: string;
+  let dir: string;
+  // the scratch app holds its own node_modules (~25 MB): not kept
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
   beforeAll(() => {
     if (!existsSync(join(ROOT, 'dist', 'api.mjs')) || !existsSync(join(ROOT, 'dist', 'api.d.ts'))) throw new Error('dist/api.mjs is missing: run npm run build first');
-    const dir = scratch('packed');
+    dir = scratch('packed');
     // --ignore-scripts: prepare would rebuild; dist/ is current (npm test builds first)
     execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
     const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
