@@ -326,8 +326,8 @@ if (ONLY.has('calls')) {
 // ---------------------------------------------------------------------------------------------- 5. watch
 if (ONLY.has('watch') && results.sizes['512x32']) {
   const size = results.sizes['512x32'];
-  const times = await measureWatch({ plan: structuredClone(size.plan), dir: join(TMP, size.id), codegen: CODEGEN, runs: QUICK ? 3 : 9, log });
-  results.watch = { size: size.label, edit: stats(times) };
+  const { times, cpu } = await measureWatch({ plan: structuredClone(size.plan), dir: join(TMP, size.id), codegen: CODEGEN, runs: QUICK ? 3 : 9, log });
+  results.watch = { size: size.label, edit: stats(times), cpu: stats(cpu) };
   log(`watch 512×32: one-event edit to client on disk ${fmtStats(results.watch.edit, 3, ' s')}`);
 }
 
@@ -382,7 +382,7 @@ if (results.calls) {
   target(`Development call, ${c.properties} properties`, `${fmt(c.development.median / 1000, 2)} µs`, `≤ ${TARGETS.devCall32} µs`, c.development.median / 1000 <= TARGETS.devCall32);
 }
 if (results.watch) {
-  target(`--watch: one-event edit of the ${results.watch.size} plan to the client on disk`, `${fmt(results.watch.edit.median * 1000, 0)} ms`, `≤ ${TARGETS.watchEdit512x32 * 1000} ms`, results.watch.edit.median <= TARGETS.watchEdit512x32);
+  target(`--watch: one-event edit of the ${results.watch.size} plan to the client on disk`, `${fmt(results.watch.edit.median * 1000, 0)} ms (CPU ${fmt(results.watch.cpu.median * 1000, 0)} ms)`, `≤ ${TARGETS.watchEdit512x32 * 1000} ms`, results.watch.edit.median <= TARGETS.watchEdit512x32);
 }
 p('## Targets');
 p();
@@ -484,9 +484,10 @@ if (results.watch) {
   p('One `--watch` process (bench/watch.mjs); each run changes one event\'s description, saves the plan in place and times until the process reports ' +
     'that it wrote index.ts (after the rename that puts it on disk), after 3 untimed edits. Includes the 25 ms debounce.');
   p();
-  p('| runs | save → client on disk (ms) |');
-  p('|---|---|');
-  p(`| ${w.n} | ${fmt(w.median * 1000, 0)} (${fmt(w.min * 1000, 0)}–${fmt(w.max * 1000, 0)}) |`);
+  const c = results.watch.cpu;
+  p('| runs | save → client on disk, wall (ms) | CPU of the watch process per edit (ms, /proc, 10 ms ticks) |');
+  p('|---|---|---|');
+  p(`| ${w.n} | ${fmt(w.median * 1000, 0)} (${fmt(w.min * 1000, 0)}–${fmt(w.max * 1000, 0)}) | ${fmt(c.median * 1000, 0)} (${fmt(c.min * 1000, 0)}–${fmt(c.max * 1000, 0)}) |`);
   p();
 }
 p('Where the time goes (CPU profiles, tsc ablations, bundle composition): [PROFILE.md](PROFILE.md), written by `node bench/profile.mjs > bench/PROFILE.md`.');

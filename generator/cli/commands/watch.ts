@@ -4,6 +4,7 @@
  * client stays in place; every line printed starts with the time.
  */
 import { relative, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { IoError } from '../../load/read-json.js';
 import type { OutputSettings } from '../../config/fields.js';
 import { findConfig } from '../../config/find-config.js';
@@ -85,6 +86,10 @@ export async function runWatch(setup: WatchSetup, rawIo: CommandIo): Promise<num
     configPath = resolve(found);
   }
   const io = timestamped(rawIo, setup.flags.format === 'json');
+  // bin/codegen.js keeps V8's young generation from growing, right for a run that ends soon; a watch process lives
+  // on and generates again and again, and collects less often with V8's default growth (512x32 plan, one-event
+  // edits on a busy 2-core machine, median CPU per edit over three runs of 9 edits: 260 -> 210 ms)
+  setFlagsFromString('--semi-space-growth-factor=2');
   const debounce = setup.debounceMs ?? 25;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
