@@ -1,6 +1,6 @@
 // `npm run bench`: the benchmark of issue 7 (a measurement, not a test: it fails only when something breaks).
 //
-//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls,watch] [--seed 1] [--clean]
+//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls,status,watch] [--seed 1] [--clean]
 //                      [--out bench/RESULTS.md]
 //
 // For synthetic plans (bench/synthetic-plan.mjs) of 64×16, 512×32 and 512×256 events × properties it measures
@@ -8,7 +8,8 @@
 //   2. `tsc --noEmit --extendedDiagnostics` of a small app importing the client (check and total time);
 //   3. esbuild-minified bundles (clevertap-web-sdk external): one track call, everything, a stub-only baseline;
 //   4. a production and a development `track` call against a stub SDK vs calling the stub directly (512×32);
-//   5. `codegen --watch`: from saving a one-event edit of the 512×32 plan to the client on disk (bench/watch.mjs);
+//   5. `codegen status` over an app of 500 files (bench/status-app.mjs);
+//   6. `codegen --watch`: from saving a one-event edit of the 512×32 plan to the client on disk (bench/watch.mjs);
 // and writes bench/RESULTS.md (median, min, max; targets with pass/fail; machine and date).
 // Work files go to bench/.tmp/run/ (gitignored; emptied at the start, kept at the end for inspection, removed with --clean).
 // tsconfig.json includes bench/, but tsc's wildcards skip dot-directories, so `npm run typecheck` never sees them.
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fnOf } from './lib.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
+import { writeStatusApp } from './status-app.mjs';
 import { measureWatch } from './watch.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -40,7 +42,7 @@ const opt = (name, dflt) => {
 };
 const QUICK = flag('quick');
 const SEED = Number(opt('seed', 1));
-const ONLY = new Set(opt('only', 'gen,tsc,bundle,calls,watch').split(','));
+const ONLY = new Set(opt('only', 'gen,tsc,bundle,calls,status,watch').split(','));
 const OUT = join(ROOT, opt('out', 'bench/RESULTS.md'));
 const ALL_SIZES = [
   { events: 64, props: 16, genRuns: 5, tscRuns: 5 },
@@ -67,6 +69,7 @@ const TARGETS = {
   bundleOneCall: 1024, // bytes added by one track call of a 512-event client (minified)
   prodRatio: 1.5, // production call ÷ direct stub call
   devCall32: 5, // µs per development-mode call of a 32-property event
+  status500: 5, // s: `codegen status` over an app of 500 files calling the 512×32 client
   watchEdit512x32: 0.15, // s from saving a one-event edit to the client on disk, warm --watch process
 };
 
@@ -323,7 +326,26 @@ if (ONLY.has('calls')) {
   log(`calls: direct ${fmt(c.direct.median, 1)} ns, production ${fmt(c.production.median, 1)} ns, development ${fmt(c.development.median, 1)} ns`);
 }
 
-// ---------------------------------------------------------------------------------------------- 5. watch
+// ---------------------------------------------------------------------------------------------- 5. status
+if (ONLY.has('status')) {
+  const size = SIZES.find((s) => s.id === '512x32') ?? SIZES[0];
+  const app = join(TMP, size.id, 'status-app');
+  cpSync(size.clientDir, join(app, 'client'), { recursive: true });
+  const files = 500;
+  const calls = writeStatusApp(app, size.plan, size.client, files);
+  const rs = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    const r = runNode([CODEGEN, 'status', '--project', app, '--format', 'json']);
+    rs.push(r);
+    log(`status ${files} files × ${size.label} client run ${i + 1}: ${fmt(r.wall, 2)} s wall, ${fmt(r.cpu, 2)} s CPU, ${fmt(r.rssMB, 0)} MB peak`);
+  }
+  const report = JSON.parse(rs[0].stdout);
+  const found = report.functions.reduce((n, f) => n + f.sites.length, 0);
+  if (found !== calls) throw new Error(`status found ${found} call sites in the bench app; it has ${calls}`);
+  results.status = { size: size.label, files, calls, never: report.neverCalled.length, wall: stats(rs.map((r) => r.wall)), cpu: stats(rs.map((r) => r.cpu)), rss: stats(rs.map((r) => r.rssMB)) };
+}
+
+// ---------------------------------------------------------------------------------------------- 6. watch
 if (ONLY.has('watch') && results.sizes['512x32']) {
   const size = results.sizes['512x32'];
   const { times, cpu } = await measureWatch({ plan: structuredClone(size.plan), dir: join(TMP, size.id), codegen: CODEGEN, runs: QUICK ? 3 : 9, log });
@@ -380,6 +402,10 @@ if (results.calls) {
   target(`Production call ÷ direct stub call (${c.properties} properties)`, `×${fmt(c.production.median / c.direct.median, 1)} (${fmt(c.production.median, 0)} vs ${fmt(c.direct.median, 0)} ns)`,
     `≤ ×${TARGETS.prodRatio}`, c.production.median / c.direct.median <= TARGETS.prodRatio);
   target(`Development call, ${c.properties} properties`, `${fmt(c.development.median / 1000, 2)} µs`, `≤ ${TARGETS.devCall32} µs`, c.development.median / 1000 <= TARGETS.devCall32);
+}
+if (results.status) {
+  const st = results.status;
+  target(`\`codegen status\`, ${st.files} files calling the ${st.size} client`, `${fmt(st.wall.median, 2)} s (CPU ${fmt(st.cpu.median, 2)} s)`, `≤ ${TARGETS.status500} s`, st.wall.median <= TARGETS.status500);
 }
 if (results.watch) {
   target(`--watch: one-event edit of the ${results.watch.size} plan to the client on disk`, `${fmt(results.watch.edit.median * 1000, 0)} ms (CPU ${fmt(results.watch.cpu.median * 1000, 0)} ms)`, `≤ ${TARGETS.watchEdit512x32 * 1000} ms`, results.watch.edit.median <= TARGETS.watchEdit512x32);
@@ -477,9 +503,22 @@ if (results.calls) {
   row('development `track` (all checks)', c.development, c.reused.development, c.direct, c.reused.direct);
   p();
 }
+if (results.status) {
+  const st = results.status;
+  p(`## 5. \`codegen status\`: an app of ${st.files} files calling the ${st.size} client`);
+  p();
+  p(`The whole \`codegen status --project APP --format json\` process (ts-morph over the app's tsconfig.json). The app (bench/status-app.mjs) makes ${bytes(st.calls)} calls ` +
+    `through named, renamed and namespace imports and a forwarding wrapper, with literal props and props in variables; ${st.never} events are never called. ` +
+    'Every run checks that status found every call.');
+  p();
+  p('| app | runs | wall (s) | CPU user+sys (s) | peak RSS (MB) |');
+  p('|---|---|---|---|---|');
+  p(`| ${st.files} files, ${bytes(st.calls)} calls | ${st.wall.n} | ${fmtStats(st.wall)} | ${fmtStats(st.cpu)} | ${fmtStats(st.rss, 0)} |`);
+  p();
+}
 if (results.watch) {
   const w = results.watch.edit;
-  p(`## 5. \`codegen plan.json --watch\`: a one-event edit of the ${results.watch.size} plan`);
+  p(`## 6. \`codegen plan.json --watch\`: a one-event edit of the ${results.watch.size} plan`);
   p();
   p('One `--watch` process (bench/watch.mjs); each run changes one event\'s description, saves the plan in place and times until the process reports ' +
     'that it wrote index.ts (after the rename that puts it on disk), after 3 untimed edits. Includes the 25 ms debounce.');

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/format.js';
 import { IoError } from '../load/read-json.js';
@@ -105,6 +105,20 @@ function runConvert(args: Common, io: Io): number {
   return EXIT.ok;
 }
 
+const statusOptions = (y: ReturnType<typeof yargs>) =>
+  y
+    .option('project', { type: 'string', default: '.', describe: 'the app\'s tsconfig.json, or its folder' })
+    .option('client', { type: 'string', array: true, describe: 'the generated client\'s folder (default: every client the app imports)' })
+    .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print the report' })
+    .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when an event is never sent or a removed function is used' });
+
+const docsOptions = <T>(y: Argv<T>) =>
+  y
+    .option('out', { type: 'string', default: 'docs', describe: 'output directory (writes index.html)' })
+    .option('status', { type: 'string', describe: 'show where the app (tsconfig.json or its folder) sends each event' })
+    .option('client', { type: 'string', array: true, describe: 'with --status: the generated client\'s folder' })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite a file the generator did not write' });
+
 /** Runs the CLI; returns the exit code. `io` is injectable for tests. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
@@ -158,6 +172,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         .option('out', { type: 'string', describe: 'the client\'s folder (default: src/analytics)' })
         .option('target', { choices: availableTargets(), describe: 'the SDK the client drives (default: web)' }), async (args) => {
       code = await runInit({ ...(args.plan !== undefined && { plan: args.plan }), ...(args.out !== undefined && { out: args.out }), ...(args.target !== undefined && { target: args.target }) }, io);
+    })
+    .command('status', 'where the app sends each event (its tsconfig.json, read by the type checker)', (y) => statusOptions(y), async (args) => {
+      code = await (await import('./commands/status.js')).runStatus(args as never, io);
+    })
+    .command('docs <plan>', 'write the plan\'s catalogue: one HTML page', (y) => docsOptions(common(y)), async (args) => {
+      const { runDocs } = await import('./commands/docs.js');
+      code = await runDocs(args as never, loadOptions(args as unknown as Common), io, (ds) => reportDiagnostics(ds, args as unknown as Common, io));
     })
     .strict()
     .version(version())

@@ -51,7 +51,7 @@ export function codeFrame(d: Diagnostic, color = false): string {
   return `  ${gutter} | ${text}\n  ${pad} | ${' '.repeat(Math.max(0, loc.column - 1))}${caret}`;
 }
 
-function githubEscape(s: string, property = false): string {
+export function githubEscape(s: string, property = false): string {
   let out = s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   if (property) out = out.replace(/:/g, '%3A').replace(/,/g, '%2C');
   return out;
