@@ -56,11 +56,6 @@ export class PathWatcher {
     }
   }
 
-  /** The folders watched now (for tests). */
-  watchedFolders(): string[] {
-    return [...this.folders].filter(([, e]) => e.watcher).map(([d]) => d);
-  }
-
   close(): void {
     for (const entry of this.folders.values()) entry.watcher?.close();
     this.folders.clear();
