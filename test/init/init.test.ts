@@ -11,6 +11,7 @@ import { validate } from '../../generator/pipeline.js';
 import { BIN, ROOT, scratch } from '../helpers/paths.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
+if (!hasScript) console.warn('test/init/init.test.ts: the terminal tests are skipped, util-linux script is not installed');
 
 function codegen(args: string[], cwd: string, input = '') {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', timeout: 30_000 });
