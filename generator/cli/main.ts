@@ -19,10 +19,9 @@ import { staleFiles, writeFiles } from '../write/write-files.js';
 import { runWorkflow } from './commands/config.js';
 import { runDiff } from './commands/diff.js';
 import { runInit } from './commands/init.js';
+import { checkOptions, explainUsage, regenerateCommand, UsageError } from './usage.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
-
-class UsageError extends Error {}
 
 interface Io {
   out: (s: string) => void;
@@ -68,7 +67,7 @@ const loadOptions = (args: Common) => ({
 // out, language and target have no yargs default, so that a config's values apply unless given (commands/config.ts)
 type GenerateArgs = Common & { out?: string; check: boolean; force: boolean; language?: 'ts' | 'js'; verify: boolean; target?: TargetName };
 
-async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
+async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]): Promise<number> {
   const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language ?? 'ts', target: args.target ?? 'web' });
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
@@ -77,7 +76,11 @@ async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   }
   if (args.check) {
     const stale = staleFiles(args.out ?? 'out', result.files);
-    for (const f of stale) io.err(`stale: ${relative(process.cwd(), f)} differs from what ${args.plan} generates; run codegen ${args.plan}\n`);
+    for (const f of stale) {
+      const path = relative(process.cwd(), f.path);
+      io.err(f.state === 'missing' ? `missing: ${path}, which ${args.plan} generates\n` : `stale: ${path} differs from what ${args.plan} generates\n`);
+    }
+    if (stale.length > 0) io.err(`run ${regenerateCommand(argv)} to update the client\n`);
     return stale.length > 0 ? EXIT.planErrors : EXIT.ok;
   }
   const written = writeFiles(args.out ?? 'out', result.files, { force: args.force });
@@ -128,7 +131,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print problems' })
       .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plan\'s format (default: detected)' })
       .option('readable-names', { type: 'boolean', default: false, describe: 'Iglu: add_to_cart becomes "Add To Cart"' })
-      .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' });
+      .option('max-warnings', { type: 'number', requiresArg: true, describe: 'fail when there are more warnings than this' });
   const parser = yargs(argv)
     .scriptName('codegen')
     .usage('$0 [plan]: check a tracking plan against CleverTap\'s rules and write a typed client')
@@ -137,24 +140,24 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       'check the plan, then write the client (no plan: every output of codegen.config.json)',
       (y) =>
         common(y)
-          .positional('plan', { demandOption: false })
-          .option('watch', { type: 'boolean', default: false, describe: 'generate again whenever the plan, a $ref\'d file or the config changes' })
-          .option('config', { type: 'string', describe: 'the config file (default: codegen.config.json here or above)' })
-          .option('out', { type: 'string', describe: 'output directory (default: out)' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'output directory (default: out)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
           .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
           .option('language', { choices: ['ts', 'js'] as const, describe: 'ts (default): index.ts; js: index.js with index.d.ts' })
           .option('target', { choices: availableTargets(), describe: 'the platform: web (clevertap-web-sdk, the default), react-native (clevertap-react-native)' }),
       async (args) => {
+        checkOptions(args, argv);
         const a = args as unknown as GenerateArgs & { watch: boolean; config?: string };
-        code = a.plan === undefined || a.watch || a.config !== undefined ? await runWorkflow(a, io) : await runGenerate(a, io);
+        code = a.plan === undefined || a.watch || a.config !== undefined ? await runWorkflow(a, io) : await runGenerate(a, io, argv);
       },
     )
     .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {
+      checkOptions(args, argv);
       code = runValidate(args as unknown as Common, io);
     })
     .command('convert <plan>', 'print the plan converted to the native format', (y) => common(y), (args) => {
+      checkOptions(args, argv);
       code = runConvert(args as unknown as Common, io);
     })
     .command('diff <old> [new]', 'what changed between two plans (or the plan and --base <git-ref>); exit 1 when something breaks', (y) =>
@@ -181,12 +184,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       code = await runDocs(args as never, loadOptions(args as unknown as Common), io, (ds) => reportDiagnostics(ds, args as unknown as Common, io));
     })
     .strict()
+    .locale('en') // explainUsage reads yargs' messages
     .version(version())
     .help()
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageError(msg);
+      // yargs reports some mistakes (an option without its value) as a YError rather than a message
+      if (err && err.name !== 'YError') throw err;
+      throw new UsageError(explainUsage(msg ?? err.message, argv));
     });
   try {
     let printed = '';

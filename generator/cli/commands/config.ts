@@ -100,7 +100,10 @@ export async function runOutput(o: OutputSettings, flags: Flags, io: CommandIo, 
   }
   if (flags.check) {
     const stale = staleFiles(o.out, result.files);
-    for (const f of stale) io.err(`${prefix}stale: ${shown(f)} differs from what ${shown(o.plan)} generates; run codegen\n`);
+    for (const f of stale) {
+      io.err(f.state === 'missing' ? `${prefix}missing: ${shown(f.path)}, which ${shown(o.plan)} generates\n` : `${prefix}stale: ${shown(f.path)} differs from what ${shown(o.plan)} generates\n`);
+    }
+    if (stale.length > 0) io.err(`${prefix}run codegen to update the client\n`);
     return { code: stale.length > 0 ? 1 : 0, read };
   }
   const written = writeFiles(o.out, result.files, { force: flags.force });
