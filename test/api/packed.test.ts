@@ -3,10 +3,11 @@
 // Needs npm (skipped, saying so, without it) and dist/ (npm run build); installs the dependencies from the registry
 // or npm's cache (~10 s).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, TSC, scratch } from '../helpers/paths.js';
+import { ROOT, TSC } from '../helpers/paths.js';
 
 const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' });
 const hasNpm = npm.status === 0;
@@ -21,7 +22,8 @@ describe.skipIf(!hasNpm)('the packed package in a scratch app', () => {
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
   beforeAll(() => {
     if (!existsSync(join(ROOT, 'dist', 'api.mjs')) || !existsSync(join(ROOT, 'dist', 'api.d.ts'))) throw new Error('dist/api.mjs is missing: run npm run build first');
-    dir = scratch('packed');
+    // outside the repository, so that nothing the package lacks resolves to the repository's node_modules
+    dir = mkdtempSync(join(tmpdir(), 'codegen-api-'));
     // --ignore-scripts: prepare would rebuild; dist/ is current (npm test builds first)
     execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
     const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
