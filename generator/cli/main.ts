@@ -140,6 +140,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       'check the plan, then write the client (no plan: every output of codegen.config.json)',
       (y) =>
         common(y)
+          .positional('plan', { demandOption: false })
+          .option('watch', { type: 'boolean', default: false, describe: 'generate again whenever the plan, a $ref\'d file or the config changes' })
+          .option('config', { type: 'string', describe: 'the config file (default: codegen.config.json here or above)' })
           .option('out', { type: 'string', requiresArg: true, describe: 'output directory (default: out)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })

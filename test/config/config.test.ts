@@ -77,7 +77,7 @@ describe('reading the config: every mistake located', () => {
     ['an output not an object', '{ "plan": "p.json", "outputs": [ "o" ] }', ['1:34 error CT902']],
     ['two outputs into one folder', '{ "plan": "p.json", "outputs": [ { "out": "o" }, { "out": "./o" } ] }', ['1:50 error CT906']],
     ['not an object', '[]', ['1:1 error CT902']],
-    ['not JSON', '{ "plan": ', ['1:11 error CT001']],
+    ['not JSON', '{ "plan": ', ['1:10 error CT001']],
     ['duplicate key', '{ "plan": "a.json", "plan": "b.json", "out": "o" }', ['1:21 error CT002']],
     ['$schema not a string', '{ "$schema": 1, "plan": "p.json", "out": "o" }', ['1:3 error CT902']],
   ];
@@ -196,7 +196,7 @@ describe('codegen with no plan: the config\'s outputs, flags over config values'
   it('without a plan or a config: exit 2 saying what to do', async () => {
     const r = await run([], scratch('nothing'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('run codegen init');
+    expect(r.err).toContain('codegen init starts one');
   });
 
   it('a plan on the command line ignores the config', async () => {

@@ -162,7 +162,7 @@ describe('codegen --watch (in-process)', () => {
     const dir = setupPlan();
     await expect(runWatch({ plan: join(dir, 'plan.json'), flags: { ...flags, check: true }, signal: new AbortController().signal }, { out: () => {}, err: () => {}, color: false })).rejects.toThrow(/--check/);
     process.chdir(scratch('watch-empty'));
-    await expect(runWatch({ flags, signal: new AbortController().signal }, { out: () => {}, err: () => {}, color: false })).rejects.toThrow(/no plan named/);
+    await expect(runWatch({ flags, signal: new AbortController().signal }, { out: () => {}, err: () => {}, color: false })).rejects.toThrow(/no plan given/);
   });
 });
 

@@ -54,7 +54,7 @@ export function report(ds: readonly Diagnostic[], format: OutputFormat, maxWarni
 export function loadConfig(flags: Pick<Flags, 'config' | 'format'>, io: CommandIo): Config {
   const path = flags.config ?? findConfig();
   if (path === undefined) {
-    throw new ConfigError(`no plan named and no ${CONFIG_FILE} (or "codegen" key in package.json) here or in a folder above; name a plan (codegen plan.json) or run codegen init`);
+    throw new ConfigError(`no plan given: name the tracking plan file, as in codegen plan.json, or write a ${CONFIG_FILE} (or a "codegen" key in package.json) here or in a folder above: codegen init starts one`);
   }
   const config = readConfig(relative(process.cwd(), path) || path);
   if (config.diagnostics.length > 0) {

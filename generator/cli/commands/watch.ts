@@ -82,7 +82,7 @@ export async function runWatch(setup: WatchSetup, rawIo: CommandIo): Promise<num
   let configPath: string | undefined;
   if (setup.plan === undefined) {
     const found = setup.flags.config ?? findConfig();
-    if (found === undefined) throw new ConfigError('--watch: no plan named and no codegen.config.json (or "codegen" key in package.json) here or above');
+    if (found === undefined) throw new ConfigError('--watch: no plan given: name the tracking plan file, or write a codegen.config.json (or a "codegen" key in package.json) here or in a folder above');
     configPath = resolve(found);
   }
   const io = timestamped(rawIo, setup.flags.format === 'json');
