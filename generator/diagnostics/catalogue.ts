@@ -6,15 +6,15 @@
  */
 import type { Severity } from './diagnostic.js';
 
-export interface Rule {
+export interface DiagnosticSpec {
   severity: Severity;
   message: string;
   hint: string;
 }
 
-const error = (message: string, hint: string): Rule => ({ severity: 'error', message, hint });
-const warning = (message: string, hint: string): Rule => ({ severity: 'warning', message, hint });
-const note = (message: string, hint: string): Rule => ({ severity: 'note', message, hint });
+const error = (message: string, hint: string): DiagnosticSpec => ({ severity: 'error', message, hint });
+const warning = (message: string, hint: string): DiagnosticSpec => ({ severity: 'warning', message, hint });
+const note = (message: string, hint: string): DiagnosticSpec => ({ severity: 'note', message, hint });
 
 export const CATALOGUE = {
   // The plan file and its structure
@@ -95,6 +95,6 @@ export const CATALOGUE = {
   CT904: error('"{code}" is not a rule code of clevertap-codegen', 'use a code from the diagnostics catalogue, such as CT207'),
   CT905: error('{code} is an error and stays one: the generator relies on it to write a correct client', 'remove "{code}" from severity (only warnings and notes can be changed)'),
   CT906: error('outputs {first} and {second} both write to "{out}"', 'give each output its own "out" folder'),
-} as const satisfies Record<string, Rule>;
+} as const satisfies Record<string, DiagnosticSpec>;
 
 export type Code = keyof typeof CATALOGUE;
