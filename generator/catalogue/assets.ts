@@ -43,6 +43,10 @@ table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); font-weight: 600; white-space: nowrap; }
 td ul { margin: 0; padding-left: 18px; }
+/* Long keys and values break anywhere rather than widen the table; the key column keeps room for common keys */
+td code { overflow-wrap: anywhere; }
+table.props td:first-child { min-width: 13em; }
+table.props td:nth-child(2), table.props td:nth-child(4) { min-width: 8em; }
 td .req { color: var(--bad); font-size: 0.8em; margin-left: 4px; }
 ul.sites { margin: 0; padding-left: 18px; }
 .muted { color: var(--muted); }
@@ -58,6 +62,7 @@ ul.sites { margin: 0; padding-left: 18px; }
   table.props tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 10px; padding: 4px 0; }
   table.props td { border: 0; padding: 3px 10px; }
   table.props td:empty { display: none; }
+  table.props td:first-child, table.props td:nth-child(2), table.props td:nth-child(4) { min-width: 0; }
   table.props td::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.85em; }
 }
 @media print {

@@ -10,7 +10,7 @@ import { GENERATED_MARKER } from '../write/write-files.js';
 import { anchors } from './anchors.js';
 import { CSS, SCRIPT } from './assets.js';
 import { escapeHtml as h, jsonText } from './html.js';
-import { receivedProperty, receivedTrait, type Received } from './received.js';
+import { receivedProperty, receivedTrait, stringValueNote, type Received } from './received.js';
 
 /** Where a function is called, as the catalogue shows it (the path relative to the app's folder). */
 export interface SiteRef {
@@ -77,6 +77,7 @@ ${nav}
 <main>
 ${sections}
 <p id="no-match" class="empty" hidden>No event matches the filter.</p>
+<p class="muted note">${h(stringValueNote())}</p>
 ${plan.identify ? identifySection(plan.identify, status) : ''}
 </main>
 </div>

@@ -35,14 +35,15 @@ export function isGenerated(text: string): boolean {
 }
 
 /**
- * The generated clients among the program's files (outside node_modules), in path order. `within` (absolute
+ * The generated clients among the program's files, in path order. `within` (absolute
  * directories) keeps only clients inside one of them.
  */
 export function findClients(ts: typeof TS, program: TS.Program, within: string[] = []): ClientFile[] {
   const checker = program.getTypeChecker();
   const clients: ClientFile[] = [];
   for (const sf of program.getSourceFiles()) {
-    if (sf.fileName.includes('/node_modules/') || !isGenerated(sf.text)) continue;
+    // node_modules too: a client published as a package of its own is imported from there
+    if (!isGenerated(sf.text)) continue;
     if (within.length > 0 && !within.some((dir) => sf.fileName.startsWith(dir.endsWith('/') ? dir : `${dir}/`))) continue;
     const functions = clientFunctions(ts, sf);
     if (functions.length === 0) continue; // checks.ts: generated, but no functions an app calls

@@ -55,7 +55,9 @@ export function formatStatus(r: StatusReport, format: StatusFormat, base = proce
     return lines.join('\n') + '\n';
   }
   const out: string[] = [`${rel(r.tsconfig)}: client ${r.clients.map(rel).join(', ')}`, ''];
-  for (const f of r.functions) {
+  // The events first, then identify and updateProfile
+  const ordered = [...r.functions.filter((f) => f.kind === 'event'), ...r.functions.filter((f) => f.kind === 'profile')];
+  for (const f of ordered) {
     if (f.sites.length === 0) continue;
     out.push(label(f));
     for (const s of f.sites) out.push(`  ${at(s)}${siteText(s)}`);

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { anchors, slug } from '../../generator/catalogue/anchors.js';
 import { catalogueStatus } from '../../generator/catalogue/catalogue.js';
 import { escapeHtml } from '../../generator/catalogue/html.js';
+import { stringValueNote } from '../../generator/catalogue/received.js';
+import { DELETED_VALUE_CHARACTERS, LIMITS } from '../../generator/clevertap/facts.js';
 import { cataloguePage } from '../../generator/catalogue/page.js';
 import { main } from '../../generator/cli/main.js';
 import { validate } from '../../generator/pipeline.js';
@@ -90,6 +92,10 @@ describe('the catalogue page', () => {
     for (const t of plan.identify!.traits) expect(html).toContain(`<code>${escapeHtml(t.field)}</code>`);
     expect(html).toContain('Items[].quantity');
     expect(html).toContain('<code>DOB</code>: date');
+    // what CleverTap does to string values, from the facts module
+    expect(html).toContain(escapeHtml(stringValueNote()));
+    expect(stringValueNote()).toContain(`${LIMITS.valueBytes} bytes`);
+    for (const c of DELETED_VALUE_CHARACTERS) expect(stringValueNote()).toContain(c);
   });
 
   it('escapes every hostile text: none appears raw, each appears escaped', () => {

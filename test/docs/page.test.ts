@@ -4,7 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { catalogueStatus } from '../../generator/catalogue/catalogue.js';
 import { cataloguePage } from '../../generator/catalogue/page.js';
+import { status } from '../../generator/status/status.js';
 import { closeBrowser, getBrowser } from '../e2e/harness.js';
 import { browserSuite } from '../e2e/fixtures/client-wire.js';
 import { ROOT } from '../helpers/paths.js';
@@ -119,6 +121,22 @@ suite.describe(suite.title, () => {
       expect(phone.problems).toEqual([]);
     } finally {
       await phone.context.close();
+    }
+  });
+
+  it('with status data: where the example app sends each event, and a badge on the events it never sends', async () => {
+    const report = await status({ project: join(ROOT, 'examples', 'shop') });
+    const withStatus = await open(cataloguePage(shopPlan(), catalogueStatus(report, ROOT)), '/#event-product-viewed');
+    try {
+      const { page } = withStatus;
+      expect(await page.textContent('#event-product-viewed ul.sites')).toMatch(/^app\.ts:\d+$/);
+      const never = await page.$$eval('section.event', (els) => els.filter((e) => e.querySelector('.badge.never')).map((e) => e.id));
+      expect(never).toEqual(['event-coupon-applied-checkout', 'event-product-added-to-cart', 'event-urun-favorilere-eklendi']);
+      expect(await page.textContent('header.top')).toContain('examples/shop/tsconfig.json');
+      await page.screenshot({ path: join(SCREENSHOTS, 'shop-status.png') });
+      expect(withStatus.problems).toEqual([]);
+    } finally {
+      await withStatus.context.close();
     }
   });
 

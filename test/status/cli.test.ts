@@ -128,15 +128,27 @@ describe('status, the function', () => {
     expect(r.neverCalled.map((f) => f.event)).toEqual(['App Opened', 'Signed Up']);
   });
 
+  it('finds a client published as a package (in node_modules)', async () => {
+    const dir = tinyApp('');
+    writeFileSync(join(dir, 'app.ts'), "import { trackSignedUp } from '@acme/analytics';\ntrackSignedUp();\n");
+    const pkg = join(dir, 'node_modules', '@acme', 'analytics');
+    await writeClient(dir, join('node_modules', '@acme', 'analytics'), 'js');
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: '@acme/analytics', type: 'module', types: 'index.d.ts', main: 'index.js' }));
+    const r = await status({ project: dir });
+    expect(r.clients.map((c) => relative(dir, c))).toEqual(['node_modules/@acme/analytics/index.d.ts']);
+    expect(r.neverCalled.map((f) => f.event)).toEqual(['App Opened']);
+    expect(siteLines(r, dir)).toEqual(['app.ts:2 trackSignedUp call']);
+  });
+
   it('clientDir keeps only the clients inside it', async () => {
     const app = await fixtureApp('app');
     await expect(status({ project: app, clientDir: join(app, 'src') })).rejects.toThrow(/no generated client .* under /);
   });
 });
 
-async function writeClient(dir: string, folder = 'client'): Promise<void> {
+async function writeClient(dir: string, folder = 'client', language: 'ts' | 'js' = 'ts'): Promise<void> {
   const { generateFiles } = await import('../../generator/pipeline.js');
-  const { files } = await generateFiles(join(dir, 'plan.json'));
+  const { files } = await generateFiles(join(dir, 'plan.json'), { language });
   mkdirSync(join(dir, folder), { recursive: true });
   for (const f of files) writeFileSync(join(dir, folder, f.path), f.content);
 }
