@@ -67,9 +67,9 @@ describe('random valid plans', () => {
       fc.asyncProperty(planSpecArb(5), async (spec) => {
         tried.plans++;
         const client = generateClient(render(spec));
-        const mod = await importClient(client);
         const want = describeCalls(expectedCalls(client));
         for (const mode of ['production', 'development'] as const) {
+          const mod = await importClient(client); // a module per mode: init connects once (a second init changes nothing)
           const sdk = fakeSdk();
           await mod.init({ sdk, mode, onViolation: 'throw' });
           try {
