@@ -136,7 +136,8 @@ export async function expectWorkingClient(client: GeneratedClient): Promise<void
   expect(formatProblems(problems), `plan:\n${show(client.rendered.plan)}`).toBe('');
   const want = describeCalls(expectedCalls(client));
   for (const mode of ['production', 'development'] as const) {
-    const mod = await importClient(client); // a module per mode: init connects once (a second init changes nothing)
+    // A module of its own per mode: init connects a client once
+    const mod = await importClient(client);
     const sdk = fakeSdk();
     await mod.init({ sdk, mode, onViolation: 'throw' });
     callAll(mod, client);
