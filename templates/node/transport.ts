@@ -131,6 +131,7 @@ type Outcome =
   | { kind: 'timeout' }
   | { kind: 'network'; cause: unknown };
 
+const utf8 = new TextEncoder();
 const HTTP_REASONS: Record<number, UploadErrorReason> = { 401: 'Unauthorized', 403: 'Forbidden' };
 
 function positiveInt(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -341,7 +342,8 @@ export class Transport {
   }
 
   private async attempt(batch: Batch): Promise<void> {
-    const body = `{"d":[${batch.lines.join(',')}]}`;
+    // Bytes, not a string: fetch would otherwise encode the body again on every attempt.
+    const body = utf8.encode(`{"d":[${batch.lines.join(',')}]}`);
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.post(body);
       if (outcome.kind === 'reply' && outcome.status >= 200 && outcome.status < 300) {
@@ -371,7 +373,7 @@ export class Transport {
     }
   }
 
-  private async post(body: string): Promise<Outcome> {
+  private async post(body: Uint8Array): Promise<Outcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

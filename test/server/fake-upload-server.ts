@@ -41,6 +41,8 @@ export interface FakeServerOptions {
   delayMs?: number;
   /** Faults for the first requests, in the order they arrive (then the rates apply). */
   script?: Fault[];
+  /** Keep the request log and the processed records (default true; the bench counts only). */
+  keepLog?: boolean;
 }
 
 export interface RequestLog {
@@ -67,6 +69,8 @@ export interface FakeUploadServer {
   processed: unknown[];
   /** The most requests seen in flight at once. */
   peakConcurrency(): number;
+  /** Requests and processed records, counted also when the log is not kept. */
+  counts: { requests: number; processed: number };
   close(): Promise<void>;
 }
 
@@ -124,6 +128,8 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
   const pendingTimers = new Set<ReturnType<typeof setTimeout>>();
   let active = 0;
   let peak = 0;
+  const keep = options.keepLog ?? true;
+  const counts = { requests: 0, processed: 0 };
 
   const script = [...(options.script ?? [])];
   const pickFault = (body: string): Fault => {
@@ -150,9 +156,14 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
+    if (req.method === 'GET' && req.url === '/_counts') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
+      return;
+    }
     const bodyHash = createHash('sha1').update(body).digest('hex');
     const log: RequestLog = { fault: 'none', status: 0, count: undefined, processed: [], rejected: [], bodyHash, at: Date.now() - started, headers: req.headers };
-    requests.push(log);
+    counts.requests++;
+    if (keep) requests.push(log);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       log.status = status;
       const send = () => {
@@ -200,8 +211,11 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
         unprocessed.push({ status: 'fail', ...problem, record });
         log.rejected.push({ code: problem.code, record });
       } else {
-        log.processed.push(record);
-        processed.push(record);
+        counts.processed++;
+        if (keep) {
+          log.processed.push(record);
+          processed.push(record);
+        }
       }
     }
     const count = records.length - unprocessed.length;
@@ -251,6 +265,7 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
     requests,
     processed,
     peakConcurrency: () => peak,
+    counts,
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of pendingTimers) clearTimeout(t);
