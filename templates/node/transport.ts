@@ -152,7 +152,7 @@ function nonNegative(name: string, value: number): number {
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (header === null) return undefined;
   const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return Number(text) * 1e3; // seconds
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
@@ -191,6 +191,10 @@ export class Transport {
   private readonly counts = { sent: 0, delivered: 0, failed: 0, retried: 0, possiblyDuplicated: 0 };
 
   constructor(endpoint: Endpoint, options: TransportOptions = {}) {
+    // A bad URL would otherwise fail every request as a network error, retried in vain
+    if (!/^https?:\/\/[^/?#]+\//.test(endpoint.url)) {
+      throw new TypeError(`the upload URL ${JSON.stringify(endpoint.url)} is not an http(s) URL: check the endpoint`);
+    }
     this.endpoint = endpoint;
     this.headers = {
       'X-CleverTap-Account-Id': endpoint.accountId,
@@ -382,7 +386,9 @@ export class Transport {
     }, this.timeout);
     unref(timer);
     try {
-      const res = await this.fetchFn(this.endpoint.url, { method: 'POST', headers: this.headers, body, signal: controller.signal });
+      // The cast: with both the DOM and Node's types loaded, TextEncoder's result (Uint8Array<ArrayBufferLike>) is
+      // not the Uint8Array of ArrayBuffer the DOM's BodyInit asks for, though at run time it is exactly that.
+      const res = await this.fetchFn(this.endpoint.url, { method: 'POST', headers: this.headers, body: body as NonNullable<RequestInit['body']>, signal: controller.signal });
       const text = await res.text();
       if (res.status >= 200 && res.status < 300) {
         try {
