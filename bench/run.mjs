@@ -1,6 +1,6 @@
 // `npm run bench`: the benchmark of issue 7 (a measurement, not a test: it fails only when something breaks).
 //
-//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls] [--seed 1] [--clean]
+//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,tsc,bundle,calls,server] [--seed 1] [--clean]
 //                      [--out bench/RESULTS.md]
 //
 // For synthetic plans (bench/synthetic-plan.mjs) of 64×16, 512×32 and 512×256 events × properties it measures
@@ -20,6 +20,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fnOf } from './lib.mjs';
+import { serverSection } from './server-throughput.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -38,7 +39,7 @@ const opt = (name, dflt) => {
 };
 const QUICK = flag('quick');
 const SEED = Number(opt('seed', 1));
-const ONLY = new Set(opt('only', 'gen,tsc,bundle,calls').split(','));
+const ONLY = new Set(opt('only', 'gen,tsc,bundle,calls,server').split(','));
 const OUT = join(ROOT, opt('out', 'bench/RESULTS.md'));
 const ALL_SIZES = [
   { events: 64, props: 16, genRuns: 5, tscRuns: 5 },
@@ -65,6 +66,7 @@ const TARGETS = {
   bundleOneCall: 1024, // bytes added by one track call of a 512-event client (minified)
   prodRatio: 1.5, // production call ÷ direct stub call
   devCall32: 5, // µs per development-mode call of a 32-property event
+  serverRatio: 5, // records/s of the node client ÷ the official clevertap package, same records, same fake server (issue 13)
 };
 
 // ---------------------------------------------------------------------------------------------- helpers
@@ -320,6 +322,14 @@ if (ONLY.has('calls')) {
   log(`calls: direct ${fmt(c.direct.median, 1)} ns, production ${fmt(c.production.median, 1)} ns, development ${fmt(c.development.median, 1)} ns`);
 }
 
+// ---------------------------------------------------------------------------------------------- 5. server uploads
+if (ONLY.has('server')) {
+  log('server: the node client vs the official clevertap package, to the fake upload server (bench/server-throughput.mjs)…');
+  const r = runNode([join(BENCH, 'server-throughput.mjs'), '--json', ...(QUICK ? ['--quick'] : [])]);
+  results.server = JSON.parse(r.stdout.trim().split('\n').pop());
+  for (const sc of results.server.scenarios) log(`server, ${sc.label}: ours ÷ official ×${fmt(sc.ratio, 1)} (defaults), ×${fmt(sc.ratioWide, 1)} (API maxima)`);
+}
+
 // ---------------------------------------------------------------------------------------------- RESULTS.md
 results.load.end = loadavg();
 const S = results.sizes;
@@ -369,6 +379,12 @@ if (results.calls) {
   target(`Production call ÷ direct stub call (${c.properties} properties)`, `×${fmt(c.production.median / c.direct.median, 1)} (${fmt(c.production.median, 0)} vs ${fmt(c.direct.median, 0)} ns)`,
     `≤ ×${TARGETS.prodRatio}`, c.production.median / c.direct.median <= TARGETS.prodRatio);
   target(`Development call, ${c.properties} properties`, `${fmt(c.development.median / 1000, 2)} µs`, `≤ ${TARGETS.devCall32} µs`, c.development.median / 1000 <= TARGETS.devCall32);
+}
+for (const sc of results.server?.scenarios ?? []) {
+  if (sc.id === 'memory') continue;
+  // Judged on the client set to the API's maxima (batches of 1000, 15 requests at once); the defaults shown beside
+  target(`Server uploads, ${sc.label}: the node client (API maxima) ÷ the official package`, `×${fmt(sc.ratioWide, 1)} (defaults: ×${fmt(sc.ratio, 1)})`,
+    `≥ ×${TARGETS.serverRatio}`, sc.ratioWide >= TARGETS.serverRatio);
 }
 p('## Targets');
 p();
@@ -463,6 +479,7 @@ if (results.calls) {
   row('development `track` (all checks)', c.development, c.reused.development, c.direct, c.reused.direct);
   p();
 }
+if (results.server) lines.push(...serverSection(results.server));
 p('Where the time goes (CPU profiles, tsc ablations, bundle composition): [PROFILE.md](PROFILE.md), written by `node bench/profile.mjs > bench/PROFILE.md`.');
 writeFileSync(OUT, lines.join('\n') + '\n');
 log(`wrote ${relative(ROOT, OUT)}`);

@@ -333,7 +333,9 @@ function profileOf(event: string, d: Record<string, unknown>, report: Report): R
       if (!report(event, key, 'profile', v, `${why}; CleverTap would refuse it, so it is not sent`)) return undefined;
       continue;
     }
-    Object.defineProperty(out, field, { value: v, enumerable: true, writable: true, configurable: true });
+    // "__proto__" as a plain key (an assignment would set the prototype); every other key by plain assignment
+    if (field === '__proto__') Object.defineProperty(out, field, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[field] = v;
   }
   return out;
 }

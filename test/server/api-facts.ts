@@ -1,16 +1,10 @@
-/** The upload API's facts the server tests need (to come from generator/clevertap/facts.ts once it is on main). */
+/** The upload API's facts the server tests need, from the generator's one home for CleverTap's facts. */
+import { API_UPLOAD_PATH, EMAIL_PATTERN, LIMITS, RESERVED_PREFIX, RESTRICTED_EVENTS } from '../../generator/clevertap/facts.js';
+
 export const API = {
-  maxRecordsPerRequest: 1000,
-  maxConcurrentRequests: 15,
-  uploadPath: '/1/upload',
+  maxRecordsPerRequest: LIMITS.apiRecordsPerRequest,
+  maxConcurrentRequests: LIMITS.apiConcurrentRequests,
+  uploadPath: API_UPLOAD_PATH,
 };
 
-/** System events the API refuses with error 513 (compared ignoring case), and the reserved prefix. */
-export const RESTRICTED_EVENTS: readonly string[] = [
-  'Stayed', 'UTM Visited', 'App Launched', 'App Installed', 'App Uninstalled', 'App Version Changed',
-  'Notification Sent', 'Notification Viewed', 'Notification Clicked', 'Notification Replied',
-  'Notification Bounced', 'Push Impressions', 'Reply Sent', 'State Transitioned', 'Session Concluded',
-  'Geocluster Entered', 'Geocluster Exited', 'Channel Unsubscribed', 'Identity Set', 'Identity Reset',
-  'Identity Error', 'Reachable By', 'wzrk_d',
-];
-export const RESERVED_PREFIX = 'wzrk_';
+export { EMAIL_PATTERN, RESERVED_PREFIX, RESTRICTED_EVENTS };

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API, RESERVED_PREFIX, RESTRICTED_EVENTS } from './api-facts.js';
+import { API, EMAIL_PATTERN, RESERVED_PREFIX, RESTRICTED_EVENTS } from './api-facts.js';
 
 export type Fault = 'none' | 'serverError' | 'tooManyRequests' | 'slow' | 'drop' | 'malformed';
 
@@ -87,6 +87,7 @@ function mulberry32(seed: number): () => number {
 }
 
 const restricted = new Set(RESTRICTED_EVENTS.map((e) => e.toLowerCase()));
+const email = new RegExp(EMAIL_PATTERN);
 
 /** CleverTap's per-record checks: the first failing one gives the code and message, or undefined when valid. */
 export function validateRecord(record: unknown): { code: number; error: string } | undefined {
@@ -108,8 +109,8 @@ export function validateRecord(record: unknown): { code: number; error: string }
     return undefined;
   }
   if (r.profileData === null || typeof r.profileData !== 'object' || Array.isArray(r.profileData)) return { code: 512, error: 'profileData must be an object' };
-  const email = (r.profileData as Record<string, unknown>).Email;
-  if (email !== undefined && (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) return { code: 514, error: 'Invalid email' };
+  const address = (r.profileData as Record<string, unknown>).Email;
+  if (address !== undefined && (typeof address !== 'string' || !email.test(address))) return { code: 514, error: 'Invalid email' };
   return undefined;
 }
 
