@@ -413,7 +413,14 @@ export class Transport {
 
   /** A 2xx reply: the records listed in `unprocessed` go to onError with CleverTap's code; the rest are delivered. */
   private accept(batch: Batch, body: unknown, status: number): void {
-    const unprocessed = (body as { unprocessed?: unknown } | null)?.unprocessed;
+    const reply = body as { status?: unknown; error?: unknown; unprocessed?: unknown } | null;
+    const unprocessed = reply?.unprocessed;
+    if (reply?.status === 'fail' && !(Array.isArray(unprocessed) && unprocessed.length > 0)) {
+      // A failed request that names no record: none of them was processed
+      const why = typeof reply.error === 'string' ? reply.error : 'no message';
+      this.fail(new UploadError('Rejected', `CleverTap refused the request (status "fail"): ${why}`, parseLines(batch.lines), { status }));
+      return;
+    }
     const failedIndexes = new Set<number>();
     if (Array.isArray(unprocessed) && unprocessed.length > 0) {
       const byLine = new Map<string, number[]>();

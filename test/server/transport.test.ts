@@ -10,6 +10,9 @@ afterEach(async () => {
   server = undefined;
 });
 const start = async (options: FakeServerOptions = {}) => (server = await startFakeUploadServer(options));
+/** A harness whose fetch is a function of the test's (no server). */
+const harnessWithFetch = (fetch: (url: string, init: RequestInit) => Promise<Response>) =>
+  harness({ uploadUrl: 'http://127.0.0.1:9/1/upload' } as FakeUploadServer, { fetch });
 
 describe('batching', () => {
   it('sends batches of batchSize with the documented headers and body', async () => {
@@ -218,6 +221,37 @@ describe('per-record failures in a 200 reply', () => {
     expect(h.errors[1]?.records).toEqual([records[2]]);
     expect(h.delivered.map(seqOf)).toEqual([0, 7]);
     expect(h.transport.stats()).toMatchObject({ sent: 8, delivered: 2, failed: 6, retried: 0 });
+  });
+
+  it('a 200 with status "fail" and no unprocessed list reports every record', async () => {
+    const h = harnessWithFetch(async () => new Response('{"status":"fail","error":"Invalid payload"}', { status: 200 }));
+    h.transport.enqueue(event(1));
+    h.transport.enqueue(event(2));
+    await h.transport.flush();
+    expect(h.errors.map((e) => [e.reason, e.records.length, e.message])).toEqual([['Rejected', 2, 'CleverTap refused the request (status "fail"): Invalid payload']]);
+    expect(h.transport.stats()).toMatchObject({ delivered: 0, failed: 2, retried: 0 });
+  });
+
+  it('matches an echoed record whose keys come back in another order', async () => {
+    const sent = event(2);
+    const reordered = { evtData: sent.evtData, evtName: sent.evtName, ts: sent.ts, identity: sent.identity, type: sent.type };
+    const reply = { status: 'partial', processed: 1, unprocessed: [{ status: 'fail', code: 555, error: 'Server error', record: reordered }] };
+    const h = harnessWithFetch(async () => new Response(JSON.stringify(reply), { status: 200 }));
+    h.transport.enqueue(event(1));
+    h.transport.enqueue(sent);
+    await h.transport.flush();
+    expect(h.errors.map((e) => [e.code, e.records])).toEqual([[555, [sent]]]);
+    expect(h.delivered.map(seqOf)).toEqual([1]);
+  });
+
+  it('an echo that matches no record sent is still reported, and counted failed', async () => {
+    const reply = { status: 'partial', processed: 1, unprocessed: [{ status: 'fail', code: 512, error: 'Bad', record: { type: 'event', identity: 'someone-else' } }] };
+    const h = harnessWithFetch(async () => new Response(JSON.stringify(reply), { status: 200 }));
+    h.transport.enqueue(event(1));
+    h.transport.enqueue(event(2));
+    await h.transport.flush();
+    expect(h.errors.map((e) => [e.code, e.records])).toEqual([[512, [{ type: 'event', identity: 'someone-else' }]]]);
+    expect(h.transport.stats()).toMatchObject({ sent: 2, delivered: 1, failed: 1 });
   });
 
   it('matches identical records one for one', async () => {
