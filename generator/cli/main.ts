@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/format.js';
 import { IoError } from '../load/read-json.js';
@@ -16,10 +16,9 @@ import { availableTargets } from '../emit/targets.js';
 import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
+import { checkOptions, explainUsage, regenerateCommand, UsageError } from './usage.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
-
-class UsageError extends Error {}
 
 interface Io {
   out: (s: string) => void;
@@ -64,7 +63,7 @@ const loadOptions = (args: Common) => ({
 
 type GenerateArgs = Common & { out: string; check: boolean; force: boolean; language: 'ts' | 'js'; verify: boolean; target: TargetName };
 
-async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
+async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]): Promise<number> {
   const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language, target: args.target });
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
@@ -73,7 +72,11 @@ async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   }
   if (args.check) {
     const stale = staleFiles(args.out, result.files);
-    for (const f of stale) io.err(`stale: ${relative(process.cwd(), f)} differs from what ${args.plan} generates; run codegen ${args.plan}\n`);
+    for (const f of stale) {
+      const path = relative(process.cwd(), f.path);
+      io.err(f.state === 'missing' ? `missing: ${path}, which ${args.plan} generates\n` : `stale: ${path} differs from what ${args.plan} generates\n`);
+    }
+    if (stale.length > 0) io.err(`run ${regenerateCommand(argv)} to update the client\n`);
     return stale.length > 0 ? EXIT.planErrors : EXIT.ok;
   }
   const written = writeFiles(args.out, result.files, { force: args.force });
@@ -101,6 +104,20 @@ function runConvert(args: Common, io: Io): number {
   return EXIT.ok;
 }
 
+const statusOptions = (y: ReturnType<typeof yargs>) =>
+  y
+    .option('project', { type: 'string', default: '.', describe: 'the app\'s tsconfig.json, or its folder' })
+    .option('client', { type: 'string', array: true, describe: 'the generated client\'s folder (default: every client the app imports)' })
+    .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print the report' })
+    .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when an event is never sent or a removed function is used' });
+
+const docsOptions = <T>(y: Argv<T>) =>
+  y
+    .option('out', { type: 'string', default: 'docs', describe: 'output directory (writes index.html)' })
+    .option('status', { type: 'string', describe: 'show where the app (tsconfig.json or its folder) sends each event' })
+    .option('client', { type: 'string', array: true, describe: 'with --status: the generated client\'s folder' })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite a file the generator did not write' });
+
 /** Runs the CLI; returns the exit code. `io` is injectable for tests. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
@@ -110,7 +127,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print problems' })
       .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plan\'s format (default: detected)' })
       .option('readable-names', { type: 'boolean', default: false, describe: 'Iglu: add_to_cart becomes "Add To Cart"' })
-      .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' });
+      .option('max-warnings', { type: 'number', requiresArg: true, describe: 'fail when there are more warnings than this' });
   const parser = yargs(argv)
     .scriptName('codegen')
     .usage('$0 <plan>: check a tracking plan against CleverTap\'s rules and write a typed client')
@@ -119,29 +136,41 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       'check the plan, then write the client',
       (y) =>
         common(y)
-          .option('out', { type: 'string', default: 'out', describe: 'output directory' })
+          .option('out', { type: 'string', default: 'out', requiresArg: true, describe: 'output directory' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
           .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
           .option('language', { choices: ['ts', 'js'] as const, default: 'ts' as const, describe: 'ts: index.ts; js: index.js with index.d.ts' })
           .option('target', { choices: availableTargets(), default: 'web' as TargetName, describe: 'the platform: web (clevertap-web-sdk), react-native (clevertap-react-native)' }),
       async (args) => {
-        code = await runGenerate(args as unknown as GenerateArgs, io);
+        checkOptions(args, argv);
+        code = await runGenerate(args as unknown as GenerateArgs, io, argv);
       },
     )
     .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {
+      checkOptions(args, argv);
       code = runValidate(args as unknown as Common, io);
     })
     .command('convert <plan>', 'print the plan converted to the native format', (y) => common(y), (args) => {
+      checkOptions(args, argv);
       code = runConvert(args as unknown as Common, io);
     })
+    .command('status', 'where the app sends each event (its tsconfig.json, read by the type checker)', (y) => statusOptions(y), async (args) => {
+      code = await (await import('./commands/status.js')).runStatus(args as never, io);
+    })
+    .command('docs <plan>', 'write the plan\'s catalogue: one HTML page', (y) => docsOptions(common(y)), async (args) => {
+      const { runDocs } = await import('./commands/docs.js');
+      code = await runDocs(args as never, loadOptions(args as unknown as Common), io, (ds) => reportDiagnostics(ds, args as unknown as Common, io));
+    })
     .strict()
+    .locale('en') // explainUsage reads yargs' messages
     .version(version())
     .help()
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageError(msg);
+      // yargs reports some mistakes (an option without its value) as a YError rather than a message
+      if (err && err.name !== 'YError') throw err;
+      throw new UsageError(explainUsage(msg ?? err.message, argv));
     });
   try {
     let printed = '';

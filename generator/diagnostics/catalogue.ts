@@ -31,15 +31,16 @@ export const CATALOGUE = {
   CT012: error('cannot read "{path}", named by $ref: {detail}', 'refer to a file that exists, relative to the plan'),
   CT013: error('$ref "{ref}" is neither a pointer in this plan nor a relative file', 'copy the schema into $defs: the generator works offline and never fetches'),
   CT014: warning('"{keyword}" restricts values but the generator cannot express or check it; it is ignored', 'express the rule with type, enum, pattern, format or bounds, or move it to an x- key'),
-  CT015: warning('unknown format "{format}" is treated as a plain string', 'use date, date-time, email, uri, uuid, ipv4, ipv6 or hostname, or drop it'),
+  CT015: warning('unknown format "{format}" is treated as a plain string{didYouMean}', 'use date, date-time, email, uri, uuid, ipv4, ipv6 or hostname, or drop it'),
   CT016: error('{detail}', 'make the schema consistent'),
+  CT017: warning('"{keyword}" is no keyword the generator reads, so it has no effect{didYouMean}', 'fix the spelling, or move your own data to an x- key'),
 
   // Imported formats
   CT050: error('cannot tell which kind of tracking plan this is', 'name it with --from native, segment, rudderstack or iglu'),
   CT051: error('{detail}', 'this does not look like a {format} plan; check --from'),
   CT052: note('{kind} call "{name}" skipped: the CleverTap client generates track and identify only', 'nothing to do'),
   CT053: note('"{name}" has versions {versions}; using version {version}', 'remove the versions you no longer send'),
-  CT054: error('{what} appears more than once (first at {first}); only the first is kept', 'rename or remove one of them'),
+  CT054: error('{what} appears more than once; only the first (the related place) is kept', 'rename or remove one of them'),
   CT055: error('found no self-describing schemas (*.json, or SchemaVer files such as 1-0-0) in {dir}', 'point at a folder of Iglu schemas'),
 
   // Event names

@@ -32,7 +32,7 @@ export function parseJsonText(path: string, text: string): ReadJson {
   try {
     const { value, duplicates, hugeNumbers } = parseJson(file);
     const diagnostics = [
-      ...duplicates.map((d) => diagnose('CT002', { file, pointer: d.pointer, offset: d.offset }, { key: d.key })),
+      ...duplicates.map((d) => diagnose('CT002', { file, pointer: d.pointer, offset: d.offset }, { key: d.key }, [{ file, pointer: d.pointer, offset: d.firstOffset }])),
       ...hugeNumbers.map((h) => diagnose('CT016', { file, pointer: h.pointer, offset: h.offset }, { detail: `${h.text} is too large for a number (JSON readers make it Infinity)` })),
     ];
     return { file, value, diagnostics };

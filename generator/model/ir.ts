@@ -84,6 +84,8 @@ export interface ObjectType extends TypeBase {
 /** A schema with no type at all (`{}`), or one the model could not read. */
 export interface UntypedType extends TypeBase {
   kind: 'untyped';
+  /** The schema's `type` was invalid, and a diagnostic already says so (the checker adds no CT302). */
+  reported?: true;
 }
 
 export interface Docs {

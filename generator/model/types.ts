@@ -5,6 +5,7 @@ import { memberOrigin, originOf, type Origin } from '../load/source.js';
 import type { Docs, IgnoredKeyword, Property, StringType, TypeNode } from './ir.js';
 import { isSchemaObject, SchemaView, viewOf, type Schema } from './schema-view.js';
 import { keywordProblems } from './keyword-types.js';
+import { didYouMean } from '../diagnostics/nearest.js';
 
 /** Keywords that restrict values but that neither the types nor the development-mode checks express. */
 const UNSUPPORTED = [
@@ -13,6 +14,9 @@ const UNSUPPORTED = [
   'maxProperties', 'unevaluatedProperties', 'unevaluatedItems', 'prefixItems', 'additionalItems',
   'contentEncoding', 'contentMediaType', 'contentSchema',
 ];
+
+/** The names `type` may hold. */
+const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'];
 
 export const KNOWN_FORMATS = new Set(['date', 'date-time', 'email', 'uri', 'uri-reference', 'url', 'uuid', 'ipv4', 'ipv6', 'hostname', 'time']);
 
@@ -73,7 +77,7 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   else if (Array.isArray(declared) && declared.every((t) => typeof t === 'string')) names = declared as string[];
   else if (declared !== undefined) {
     ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `"type" must be a type name or an array of them` }));
-    return { kind: 'untyped', origin };
+    return { kind: 'untyped', origin, reported: true };
   } else if (enumValues) names = inferTypes(enumValues);
   else if (view.has('properties')) names = ['object'];
   else if (view.has('items')) names = ['array'];
@@ -166,7 +170,7 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
       const format = view.get('format');
       if (format === 'date' || format === 'date-time') return { kind: 'date', format, origin };
       if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) {
-        ctx.diagnostics.push(diagnose('CT015', view.keyOrigin('format'), { format }));
+        ctx.diagnostics.push(diagnose('CT015', view.keyOrigin('format'), { format, didYouMean: didYouMean(format, KNOWN_FORMATS) }));
       }
       const t: StringType = { kind: 'string', origin };
       if (enumValues) t.enum = enumValues.filter((v): v is string => typeof v === 'string');
@@ -202,8 +206,8 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
       return { kind: 'array', items: itemType, origin, ...(maxItems !== undefined && { maxItems }) };
     }
     default:
-      ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `unknown type "${name}"` }));
-      return { kind: 'untyped', origin };
+      ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `unknown type "${name}"${didYouMean(name, JSON_TYPES)}` }));
+      return { kind: 'untyped', origin, reported: true };
   }
 }
 
