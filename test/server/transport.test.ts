@@ -160,8 +160,9 @@ describe('retries', () => {
   });
 
   it('a reply slower than the timeout is retried and its records counted as possibly duplicated', async () => {
-    const s = await start({ script: ['slow'], slowMs: 2000 });
-    const h = harness(s, { timeout: 100, batchSize: 3 });
+    // A timeout well above a loaded machine's reply time, so that only the injected slow reply passes it
+    const s = await start({ script: ['slow'], slowMs: 3000 });
+    const h = harness(s, { timeout: 700, batchSize: 3 });
     for (let i = 0; i < 3; i++) h.transport.enqueue(event(i));
     await h.transport.flush();
     expect(s.requests.map((r) => r.fault)).toEqual(['slow', 'none']);
