@@ -5,10 +5,11 @@
 // queued and uploaded in batches by transport.ts; each is delivered or handed to onError, never lost quietly.
 
 import * as checks from './checks.js';
-import { Transport, UploadError, type TransportOptions, type TransportStats } from './transport.js';
+import { Transport } from './transport.js';
+import { UploadError, type TransportOptions, type TransportStats } from './upload-types.js';
 
 export { UploadError };
-export type { TransportOptions, TransportStats, UploadErrorReason, UploadRecord } from './transport.js';
+export type { TransportOptions, TransportStats, UploadErrorReason, UploadRecord } from './upload-types.js';
 
 /** Any value CleverTap stores as a property: a string, a finite number, a boolean or a date. */
 export type CleverTapScalar = string | number | boolean | Date;

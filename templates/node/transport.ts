@@ -3,122 +3,7 @@
 // full jitter on network errors, timeouts, 429 and 5xx (honouring Retry-After), and each record ends up either
 // delivered or handed to `onError`, exactly once.
 
-/** One record of CleverTap's upload API (`POST /1/upload`, body `{"d": [records]}`). */
-export interface UploadRecord {
-  type: 'event' | 'profile';
-  identity: string;
-  /** Epoch seconds. */
-  ts: number;
-  evtName?: string;
-  evtData?: Record<string, unknown>;
-  profileData?: Record<string, unknown>;
-}
-
-/**
- * Why records were not delivered:
- * - `QueueFull`: the queue held `maxQueueSize` records; the record was not accepted.
- * - `Closed`: the record came after `close()`.
- * - `Unserializable`: `JSON.stringify` failed on the record (a cycle, a BigInt).
- * - `Rejected`: CleverTap refused this record in a 200 reply (`code` and its message are CleverTap's).
- * - `Unauthorized` (HTTP 401), `Forbidden` (403), `BadRequest` (400 or another 4xx): not retried.
- * - `RetriesExhausted`: network errors, timeouts, 429 or 5xx on every one of the `maxRetries` + 1 attempts.
- */
-export type UploadErrorReason =
-  | 'QueueFull'
-  | 'Closed'
-  | 'Unserializable'
-  | 'Rejected'
-  | 'Unauthorized'
-  | 'Forbidden'
-  | 'BadRequest'
-  | 'RetriesExhausted';
-
-/** Records that were not delivered, and why. Every record reaches `onError` at most once, in one of these. */
-export class UploadError extends Error {
-  readonly reason: UploadErrorReason;
-  /** The records concerned (copies, as they were serialized when the call was made). */
-  readonly records: readonly UploadRecord[];
-  /** The HTTP status of the last reply, if there was one. */
-  readonly status: number | undefined;
-  /** CleverTap's error code for a `Rejected` record (509 missing event name, 523 missing identity, ...). */
-  readonly code: number | undefined;
-  /** True when the last attempt timed out or lost its connection: CleverTap may have processed the records. */
-  readonly possiblyDelivered: boolean;
-
-  constructor(
-    reason: UploadErrorReason,
-    message: string,
-    records: readonly UploadRecord[],
-    extra: { status?: number; code?: number; possiblyDelivered?: boolean; cause?: unknown } = {},
-  ) {
-    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
-    this.name = 'UploadError';
-    this.reason = reason;
-    this.records = records;
-    this.status = extra.status;
-    this.code = extra.code;
-    this.possiblyDelivered = extra.possiblyDelivered ?? false;
-  }
-}
-
-export interface TransportStats {
-  /** Records handed to the transport (accepted or not). */
-  sent: number;
-  /** Records CleverTap processed. */
-  delivered: number;
-  /** Records handed to `onError`. Once everything is settled, delivered + failed = sent. */
-  failed: number;
-  /** Requests sent again after a retryable failure. */
-  retried: number;
-  /** Records sent again after an attempt whose outcome is unknown (a timeout, a lost connection, an unreadable 2xx reply): CleverTap may hold them twice. */
-  possiblyDuplicated: number;
-  /** Records waiting for a request. */
-  queued: number;
-  /** Records in requests under way (including those waiting to be retried). */
-  inFlight: number;
-}
-
-export interface TransportOptions {
-  /** Records per request (default 100, at most the API's `maxRecordsPerRequest`). */
-  batchSize?: number;
-  /** Milliseconds a record may wait for its batch to fill before it is sent anyway (default 10000). */
-  flushInterval?: number;
-  /** Requests in flight at once (default 5, at most the API's `maxConcurrentRequests`). */
-  maxConcurrency?: number;
-  /** Milliseconds per request, reply included, before it is abandoned and retried (default 15000). */
-  timeout?: number;
-  /** Attempts after the first for a retryable failure (default 5). */
-  maxRetries?: number;
-  /** First backoff in milliseconds, doubled on each retry (default 200), and its ceiling (default 30000). */
-  minBackoff?: number;
-  maxBackoff?: number;
-  /** The longest `Retry-After` honoured, in milliseconds (default 60000): a longer one waits this long. */
-  maxRetryAfter?: number;
-  /** Records held (queued and in flight) before new ones are refused with `QueueFull` (default 10000). */
-  maxQueueSize?: number;
-  /** Receives every record that is not delivered (default: one line on `console.error` per error). */
-  onError?: (error: UploadError) => void;
-  /** Receives the records of each reply that CleverTap processed. */
-  onDelivered?: (records: readonly UploadRecord[]) => void;
-  /** For tests: the `fetch` to use (default: Node's global fetch). */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
-  /** For tests: a number in [0, 1) for the jitter (default Math.random). */
-  random?: () => number;
-  /** For tests: waits before a retry (default: a timer that holds the process open only while flush/close is awaited). */
-  sleep?: (ms: number) => Promise<void>;
-  /** For tests: the clock in epoch milliseconds, for `Retry-After` dates (default Date.now). */
-  now?: () => number;
-}
-
-/** Where and as whom to upload, and the API's limits (from CleverTap's documentation, passed in by the client). */
-export interface Endpoint {
-  /** The upload URL, e.g. `https://in1.api.clevertap.com/1/upload`. */
-  url: string;
-  accountId: string;
-  passcode: string;
-  maxRecordsPerRequest: number;
-  maxConcurrentRequests: number;
-}
+import { retryAfterMs, UploadError, type Endpoint, type TransportOptions, type TransportStats, type UploadErrorReason, type UploadRecord } from './upload-types.js';
 
 interface Batch {
   lines: string[];
@@ -146,15 +31,6 @@ function nonNegative(name: string, value: number): number {
     throw new RangeError(`${name} must be a number of milliseconds >= 0, not ${String(value)}`);
   }
   return value;
-}
-
-/** Parses `Retry-After` (seconds, or an HTTP date) into milliseconds from `now`; undefined if absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (header === null) return undefined;
-  const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3; // seconds
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 export class Transport {

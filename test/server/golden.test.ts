@@ -15,13 +15,13 @@ describe.each(['shop', 'saas'])('example %s for node (out/%s-node)', (example) =
   it('regenerates byte for byte what out/ holds (run `npm run examples` after a deliberate change)', () => {
     const result = generate(plan(example), { target: 'node' });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(result.files.map((f) => f.path)).toEqual(['index.ts', 'checks.ts', 'transport.ts']);
+    expect(result.files.map((f) => f.path)).toEqual(['index.ts', 'checks.ts', 'transport.ts', 'upload-types.ts']);
     for (const f of result.files) expect(f.content).toBe(readFileSync(join(dir, f.path), 'utf8'));
   });
 
-  it('transport.ts is the static template, as it is', () => {
-    const transport = generate(plan(example), { target: 'node' }).files.find((f) => f.path === 'transport.ts');
-    expect(transport?.content).toBe(readFileSync(join(ROOT, 'templates', 'node', 'transport.ts'), 'utf8'));
+  it.each(['transport.ts', 'upload-types.ts'])('%s is the static template, as it is', (name) => {
+    const file = generate(plan(example), { target: 'node' }).files.find((f) => f.path === name);
+    expect(file?.content).toBe(readFileSync(join(ROOT, 'templates', 'node', name), 'utf8'));
   });
 
   it('the bundled CLI writes the same bytes (--check against out/)', () => {
@@ -40,13 +40,13 @@ describe.each(['shop', 'saas'])('example %s for node (out/%s-node)', (example) =
 });
 
 describe('the API limits reach the client from the facts module', () => {
-  it('index.ts passes records per request and concurrent requests; transport.ts holds neither', async () => {
+  it('index.ts passes records per request and concurrent requests; the static files hold neither', async () => {
     const { LIMITS } = await import('../../generator/clevertap/facts.js');
     const files = generate(plan('shop'), { target: 'node' }).files;
     const index = files.find((f) => f.path === 'index.ts')?.content ?? '';
     expect(index).toContain(`maxRecordsPerRequest: ${LIMITS.apiRecordsPerRequest},`);
     expect(index).toContain(`maxConcurrentRequests: ${LIMITS.apiConcurrentRequests},`);
-    const transport = readFileSync(join(ROOT, 'templates', 'node', 'transport.ts'), 'utf8');
+    const transport = ['transport.ts', 'upload-types.ts'].map((f) => readFileSync(join(ROOT, 'templates', 'node', f), 'utf8')).join('\n');
     expect(transport).not.toMatch(new RegExp(`\\b${LIMITS.apiRecordsPerRequest}\\b`));
     expect(transport).not.toMatch(new RegExp(`\\b${LIMITS.apiConcurrentRequests}\\b`));
   });

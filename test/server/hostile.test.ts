@@ -9,7 +9,7 @@ import { verifyClient } from '../../generator/emit/verify.js';
 import { generate } from '../../generator/pipeline.js';
 import { scratch } from '../helpers/paths.js';
 import { writePlan } from '../helpers/plan.js';
-import type { UploadRecord } from '../../templates/node/transport.js';
+import type { UploadRecord } from '../../templates/node/upload-types.js';
 
 const OBJECT_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
 

@@ -19,7 +19,7 @@ let server: FakeUploadServer;
 
 beforeAll(async () => {
   dir = scratch('transport-lifetime');
-  await build({ entryPoints: [join(ROOT, 'templates/node/transport.ts')], outfile: join(dir, 'transport.mjs'), format: 'esm', platform: 'node', logLevel: 'silent' });
+  await build({ entryPoints: [join(ROOT, 'templates/node/transport.ts')], outfile: join(dir, 'transport.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
   server = await startFakeUploadServer({ script: ['tooManyRequests'], retryAfter: '1' });
 });
 afterAll(() => server.close());

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UploadRecord } from '../../templates/node/transport.js';
+import type { UploadRecord } from '../../templates/node/upload-types.js';
 import { type FakeUploadServer, startFakeUploadServer } from './fake-upload-server.js';
 import { event, type Harness, harness, profile, seqOf } from './support.js';
 

@@ -1,5 +1,6 @@
 /** Shared set-up of the server tests: a transport wired to a fake server, with a recording sleep and error log. */
-import { Transport, type TransportOptions, type UploadError, type UploadRecord } from '../../templates/node/transport.js';
+import { Transport } from '../../templates/node/transport.js';
+import type { TransportOptions, UploadError, UploadRecord } from '../../templates/node/upload-types.js';
 import { API } from './api-facts.js';
 import type { FakeUploadServer } from './fake-upload-server.js';
 

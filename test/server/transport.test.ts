@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { retryAfterMs, Transport } from '../../templates/node/transport.js';
+import { Transport } from '../../templates/node/transport.js';
+import { retryAfterMs } from '../../templates/node/upload-types.js';
 import { API } from './api-facts.js';
 import { type FakeServerOptions, type FakeUploadServer, startFakeUploadServer } from './fake-upload-server.js';
 import { ACCOUNT, event, harness, profile, seqOf } from './support.js';

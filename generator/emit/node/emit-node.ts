@@ -1,7 +1,8 @@
 /**
  * The server target: a client for CleverTap's REST upload API (`POST /1/upload`), built on Node's fetch. Its
  * `index.ts` is a `createClient()` whose methods are typed from the plan; the delivery machinery (queue, batches,
- * retries) is `transport.ts`, a static file of templates/node/ emitted as it is.
+ * retries) is `transport.ts`, with its types and errors in `upload-types.ts`: static files of templates/node/,
+ * emitted as they are.
  */
 import type { Plan } from '../../model/ir.js';
 import { sharedView, type EventView } from '../shared/view.js';
@@ -28,6 +29,7 @@ export function emitNode(plan: Plan): EmittedFile[] {
     { path: 'index.ts', content: tidy(template('node', 'index.ts')(view)) },
     { path: 'checks.ts', content: tidy(template('node', 'checks.ts')(view)) },
     { path: 'transport.ts', content: staticFile('node', 'transport.ts') },
+    { path: 'upload-types.ts', content: staticFile('node', 'upload-types.ts') },
   ];
 }
 
