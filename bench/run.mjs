@@ -1,6 +1,6 @@
 // `npm run bench`: the benchmark of issue 7 (a measurement, not a test: it fails only when something breaks).
 //
-//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,pty,tsc,bundle,calls,status,install,server] [--seed 1] [--clean]
+//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,pty,tsc,bundle,calls,status,install,watch,server] [--seed 1] [--clean]
 //                      [--out bench/RESULTS.md]
 //
 // For synthetic plans (bench/synthetic-plan.mjs) of 64×16, 512×32 and 512×256 events × properties it measures
@@ -11,6 +11,8 @@
 // plus `codegen validate` of the largest plan piped and under a pseudo-terminal (code frames and colours, as a
 // person at a terminal sees them; `script` from util-linux), and the installed size of the packed package
 // (`npm pack`, `npm install <tgz>` in a scratch app: needs the npm registry);
+// and the time from saving a one-event edit of the 512×32 plan to the client on disk in a `codegen --watch` process
+// (bench/watch.mjs);
 // and writes bench/RESULTS.md (median, min, max; targets with pass/fail; machine and date).
 // Work files go to bench/.tmp/run/ (gitignored; emptied at the start, kept at the end for inspection, removed with --clean).
 // tsconfig.json includes bench/, but tsc's wildcards skip dot-directories, so `npm run typecheck` never sees them.
@@ -26,6 +28,7 @@ import { fnOf } from './lib.mjs';
 import { serverSection } from './server-throughput.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
 import { writeStatusApp } from './status-app.mjs';
+import { measureWatch } from './watch.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BENCH = join(ROOT, 'bench');
@@ -43,7 +46,7 @@ const opt = (name, dflt) => {
 };
 const QUICK = flag('quick');
 const SEED = Number(opt('seed', 1));
-const ONLY = new Set(opt('only', 'gen,pty,tsc,bundle,calls,status,install,server').split(','));
+const ONLY = new Set(opt('only', 'gen,pty,tsc,bundle,calls,status,install,watch,server').split(','));
 const OUT = join(ROOT, opt('out', 'bench/RESULTS.md'));
 const ALL_SIZES = [
   { events: 64, props: 16, genRuns: 5, tscRuns: 5 },
@@ -71,6 +74,7 @@ const TARGETS = {
   prodRatio: 1.5, // production call ÷ direct stub call
   devCall32: 5, // µs per development-mode call of a 32-property event
   status500: 5, // s: `codegen status` over an app of 500 files calling the 512×32 client
+  watchEdit512x32: 0.15, // s from saving a one-event edit to the client on disk, warm --watch process
   serverRatio: 5, // records/s of the node client ÷ the official clevertap package, same records, same fake server (issue 13)
 };
 
@@ -414,7 +418,15 @@ if (ONLY.has('install')) {
   }
 }
 
-// ---------------------------------------------------------------------------------------------- 7. server uploads
+// ---------------------------------------------------------------------------------------------- 7. watch
+if (ONLY.has('watch') && results.sizes['512x32']) {
+  const size = results.sizes['512x32'];
+  const { times, cpu } = await measureWatch({ plan: structuredClone(size.plan), dir: join(TMP, size.id), codegen: CODEGEN, runs: QUICK ? 3 : 9, log });
+  results.watch = { size: size.label, edit: stats(times), cpu: stats(cpu) };
+  log(`watch 512×32: one-event edit to client on disk ${fmtStats(results.watch.edit, 3, ' s')}`);
+}
+
+// ---------------------------------------------------------------------------------------------- 8. server uploads
 if (ONLY.has('server')) {
   log('server: the node client vs the official clevertap package, to the fake upload server (bench/server-throughput.mjs)…');
   const r = runNode([join(BENCH, 'server-throughput.mjs'), '--json', ...(QUICK ? ['--quick'] : [])]);
@@ -475,6 +487,9 @@ if (results.calls) {
 if (results.status) {
   const st = results.status;
   target(`\`codegen status\`, ${st.files} files calling the ${st.size} client`, `${fmt(st.wall.median, 2)} s (CPU ${fmt(st.cpu.median, 2)} s)`, `≤ ${TARGETS.status500} s`, st.wall.median <= TARGETS.status500);
+}
+if (results.watch) {
+  target(`--watch: one-event edit of the ${results.watch.size} plan to the client on disk`, `${fmt(results.watch.edit.median * 1000, 0)} ms (CPU ${fmt(results.watch.cpu.median * 1000, 0)} ms)`, `≤ ${TARGETS.watchEdit512x32 * 1000} ms`, results.watch.edit.median <= TARGETS.watchEdit512x32);
 }
 for (const sc of results.server?.scenarios ?? []) {
   if (sc.id === 'memory') continue;
@@ -617,6 +632,20 @@ if (results.install) {
   for (const e of x.each.slice(0, 8)) p(`| ${e.name} | ${fmt(e.size / 1e6, 2)} | ${bytes(e.files)} |`);
   const rest = x.each.slice(8);
   if (rest.length) p(`| ${rest.length} others | ${fmt(rest.reduce((n, e) => n + e.size, 0) / 1e6, 2)} | ${bytes(rest.reduce((n, e) => n + e.files, 0))} |`);
+  p();
+}
+
+if (results.watch) {
+  const w = results.watch.edit;
+  p(`## 7. \`codegen plan.json --watch\`: a one-event edit of the ${results.watch.size} plan`);
+  p();
+  p('One `--watch` process (bench/watch.mjs); each run changes one event\'s description, saves the plan in place and times until the process reports ' +
+    'that it wrote index.ts (after the rename that puts it on disk), after 3 untimed edits. Includes the 25 ms debounce.');
+  p();
+  const c = results.watch.cpu;
+  p('| runs | save → client on disk, wall (ms) | CPU of the watch process per edit (ms, /proc, 10 ms ticks) |');
+  p('|---|---|---|');
+  p(`| ${w.n} | ${fmt(w.median * 1000, 0)} (${fmt(w.min * 1000, 0)}–${fmt(w.max * 1000, 0)}) | ${fmt(c.median * 1000, 0)} (${fmt(c.min * 1000, 0)}–${fmt(c.max * 1000, 0)}) |`);
   p();
 }
 

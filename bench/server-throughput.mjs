@@ -213,7 +213,7 @@ process.stdin.resume();
 export function serverSection(summary) {
   const n = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const lines = [
-    '## 7. Server target: uploads to the fake CleverTap API, ours vs the official `clevertap` package',
+    '## 8. Server target: uploads to the fake CleverTap API, ours vs the official `clevertap` package',
     '',
     'bench/server-throughput.mjs: the generated node client of examples/shop, and `clevertap` 1.3.0 given the records that client sends ' +
       '(Charged with two items, Product Viewed, a profile, in turn), against the fake upload server (test/server/fake-upload-server.ts, ' +

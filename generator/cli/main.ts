@@ -16,6 +16,9 @@ import { availableTargets } from '../emit/targets.js';
 import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
+import { runWorkflow } from './commands/config.js';
+import { runDiff } from './commands/diff.js';
+import { runInit } from './commands/init.js';
 import { checkOptions, explainUsage, regenerateCommand, UsageError } from './usage.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
@@ -61,17 +64,18 @@ const loadOptions = (args: Common) => ({
   readableNames: args['readable-names'],
 });
 
-type GenerateArgs = Common & { out: string; check: boolean; force: boolean; language: 'ts' | 'js'; verify: boolean; target: TargetName };
+// out, language and target have no yargs default, so that a config's values apply unless given (commands/config.ts)
+type GenerateArgs = Common & { out?: string; check: boolean; force: boolean; language?: 'ts' | 'js'; verify: boolean; target?: TargetName };
 
 async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]): Promise<number> {
-  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language, target: args.target });
+  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language ?? 'ts', target: args.target ?? 'web' });
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
     const problems = await verifyClient(result.files);
     if (problems.length > 0) throw new Error(`the generated client does not type-check:\n${problems.join('\n')}`);
   }
   if (args.check) {
-    const stale = staleFiles(args.out, result.files);
+    const stale = staleFiles(args.out ?? 'out', result.files);
     for (const f of stale) {
       const path = relative(process.cwd(), f.path);
       io.err(f.state === 'missing' ? `missing: ${path}, which ${args.plan} generates\n` : `stale: ${path} differs from what ${args.plan} generates\n`);
@@ -79,7 +83,7 @@ async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]):
     if (stale.length > 0) io.err(`run ${regenerateCommand(argv)} to update the client\n`);
     return stale.length > 0 ? EXIT.planErrors : EXIT.ok;
   }
-  const written = writeFiles(args.out, result.files, { force: args.force });
+  const written = writeFiles(args.out ?? 'out', result.files, { force: args.force });
   if (args.format !== 'json') {
     for (const f of written.written) io.err(`wrote ${relative(process.cwd(), f)}\n`);
     for (const f of written.unchanged) io.err(`unchanged ${relative(process.cwd(), f)}\n`);
@@ -130,21 +134,25 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       .option('max-warnings', { type: 'number', requiresArg: true, describe: 'fail when there are more warnings than this' });
   const parser = yargs(argv)
     .scriptName('codegen')
-    .usage('$0 <plan>: check a tracking plan against CleverTap\'s rules and write a typed client')
+    .usage('$0 [plan]: check a tracking plan against CleverTap\'s rules and write a typed client')
     .command(
-      '$0 <plan>',
-      'check the plan, then write the client',
+      '$0 [plan]',
+      'check the plan, then write the client (no plan: every output of codegen.config.json)',
       (y) =>
         common(y)
-          .option('out', { type: 'string', default: 'out', requiresArg: true, describe: 'output directory' })
+          .positional('plan', { demandOption: false })
+          .option('watch', { type: 'boolean', default: false, describe: 'generate again whenever the plan, a $ref\'d file or the config changes' })
+          .option('config', { type: 'string', describe: 'the config file (default: codegen.config.json here or above)' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'output directory (default: out)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
           .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
-          .option('language', { choices: ['ts', 'js'] as const, default: 'ts' as const, describe: 'ts: index.ts; js: index.js with index.d.ts' })
-          .option('target', { choices: availableTargets(), default: 'web' as TargetName, describe: 'the platform: web (clevertap-web-sdk), react-native (clevertap-react-native)' }),
+          .option('language', { choices: ['ts', 'js'] as const, describe: 'ts (default): index.ts; js: index.js with index.d.ts' })
+          .option('target', { choices: availableTargets(), describe: 'the platform: web (clevertap-web-sdk, the default), react-native (clevertap-react-native)' }),
       async (args) => {
         checkOptions(args, argv);
-        code = await runGenerate(args as unknown as GenerateArgs, io, argv);
+        const a = args as unknown as GenerateArgs & { watch: boolean; config?: string };
+        code = a.plan === undefined || a.watch || a.config !== undefined ? await runWorkflow(a, io) : await runGenerate(a, io, argv);
       },
     )
     .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {
@@ -154,6 +162,22 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command('convert <plan>', 'print the plan converted to the native format', (y) => common(y), (args) => {
       checkOptions(args, argv);
       code = runConvert(args as unknown as Common, io);
+    })
+    .command('diff <old> [new]', 'what changed between two plans (or the plan and --base <git-ref>); exit 1 when something breaks', (y) =>
+      y
+        .positional('old', { type: 'string', demandOption: true, describe: 'the old plan (with --base: the plan)' })
+        .positional('new', { type: 'string', describe: 'the new plan' })
+        .option('base', { type: 'string', describe: 'compare the plan with its version at this git commit, branch or tag' })
+        .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print the changes' })
+        .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plans\' format (default: detected)' }), (args) => {
+      code = runDiff({ old: args.old, format: args.format, ...(args.new !== undefined && { new: args.new }), ...(args.base !== undefined && { base: args.base }), options: args.from ? { from: args.from } : {} }, io);
+    })
+    .command('init', 'write a starter plan and codegen.config.json (asks on a terminal; never overwrites)', (y) =>
+      y
+        .option('plan', { type: 'string', describe: 'the plan\'s path (default: tracking-plan.json)' })
+        .option('out', { type: 'string', describe: 'the client\'s folder (default: src/analytics)' })
+        .option('target', { choices: availableTargets(), describe: 'the SDK the client drives (default: web)' }), async (args) => {
+      code = await runInit({ ...(args.plan !== undefined && { plan: args.plan }), ...(args.out !== undefined && { out: args.out }), ...(args.target !== undefined && { target: args.target }) }, io);
     })
     .command('status', 'where the app sends each event (its tsconfig.json, read by the type checker)', (y) => statusOptions(y), async (args) => {
       code = await (await import('./commands/status.js')).runStatus(args as never, io);

@@ -2,19 +2,19 @@
  * Every diagnostic the generator can report: a stable code, a severity, a message and a fix hint, with the
  * source of each CleverTap limit. Codes never change meaning; retire a code rather than reuse it.
  * CT0xx: the plan file and its structure; CT05x: imported formats; CT1xx: event names; CT2xx: property keys;
- * CT3xx: property values; CT4xx: the Charged event; CT5xx: identify traits.
+ * CT3xx: property values; CT4xx: the Charged event; CT5xx: identify traits; CT9xx: the config file (codegen.config.json).
  */
 import type { Severity } from './diagnostic.js';
 
-export interface Rule {
+export interface DiagnosticSpec {
   severity: Severity;
   message: string;
   hint: string;
 }
 
-const error = (message: string, hint: string): Rule => ({ severity: 'error', message, hint });
-const warning = (message: string, hint: string): Rule => ({ severity: 'warning', message, hint });
-const note = (message: string, hint: string): Rule => ({ severity: 'note', message, hint });
+const error = (message: string, hint: string): DiagnosticSpec => ({ severity: 'error', message, hint });
+const warning = (message: string, hint: string): DiagnosticSpec => ({ severity: 'warning', message, hint });
+const note = (message: string, hint: string): DiagnosticSpec => ({ severity: 'note', message, hint });
 
 export const CATALOGUE = {
   // The plan file and its structure
@@ -87,6 +87,14 @@ export const CATALOGUE = {
   CT505: error('trait "{name}" would be the identity: identity is identify()\'s first argument', 'remove "{name}" from the traits'),
   CT506: warning('multi-value trait "{name}" has no maxItems; CleverTap keeps at most {max} values', 'set "maxItems": {max} or less'),
   CT507: warning('trait "{name}" is sent as a custom property, not as CleverTap\'s standard {field}', 'rename it to "{field}" to fill the standard field, or give it a name that does not look like one'),
-} as const satisfies Record<string, Rule>;
+
+  // The config file (codegen.config.json, or "codegen" in package.json)
+  CT901: error('unknown key "{key}" in {where}', '{where} allows {allowed}; is it a typo?'),
+  CT902: error('"{key}" must be {expected}, not {actual}', 'change it to {expected}'),
+  CT903: error('{where} has no "{key}"', 'add "{key}": {example}'),
+  CT904: error('"{code}" is not a rule code of clevertap-codegen', 'use a code from the diagnostics catalogue, such as CT207'),
+  CT905: error('{code} is an error and stays one: the generator relies on it to write a correct client', 'remove "{code}" from severity (only warnings and notes can be changed)'),
+  CT906: error('outputs {first} and {second} both write to "{out}"', 'give each output its own "out" folder'),
+} as const satisfies Record<string, DiagnosticSpec>;
 
 export type Code = keyof typeof CATALOGUE;

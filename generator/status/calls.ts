@@ -148,6 +148,13 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
     }
   };
 
+  /** Whether an expression is a namespace import of a client, through parentheses and assertions. */
+  const isNamespace = (e: TS.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    const sym = ts.isIdentifier(e) ? checker.getSymbolAtLocation(e) : undefined;
+    return sym !== undefined && namespaces.has(sym);
+  };
+
   const visitCall = (call: TS.CallExpression) => {
     const { expr, cast } = unwrapCallee(call.expression);
     // A callee that is a parameter is counted where the function is passed in
@@ -173,10 +180,12 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
     let target = type.getSymbol();
     let unsafeCallee = cast;
     if (!target && type.flags & ts.TypeFlags.Any) {
-      // `(client as any).trackX()`: no type to follow; the name is all there is
+      // `(client as any).trackX()`: no type to follow; the name is all there is. A `track…` name is the client's;
+      // `identify` is a common name (other analytics libraries have one), so only on the client's namespace
       const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isIdentifier(expr) ? expr.text : undefined;
       const byItsName = name !== undefined ? byName.get(name) : undefined;
       if (!byItsName) return;
+      if (byItsName.fn.kind === 'profile' && !(ts.isPropertyAccessExpression(expr) && isNamespace(expr.expression))) return;
       target = [...generated].find(([, v]) => v === byItsName)?.[0];
       unsafeCallee ??= 'the function is reached through a value of type any';
     }

@@ -1,7 +1,8 @@
 /**
  * The package as a user gets it: `npm pack`, installed from the tarball into a scratch app outside the repository
  * (so nothing resolves to the repository's node_modules), and `npx codegen` run there. The tarball holds what
- * runs and nothing else: the bundled CLI (templates precompiled in it), bin/, docs/, the plan schema, README,
+ * runs and nothing else: the bundled CLI (templates precompiled in it), the library API's bundle and declarations,
+ * bin/, docs/, the plan and config schemas, README,
  * LICENSE and CHANGELOG; no templates/ folder, no source maps, no unbundled dist/ tree.
  * Needs the npm registry (the tarball's dependencies); without it the test is skipped, saying so.
  */
@@ -61,7 +62,7 @@ describe('the packed package, installed in a scratch app', () => {
     const paths = info!.files.map((f) => f.path).sort();
     const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
     expect(docs).toEqual(expect.arrayContaining(['docs/clevertap-rules.md', 'docs/plan-format.md']));
-    expect(paths).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/codegen.js', 'dist/codegen.mjs', ...docs, 'package.json', 'plan.schema.json'].sort());
+    expect(paths).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/codegen.js', 'config.schema.json', 'dist/api.d.ts', 'dist/api.mjs', 'dist/codegen.mjs', ...docs, 'package.json', 'plan.schema.json'].sort());
 
     const app = join(work, 'app');
     run('mkdir', ['-p', app], work);
