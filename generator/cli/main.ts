@@ -20,6 +20,7 @@ import { runWorkflow } from './commands/config.js';
 import { runDiff } from './commands/diff.js';
 import { runInit } from './commands/init.js';
 import { checkOptions, explainUsage, regenerateCommand, UsageError } from './usage.js';
+import { explain } from '../transform/explain.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
 
@@ -46,6 +47,8 @@ interface Common {
   from?: PlanFormat;
   'readable-names': boolean;
   'max-warnings'?: number;
+  transform?: string;
+  explain: boolean;
 }
 
 /** Prints diagnostics; returns whether they fail the run (errors, or more warnings than allowed). */
@@ -62,6 +65,7 @@ function reportDiagnostics(ds: Diagnostic[], args: Common, io: Io): boolean {
 const loadOptions = (args: Common) => ({
   ...(args.from && { from: args.from }),
   readableNames: args['readable-names'],
+  ...(args.transform !== undefined && { transform: args.transform }),
 });
 
 // out, language and target have no yargs default, so that a config's values apply unless given (commands/config.ts)
@@ -69,6 +73,7 @@ type GenerateArgs = Common & { out?: string; check: boolean; force: boolean; lan
 
 async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]): Promise<number> {
   const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language ?? 'ts', target: args.target ?? 'web' });
+  if (args.explain && result.plan) printExplanation(explain(result.plan, result.excluded), args, io);
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
     const problems = await verifyClient(result.files);
@@ -91,8 +96,14 @@ async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]):
   return EXIT.ok;
 }
 
+/** --explain: on stdout, unless stdout carries the JSON diagnostics. */
+function printExplanation(text: string, args: Common, io: Io): void {
+  (args.format === 'json' ? io.err : io.out)(text);
+}
+
 function runValidate(args: Common, io: Io): number {
-  const { diagnostics } = validate(args.plan, loadOptions(args));
+  const { plan, diagnostics, excluded } = validate(args.plan, loadOptions(args));
+  if (args.explain && plan) printExplanation(explain(plan, excluded), args, io);
   const failed = reportDiagnostics(diagnostics, args, io);
   if (!failed && args.format === 'text') io.err(`${args.plan}: ok\n`);
   return failed ? EXIT.planErrors : EXIT.ok;
@@ -132,6 +143,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plan\'s format (default: detected)' })
       .option('readable-names', { type: 'boolean', default: false, describe: 'Iglu: add_to_cart becomes "Add To Cart"' })
       .option('max-warnings', { type: 'number', requiresArg: true, describe: 'fail when there are more warnings than this' });
+  // Not for convert, which prints the plan as it is
+  const transforms = (y: ReturnType<typeof common>) =>
+    y
+      .option('transform', { type: 'string', requiresArg: true, describe: 'a transformation policy (JSON) for plans written for other tools (docs/transformations.md)' })
+      .option('explain', { type: 'boolean', default: false, describe: 'print what the transformation policy does to each event' });
   const parser = yargs(argv)
     .scriptName('codegen')
     .usage('$0 [plan]: check a tracking plan against CleverTap\'s rules and write a typed client')
@@ -139,7 +155,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       '$0 [plan]',
       'check the plan, then write the client (no plan: every output of codegen.config.json)',
       (y) =>
-        common(y)
+        transforms(common(y))
           .positional('plan', { demandOption: false })
           .option('watch', { type: 'boolean', default: false, describe: 'generate again whenever the plan, a $ref\'d file or the config changes' })
           .option('config', { type: 'string', describe: 'the config file (default: codegen.config.json here or above)' })
@@ -155,7 +171,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         code = a.plan === undefined || a.watch || a.config !== undefined ? await runWorkflow(a, io) : await runGenerate(a, io, argv);
       },
     )
-    .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {
+    .command('validate <plan>', 'check the plan; write nothing', (y) => transforms(common(y)), (args) => {
       checkOptions(args, argv);
       code = runValidate(args as unknown as Common, io);
     })

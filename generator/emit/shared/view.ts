@@ -8,6 +8,7 @@ import { GENERATED_MARKER } from '../target.js';
 import { jsdoc, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
 import { rulesOf, type Rule } from '../render-checks.js';
 import { docLines, interfaceBody } from '../render-types.js';
+import { transformedEventView } from '../../transform/emit.js';
 
 export interface EventView {
   /** The event's name as sent. */
@@ -23,6 +24,10 @@ export interface EventView {
   itemDecl: string;
   /** Charged: the key of its Items property (a string literal), or ''. */
   itemsKeyLiteral: string;
+  /** What the function hands to track(): `properties`, or their transformed copy (transform/emit.ts). */
+  argument: string;
+  /** A transformed event's field table, or ''. */
+  fieldsDecl: string;
 }
 
 export interface IdentifyView {
@@ -72,6 +77,8 @@ export interface SharedView {
   eventRules: string;
   traitRules: string;
   facts: FactsView;
+  /** Whether some event is transformed: then the client carries the helper that transforms its calls. */
+  hasTransforms: boolean;
 }
 
 const ITEM_TYPE = 'ChargedItem';
@@ -91,6 +98,7 @@ export function sharedView(plan: Plan): SharedView {
     eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), e.additional === false ? 0 : 1]]))),
     traitRules: stringLiteral(JSON.stringify(traitRules(plan.identify))),
     facts: factsView(),
+    hasTransforms: plan.events.some((e) => e.transform?.fields !== undefined),
   };
 }
 
@@ -165,7 +173,9 @@ function traitRules(identify: IdentifyNode | undefined): Rule[] {
 function eventView(e: EventNode): EventView {
   const items = chargedItems(e);
   const itemObject = items?.type.kind === 'array' && items.type.items?.kind === 'object' ? items.type.items : undefined;
-  const hasProperties = e.properties.length > 0 || e.additional !== false;
+  const transformed = transformedEventView(e);
+  const planned = e.transform?.planned ?? e;
+  const hasProperties = planned.properties.length > 0 || planned.additional !== false;
   const sends = `Sends ${JSON.stringify(e.name)} to CleverTap.`;
   return {
     name: e.name,
@@ -174,12 +184,14 @@ function eventView(e: EventNode): EventView {
     nameLiteral: stringLiteral(e.name),
     hasProperties,
     isCharged: e.isCharged,
-    typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(e.name)}.`], interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
-    functionDoc: jsdoc(docLines(e.docs, [sends])),
+    typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(planned.name)}.`], transformed?.typeBody || interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
+    functionDoc: jsdoc(docLines(e.docs, transformed ? transformed.docLines : [sends])),
     itemDecl: itemObject
       ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
       : '',
     itemsKeyLiteral: items ? stringLiteral(items.name) : '',
+    argument: transformed?.argument ?? 'properties',
+    fieldsDecl: transformed?.fieldsDecl ?? '',
   };
 }
 

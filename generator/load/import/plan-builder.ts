@@ -138,7 +138,7 @@ export class PlanBuilder {
     for (const p of pending) {
       this.defs ??= newObject(originOr(doc.$defs ?? doc.definitions, this.root));
       if (hasOwn(this.defs, p.name)) continue;
-      put(this.defs, p.name, normalizeSchema(p.value, { mappings, fallback: p.origin }), p.origin);
+      put(this.defs, p.name, normalizeSchema(p.value, { mappings, fallback: p.origin, diagnostics: this.diagnostics }), p.origin);
     }
     return mappings;
   }
