@@ -1,6 +1,6 @@
 // `npm run bench`: the benchmark of issue 7 (a measurement, not a test: it fails only when something breaks).
 //
-//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,pty,tsc,bundle,calls,status,install,watch] [--seed 1] [--clean]
+//   node bench/run.mjs [--quick] [--sizes 64x16,512x32] [--only gen,pty,tsc,bundle,calls,status,install,watch,server] [--seed 1] [--clean]
 //                      [--out bench/RESULTS.md]
 //
 // For synthetic plans (bench/synthetic-plan.mjs) of 64×16, 512×32 and 512×256 events × properties it measures
@@ -25,6 +25,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fnOf } from './lib.mjs';
+import { serverSection } from './server-throughput.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
 import { writeStatusApp } from './status-app.mjs';
 import { measureWatch } from './watch.mjs';
@@ -45,7 +46,7 @@ const opt = (name, dflt) => {
 };
 const QUICK = flag('quick');
 const SEED = Number(opt('seed', 1));
-const ONLY = new Set(opt('only', 'gen,pty,tsc,bundle,calls,status,install,watch').split(','));
+const ONLY = new Set(opt('only', 'gen,pty,tsc,bundle,calls,status,install,watch,server').split(','));
 const OUT = join(ROOT, opt('out', 'bench/RESULTS.md'));
 const ALL_SIZES = [
   { events: 64, props: 16, genRuns: 5, tscRuns: 5 },
@@ -74,6 +75,7 @@ const TARGETS = {
   devCall32: 5, // µs per development-mode call of a 32-property event
   status500: 5, // s: `codegen status` over an app of 500 files calling the 512×32 client
   watchEdit512x32: 0.15, // s from saving a one-event edit to the client on disk, warm --watch process
+  serverRatio: 5, // records/s of the node client ÷ the official clevertap package, same records, same fake server (issue 13)
 };
 
 // ---------------------------------------------------------------------------------------------- helpers
@@ -424,6 +426,14 @@ if (ONLY.has('watch') && results.sizes['512x32']) {
   log(`watch 512×32: one-event edit to client on disk ${fmtStats(results.watch.edit, 3, ' s')}`);
 }
 
+// ---------------------------------------------------------------------------------------------- 8. server uploads
+if (ONLY.has('server')) {
+  log('server: the node client vs the official clevertap package, to the fake upload server (bench/server-throughput.mjs)…');
+  const r = runNode([join(BENCH, 'server-throughput.mjs'), '--json', ...(QUICK ? ['--quick'] : [])]);
+  results.server = JSON.parse(r.stdout.trim().split('\n').pop());
+  for (const sc of results.server.scenarios) log(`server, ${sc.label}: ours ÷ official ×${fmt(sc.ratio, 1)} (defaults), ×${fmt(sc.ratioWide, 1)} (API maxima)`);
+}
+
 // ---------------------------------------------------------------------------------------------- RESULTS.md
 results.load.end = loadavg();
 const S = results.sizes;
@@ -480,6 +490,12 @@ if (results.status) {
 }
 if (results.watch) {
   target(`--watch: one-event edit of the ${results.watch.size} plan to the client on disk`, `${fmt(results.watch.edit.median * 1000, 0)} ms (CPU ${fmt(results.watch.cpu.median * 1000, 0)} ms)`, `≤ ${TARGETS.watchEdit512x32 * 1000} ms`, results.watch.edit.median <= TARGETS.watchEdit512x32);
+}
+for (const sc of results.server?.scenarios ?? []) {
+  if (sc.id === 'memory') continue;
+  // Judged on the client set to the API's maxima (batches of 1000, 15 requests at once); the defaults shown beside
+  target(`Server uploads, ${sc.label}: the node client (API maxima) ÷ the official package`, `×${fmt(sc.ratioWide, 1)} (defaults: ×${fmt(sc.ratio, 1)})`,
+    `≥ ×${TARGETS.serverRatio}`, sc.ratioWide >= TARGETS.serverRatio);
 }
 p('## Targets');
 p();
@@ -633,6 +649,7 @@ if (results.watch) {
   p();
 }
 
+if (results.server) lines.push(...serverSection(results.server));
 p('Where the time goes (CPU profiles, tsc ablations, bundle composition): [PROFILE.md](PROFILE.md), written by `node bench/profile.mjs > bench/PROFILE.md`.');
 writeFileSync(OUT, lines.join('\n') + '\n');
 log(`wrote ${relative(ROOT, OUT)}`);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { constraintLines, typeText } from '../emit/render-types.js';
 import type { Docs, EventNode, IdentifyNode, Plan, Property, TypeNode } from '../model/ir.js';
-import { GENERATED_MARKER } from '../write/write-files.js';
+import { GENERATED_MARKER } from '../emit/target.js';
 import { anchors } from './anchors.js';
 import { CSS, SCRIPT } from './assets.js';
 import { escapeHtml as h, jsonText } from './html.js';

@@ -164,7 +164,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
           .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
           .option('language', { choices: ['ts', 'js'] as const, describe: 'ts (default): index.ts; js: index.js with index.d.ts' })
-          .option('target', { choices: availableTargets(), describe: 'the platform: web (clevertap-web-sdk, the default), react-native (clevertap-react-native)' }),
+          .option('target', { choices: availableTargets(), describe: 'the platform: web (clevertap-web-sdk, the default), react-native (clevertap-react-native), node (CleverTap\'s REST upload API)' }),
       async (args) => {
         checkOptions(args, argv);
         const a = args as unknown as GenerateArgs & { watch: boolean; config?: string };

@@ -25,7 +25,8 @@ export function checkOptions(args: Record<string, unknown>, argv: readonly strin
 /** yargs' messages (always English: the parser's locale is fixed) made to say what is missing. */
 export function explainUsage(message: string, argv: readonly string[]): string {
   if (/^Not enough non-option arguments/.test(message)) {
-    const command = argv[0] === 'validate' || argv[0] === 'convert' ? `${argv[0]} ` : '';
+    // a subcommand (validate, convert, docs, ...) is a plain word; the default command's plan would have been read
+    const command = argv[0] !== undefined && /^[a-z][a-z-]*$/.test(argv[0]) ? `${argv[0]} ` : '';
     return `no plan given: name the tracking plan file, as in codegen ${command}plan.json`;
   }
   const following = /^Not enough arguments following: (\S+)/.exec(message);

@@ -3,7 +3,7 @@
  * it sends, `identify` and `updateProfile`. A client file is one that carries the generator's marker.
  */
 import type { ts as TS } from 'ts-morph';
-import { GENERATED_MARKER } from '../write/write-files.js';
+import { GENERATED_MARKER } from '../emit/target.js';
 
 export type FunctionKind = 'event' | 'profile';
 

@@ -23,6 +23,7 @@ describe('usage mistakes are exit 2 with a sentence, not a stack or a silent def
     ['validate without a plan', ['validate'], 'codegen: no plan given: name the tracking plan file, as in codegen validate plan.json'],
     ['convert without a plan', ['convert'], 'codegen: no plan given: name the tracking plan file, as in codegen convert plan.json'],
     ['no arguments at all', [], 'codegen: no plan given: name the tracking plan file, as in codegen plan.json'],
+    ['docs without a plan', ['docs'], 'codegen: no plan given: name the tracking plan file, as in codegen docs plan.json'],
     ['--out with no value', [SHOP, '--out'], 'codegen: --out needs a value: the folder to write the client to'],
     ['--out followed by another flag', [SHOP, '--out', '--check'], 'codegen: --out needs a value'],
     ['--out=', [SHOP, '--out='], 'codegen: --out needs a value'],

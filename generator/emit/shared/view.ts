@@ -4,6 +4,7 @@
  */
 import { runtimeFacts, type StandardField } from '../../clevertap/facts.js';
 import type { EventNode, IdentifyNode, Plan, Property } from '../../model/ir.js';
+import { GENERATED_MARKER } from '../target.js';
 import { jsdoc, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
 import { rulesOf, type Rule } from '../render-checks.js';
 import { docLines, interfaceBody } from '../render-types.js';
@@ -68,6 +69,8 @@ export interface FactsView {
 
 export interface SharedView {
   header: string;
+  /** GENERATED_MARKER, for the banner of every file. */
+  marker: string;
   events: EventView[];
   identify: IdentifyView;
   /** checks.ts: the development-mode rules as JSON string literals. */
@@ -89,6 +92,7 @@ export function sharedView(plan: Plan): SharedView {
   const version = plan.version ? ` ${plan.version}` : '';
   return {
     header: lineCommentText(`CleverTap client for the tracking plan "${plan.name}"${version}.`),
+    marker: GENERATED_MARKER,
     events: plan.events.map(eventView),
     identify: identifyView(plan.identify),
     eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), e.additional === false ? 0 : 1]]))),
