@@ -23,7 +23,7 @@ if (typeof track !== 'function') throw new Error(`${fnName} is not exported by $
 let sink;
 let pushes = 0;
 const stub = {
-  event: { push(name, data) { sink = data; pushes++; } },
+  event: { push(_name, data) { sink = data; pushes++; } },
   onUserLogin: { push(profile) { sink = profile; } },
   profile: { push(profile) { sink = profile; } },
 };

@@ -288,7 +288,7 @@ if (want('bundle')) {
   const total = sizes.reduce((s, [, n]) => s + n, 0);
   p(`## Bundle: what one track call of the 512×32 client pulls in (\`${fn}\`)`);
   p();
-  p(`Top-level declarations of the tree-shaken entry chunk, each minified alone (sum ${total} B; names are the source\'s, the stub entry included). ` +
+  p(`Top-level declarations of the tree-shaken entry chunk, each minified alone (sum ${total} B; names are the source's, the stub entry included). ` +
     `Other chunks (loaded by dynamic import): ${lazyMin.map(([f, n]) => `${f} ${n} B`).join(', ') || 'none'}.`);
   p();
   p('| declaration | minified (B) |');

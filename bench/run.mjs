@@ -614,7 +614,7 @@ if (results.pty) {
   p('| run | runs | wall (s) |');
   p('|---|---|---|');
   p(`| piped | ${x.piped.n} | ${fmtStats(x.piped, 2)} |`);
-  p(x.pty ? `| under a pty | ${x.pty.n} | ${fmtStats(x.pty, 2)} |` : '| under a pty | 0 | n/a (no \`script\` command: apt-get install util-linux) |');
+  p(x.pty ? `| under a pty | ${x.pty.n} | ${fmtStats(x.pty, 2)} |` : '| under a pty | 0 | n/a (no `script` command: apt-get install util-linux) |');
   p();
 }
 

@@ -27,7 +27,9 @@ export function writeStatusApp(dir, plan, client, files) {
     const lines = [];
     if (i % 3 === 0) {
       lines.push(`import * as ct from '../client/index.js';`);
-      fns.forEach((fn, k) => lines.push(`export function run${k}(): void {`, `  ct.${fn}(${args[k]});`, '}'));
+      fns.forEach((fn, k) => {
+        lines.push(`export function run${k}(): void {`, `  ct.${fn}(${args[k]});`, '}');
+      });
     } else if (i % 10 === 1) {
       lines.push(`import { ${fns[0]} as first, ${fns.slice(1).join(', ')} } from '../client/index.js';`);
       lines.push(`type Props = Parameters<typeof first>;`, `export function wrapped(...p: Props): void {`, `  first(...p);`, '}');

@@ -29,11 +29,10 @@ export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, l
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (s) => {
     buffered += s;
-    let nl;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
+    for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
       const line = buffered.slice(0, nl);
       buffered = buffered.slice(nl + 1);
-      if (waiting && waiting.test(line)) {
+      if (waiting?.test(line)) {
         const w = waiting;
         waiting = undefined;
         w.done(performance.now());
@@ -43,7 +42,11 @@ export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, l
   const until = (re, ms = 60_000) =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`watch bench: no "${re}" from codegen --watch within ${ms} ms`)), ms);
-      waiting = { test: (l) => re.test(l), done: (t) => (clearTimeout(timer), resolve(t)) };
+      waiting = { test: (l) => re.test(l), done: (t) => {
+          clearTimeout(timer);
+          resolve(t);
+        },
+      };
     });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {

@@ -108,7 +108,7 @@ const publicChange = (c: JsonChange): Change => c;
 /** Refuses severities the generator cannot honour, as the config reader does (in words, as a TypeError). */
 function checkSeverity(severity: Options['severity'] = {}): void {
   for (const [code, level] of Object.entries(severity)) {
-    const rule = Object.prototype.hasOwnProperty.call(CATALOGUE, code) ? CATALOGUE[code as Code] : undefined;
+    const rule = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as Code] : undefined;
     if (!rule) throw new TypeError(`severity: "${code}" is not a rule code of clevertap-codegen`);
     if (rule.severity === 'error') throw new TypeError(`severity: ${code} is an error and stays one (only warnings and notes can be changed)`);
     if (level !== 'error' && level !== 'warning' && level !== 'off') throw new TypeError(`severity: ${code} must be "error", "warning" or "off"`);

@@ -15,7 +15,7 @@ function packageHasConfig(path: string): boolean {
   if (!text.includes('"codegen"')) return false;
   try {
     const pkg: unknown = JSON.parse(text);
-    return typeof pkg === 'object' && pkg !== null && Object.prototype.hasOwnProperty.call(pkg, 'codegen');
+    return typeof pkg === 'object' && pkg !== null && Object.hasOwn(pkg, 'codegen');
   } catch {
     // not JSON: npm says so; the config is not there in any case
     return false;

@@ -90,7 +90,7 @@ class Reader {
     const out: Record<string, SeverityLevel> = {};
     for (const [code, level] of Object.entries(map)) {
       const at = memberOrigin(map, code);
-      const rule = Object.prototype.hasOwnProperty.call(CATALOGUE, code) ? CATALOGUE[code as Code] : undefined;
+      const rule = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as Code] : undefined;
       if (!rule) {
         this.report('CT904', at, { code });
         continue;

@@ -21,6 +21,7 @@ export function propertyKey(name: string): string {
 }
 
 /** Whatever commentText would change (CR, a line separator, `*\/`, a control character): most text has none. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the control characters a comment must escape
 const COMMENT_UNSAFE = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\*\//;
 
 /** Text for a block comment: `*\/` cannot end it, and no line break escapes into code. */
@@ -29,6 +30,7 @@ export function commentText(s: string): string {
   return s
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\*\//g, '*\\/')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escapes the control characters COMMENT_UNSAFE found
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -33,6 +33,7 @@ export interface ParsedJson {
 /** Deeper than this is no tracking plan; it would only exhaust the stack. */
 export const MAX_DEPTH = 256;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a JSON string may not contain U+0000-U+001F raw
 const SLOW_STRING = /[\\\u0000-\u001f]/;
 
 export function parseJson(file: SourceFile): ParsedJson {
@@ -166,7 +167,7 @@ export function parseJson(file: SourceFile): ParsedJson {
         if (text[i] !== ':') fail(`unexpected ${describe(i)}: expected ':' after property name`);
         i++;
         const value = parseValue(obj, key, depth + 1);
-        if (Object.prototype.hasOwnProperty.call(obj, key)) {
+        if (Object.hasOwn(obj, key)) {
           duplicates.push({ key, pointer: joinPointer(originOf(obj)!.pointer, key), offset: keyOffset, firstOffset: keys[keys.indexOf(key) + 1] as number });
         } else {
           keys.push(key, keyOffset);

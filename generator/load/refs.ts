@@ -124,7 +124,7 @@ export function walk(root: unknown, pointer: string): unknown {
   let node = root;
   for (const raw of pointer.slice(1).split('/')) {
     const token = unescapePointerToken(raw);
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
   return node;

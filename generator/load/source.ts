@@ -138,7 +138,8 @@ class MemberOrigin implements Origin {
     private readonly key: string,
   ) {}
   get pointer(): string {
-    return (this.foundPointer ??= joinPointer(pointerOf(this.info), this.key));
+    this.foundPointer ??= joinPointer(pointerOf(this.info), this.key);
+    return this.foundPointer;
   }
   get offset(): number {
     const child = (this.node as Record<string, unknown>)[this.key];
@@ -150,14 +151,16 @@ export function originOf(node: unknown): Origin | undefined {
   if (typeof node !== 'object' || node === null) return undefined;
   const info = registry.get(node);
   if (!info) return undefined;
-  return (info.origin ??= new NodeOrigin(info.file, info));
+  info.origin ??= new NodeOrigin(info.file, info);
+  return info.origin;
 }
 
 /** Says that `node[key]` came from `origin` (an importer maps a converted member back to the original file). */
 export function setMemberOrigin(node: object, key: string, origin: Origin): void {
   const info = registry.get(node);
   if (!info) throw new Error('internal: setMemberOrigin before setOrigin');
-  (info.members ??= new Map()).set(key, origin);
+  info.members ??= new Map();
+  info.members.set(key, origin);
 }
 
 /** The origin of `node[key]`: the position of the key in the source text. */

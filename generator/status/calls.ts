@@ -101,7 +101,10 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
   const exportCache = new Map<ClientFile, Set<string>>();
   const exportNames = (c: ClientFile): Set<string> => {
     let names = exportCache.get(c);
-    if (!names) exportCache.set(c, (names = new Set(c.module ? checker.getExportsOfModule(c.module).map((s) => s.name) : [])));
+    if (!names) {
+      names = new Set(c.module ? checker.getExportsOfModule(c.module).map((s) => s.name) : []);
+      exportCache.set(c, names);
+    }
     return names;
   };
 

@@ -237,15 +237,16 @@ class EventTransformer {
     const { arrays, arrayObjects } = this.policy;
     if (items?.kind === 'object') {
       const rule = arrayObjects ?? (arrays === 'json' || arrays === 'count' || arrays === 'drop' ? arrays : undefined);
-      if (rule === 'index') return this.indexed(p, t, items, path, dotted, key);
       if (rule === undefined) this.diagnostics.push(diagnose('CT613', p.origin, { name: dotted }));
-      if (rule === undefined || rule === 'drop') return this.drop(dotted, 'an array of objects');
-      return this.fromArray(p, t, rule, path, dotted, key, required);
+      if (rule === 'index') this.indexed(p, t, items, path, dotted, key);
+      else if (rule === undefined || rule === 'drop') this.drop(dotted, 'an array of objects');
+      else this.fromArray(p, t, rule, path, dotted, key, required);
+      return;
     }
     // No items schema (and no `untyped: "scalar"` to read it as scalars): its values could be objects; left to CT301
-    if (arrays === undefined || items === undefined) return this.add(p, key, p.type, required, { path, key, how: 'value' }, dotted);
-    if (arrays === 'drop') return this.drop(dotted, 'an array');
-    this.fromArray(p, t, arrays, path, dotted, key, required);
+    if (arrays === undefined || items === undefined) this.add(p, key, p.type, required, { path, key, how: 'value' }, dotted);
+    else if (arrays === 'drop') this.drop(dotted, 'an array');
+    else this.fromArray(p, t, arrays, path, dotted, key, required);
   }
 
   private drop(dotted: string, what: string): void {

@@ -134,7 +134,10 @@ function suggestion(key: string, known: readonly string[]): string {
 }
 
 function readRename(v: unknown, origin: Origin, policy: TransformPolicy, ds: Diagnostic[], at: At, bad: Bad): void {
-  if (!isObject(v)) return bad(origin, 'rename', 'an object with "events" and "properties"', v);
+  if (!isObject(v)) {
+    bad(origin, 'rename', 'an object with "events" and "properties"', v);
+    return;
+  }
   for (const part of Object.keys(v)) {
     const map = v[part];
     const partOrigin = at(v, part);
@@ -155,7 +158,10 @@ function readRename(v: unknown, origin: Origin, policy: TransformPolicy, ds: Dia
 }
 
 function readEvents(v: unknown, origin: Origin, policy: TransformPolicy, ds: Diagnostic[], at: At, bad: Bad): void {
-  if (!isObject(v)) return bad(origin, 'events', 'an object with "include" and "exclude" lists', v);
+  if (!isObject(v)) {
+    bad(origin, 'events', 'an object with "include" and "exclude" lists', v);
+    return;
+  }
   for (const part of Object.keys(v)) {
     const list = v[part];
     const partOrigin = at(v, part);
@@ -179,7 +185,10 @@ function readEvents(v: unknown, origin: Origin, policy: TransformPolicy, ds: Dia
 }
 
 function readSeverity(v: unknown, origin: Origin, policy: TransformPolicy, ds: Diagnostic[], at: At, bad: Bad): void {
-  if (!isObject(v)) return bad(origin, 'severity', 'an object of "CTxxx": "warning" pairs', v);
+  if (!isObject(v)) {
+    bad(origin, 'severity', 'an object of "CTxxx": "warning" pairs', v);
+    return;
+  }
   for (const code of Object.keys(v)) {
     const level = v[code];
     const o = at(v, code);

@@ -5,7 +5,10 @@ import { generate } from '../../generator/pipeline.js';
 import { scratch } from './paths.js';
 import { planJson } from './plan.js';
 
-export async function clientFor<T = Record<string, any>>(plan: unknown): Promise<T> {
+/** A generated client's exports, called with whatever a test passes (a misuse is the point of many tests). */
+export type LoadedClient = Record<string, (...args: unknown[]) => unknown>;
+
+export async function clientFor<T = LoadedClient>(plan: unknown): Promise<T> {
   const dir = scratch('client');
   writeFileSync(join(dir, 'plan.json'), planJson(plan));
   const result = generate(join(dir, 'plan.json'));

@@ -143,6 +143,7 @@ describe('a 50 MB plan', () => {
   }
 
   it('500 events with 50 KB descriptions full of */ and U+2028: a client with every event, descriptions inside comments', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax as hostile text
     const description = 'Hostile */ text \u2028 with `${x}` and <!-- -->. '.repeat(1_200).slice(0, 52_000);
     const events: Record<string, unknown> = {};
     for (let i = 0; i < 500; i++) events[`Event ${i}`] = { description, properties: { [`key ${i}`]: { type: 'string', description } } };

@@ -42,6 +42,7 @@ const TEXTS: Array<[string, string]> = [
   ['a description containing /** */ and a JSDoc tag', '/** @type {any} */ @param x {@link https://example.com}'],
   ['a description containing <!-- and -->', '<!-- html comment --> <script>alert(1)</script>'],
   ['a description containing backticks', 'use `code` and ``` fences ```'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax as hostile text
   ['a description containing ${} template syntax', '${process.exit(1)} and ${} and `${`'],
   ['a description containing U+2028 and U+2029', 'line\u2028separator\u2029paragraph\u2028*/\u2028export const x = 1;'],
   ['a description containing double and single quotes', `"double" 'single' "unterminated ' mixed`],

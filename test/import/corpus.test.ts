@@ -56,7 +56,7 @@ function resolves(plan: Obj, ref: string): boolean {
   const pointer = decodeURIComponent(ref.slice(1));
   for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
     const token = unescapePointerToken(raw);
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, token)) return false;
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, token)) return false;
     node = (node as Obj)[token];
   }
   return true;

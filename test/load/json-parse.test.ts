@@ -13,7 +13,7 @@ const at = (o: { file: { text: string; path: string }; offset: number } | undefi
 describe('JSON with positions', () => {
   const text = '{\n  "name": "Shop",\n  "events": {\n    "Product Viewed": {\n      "properties": { "price": { "type": "number" } }\n    }\n  }\n}\n';
   const { value } = parse(text);
-  const root = value as Record<string, any>;
+  const root = value as { events: Record<string, { properties: Record<string, object> }> };
 
   it('parses what JSON.parse parses', () => {
     expect(value).toEqual(JSON.parse(text));
@@ -31,7 +31,7 @@ describe('JSON with positions', () => {
 
   it('escapes ~ and / in pointers (RFC 6901)', () => {
     const { value: v } = parse('{"a/b~c": {"x": 1}}');
-    expect(originOf((v as any)['a/b~c'])?.pointer).toBe('/a~1b~0c');
+    expect(originOf((v as Record<string, unknown>)['a/b~c'])?.pointer).toBe('/a~1b~0c');
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { clientFor } from '../helpers/client.js';
+import { clientFor, type LoadedClient } from '../helpers/client.js';
 import { fakeSdk } from '../helpers/fake-sdk.js';
 
 const plan = {
@@ -43,7 +43,7 @@ const plan = {
 type Violation = { event: string; property: string; rule: string };
 
 describe('development-mode checks', () => {
-  let c: Record<string, any>;
+  let c: LoadedClient;
   let sdk: ReturnType<typeof fakeSdk>;
   let seen: Violation[];
 
@@ -161,7 +161,7 @@ describe('development-mode checks', () => {
 
 describe('development-mode limits the plan does not state', () => {
   it('checks CleverTap\'s own limits: 50 Charged items, 100 values of a multi-value trait', async () => {
-    const c = await clientFor<Record<string, any>>({
+    const c = await clientFor<LoadedClient>({
       name: 'Limits',
       events: { Charged: { properties: { Amount: { type: 'number' }, Items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } } } } },
       identify: { properties: { tags: { type: 'array', items: { type: 'string' } } } },

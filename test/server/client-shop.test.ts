@@ -103,7 +103,7 @@ describe('the shop server client', () => {
     const rejected: Array<number | undefined> = [];
     const ct = createClient(
       { endpoint: server.url, ...ACCOUNT },
-      { mode: 'development', onViolation: (v) => (seen.push(`${v.property}:${v.rule}`), v.rule !== 'minimum'), onError: (e) => void rejected.push(e.code) },
+      { mode: 'development', onViolation: (v) => { seen.push(`${v.property}:${v.rule}`); return v.rule !== 'minimum'; }, onError: (e) => void rejected.push(e.code) },
     );
     ct.trackProductAddedToCart('user-1', { product_id: 'SKU-1', quantity: 100 }, { ts: AT }); // maximum 99: reported, sent
     ct.trackProductViewed('user-1', { product_id: 'SKU-1', price: -1 }, { ts: AT }); // minimum 0: dropped

@@ -46,7 +46,9 @@ function sourceLines(dir: string): Marker[] {
       else if (/\.tsx?$/.test(entry.name)) {
         readFileSync(path, 'utf8')
           .split('\n')
-          .forEach((text, i) => out.push({ file: relative(dir, path), line: i + 1, text }));
+          .forEach((text, i) => {
+            out.push({ file: relative(dir, path), line: i + 1, text });
+          });
       }
     }
   };

@@ -7,11 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import type { LoadedClient } from '../helpers/client.js';
 import { fakeSdk } from '../helpers/fake-sdk.js';
 import { compile, format } from '../helpers/tsc.js';
 import { generateClient, PLAN, POLICY } from './fixture.js';
 
-type Client = Record<string, any>;
+type Client = LoadedClient;
 
 async function client(mode: 'production' | 'development' = 'production', onViolation: unknown = 'throw') {
   const dir = generateClient(PLAN, POLICY);
@@ -87,7 +88,7 @@ describe('a transformed client', () => {
     c.trackE(JSON.parse('{"__proto__": {"__proto__": "x"}}'));
     const sent = sdk.calls[0]![2] as Record<string, unknown>;
     expect(Object.keys(sent)).toEqual(['__proto_____proto__']);
-    expect(sent['__proto_____proto__']).toBe('x');
+    expect(sent.__proto_____proto__).toBe('x');
     expect(Object.getPrototypeOf(sent)).toBe(Object.prototype);
   });
 
@@ -171,7 +172,7 @@ describe('the server (node) client of the transformed plan', () => {
       bodies.push(body);
       return new Response(JSON.stringify({ status: 'success', processed: body.d.length, unprocessed: [] }), { status: 200 });
     };
-    const client = c.createClient({ accountId: 'A', passcode: 'P', endpoint: 'http://127.0.0.1:9' }, { mode: 'production', fetch });
+    const client = c.createClient({ accountId: 'A', passcode: 'P', endpoint: 'http://127.0.0.1:9' }, { mode: 'production', fetch }) as LoadedClient;
     expect(client.trackOrderCompleted('u-1', { order_id: 'O1', product: { id: 'P1' }, tags: ['a', 'b'] })).toBeUndefined();
     expect(client.trackProductViewed('u-1', { sku: 'S' })).toBeUndefined();
     await client.close();

@@ -20,7 +20,7 @@ import { compile, format } from '../helpers/tsc.js';
 import { params, runs } from '../property/support/runs.js';
 
 /** clevertap-web-sdk 2.5.2's unsupportedKeyCharRegex: what the SDK deletes from keys and event names. */
-const SDK_KEY_CHARS = new RegExp('^\\s+|\\.|:|\\$|\'|"|\\\\|\\s+$', 'g');
+const SDK_KEY_CHARS = /^\s+|\.|:|\$|'|"|\\|\s+$/g;
 
 type Schema = Record<string, unknown>;
 

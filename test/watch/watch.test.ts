@@ -23,7 +23,7 @@ function start(dir: string, setup: { plan?: string; flags?: Flags } = {}) {
   const codes: number[] = [];
   const waiters: Array<() => void> = [];
   const done = runWatch(
-    { ...setup, flags: setup.flags ?? { ...flags, out: join(dir, 'out') }, signal: controller.signal, debounceMs: 20, onCycle: (c) => (codes.push(c), waiters.splice(0).forEach((w) => w())) },
+    { ...setup, flags: setup.flags ?? { ...flags, out: join(dir, 'out') }, signal: controller.signal, debounceMs: 20, onCycle: (c) => { codes.push(c); for (const w of waiters.splice(0)) w(); } },
     { out: (s) => (log += s), err: (s) => (log += s), color: false },
   );
   /**
@@ -178,7 +178,10 @@ describe('codegen --watch (the process)', () => {
         const timer = setTimeout(() => reject(new Error(`no "watching" within 20 s:\n${err}`)), 20_000);
         child.stderr.on('data', (s: string) => {
           err += s;
-          if (err.includes('watching ')) (clearTimeout(timer), resolve());
+          if (err.includes('watching ')) {
+            clearTimeout(timer);
+            resolve();
+          }
         });
       });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

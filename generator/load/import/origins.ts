@@ -11,7 +11,7 @@ export function isObject(value: unknown): value is Json {
 }
 
 export function hasOwn(obj: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(obj, key);
+  return Object.hasOwn(obj, key);
 }
 
 /** The start of a file: where a diagnostic goes when nothing more precise is known. */
@@ -69,6 +69,8 @@ export function copyObject(
 export function newArray(origin: Origin, items: ReadonlyArray<{ value: unknown; origin: Origin }>): unknown[] {
   const arr = items.map((i) => i.value);
   setOrigin(arr, origin);
-  items.forEach((item, index) => setMemberOrigin(arr, String(index), item.origin));
+  items.forEach((item, index) => {
+    setMemberOrigin(arr, String(index), item.origin);
+  });
   return arr;
 }

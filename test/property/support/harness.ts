@@ -8,11 +8,12 @@ import ts from 'typescript';
 import { brief } from '../../helpers/plan.js';
 import { fakeSdk, type Call } from '../../helpers/fake-sdk.js';
 import { scratch } from '../../helpers/paths.js';
+import type { LoadedClient } from '../../helpers/client.js';
 import { planJson } from '../../helpers/plan.js';
 import { generate, type Generated } from '../../../generator/pipeline.js';
 import type { EmittedFile } from '../../../generator/emit/target.js';
 import type { EventNode, Plan } from '../../../generator/model/ir.js';
-import { objectOf, show, tsObject, tsOf, tsString, valueOf, type DocSpec, type Rendered } from './plans.js';
+import { objectOf, show, tsObject, tsOf, tsString, witnessValue, type DocSpec, type Rendered } from './plans.js';
 
 export interface GeneratedClient {
   rendered: Rendered;
@@ -100,12 +101,12 @@ export function usageSource(c: GeneratedClient): string {
 export function expectedCalls(c: GeneratedClient): Call[] {
   const out: Call[] = c.rendered.calls.map((call) => {
     const e = eventNode(c, call.event);
-    return ['event', call.event, takesProps(e) ? objectOf(call.props.map(([k, w]) => [k, valueOf(w)])) : {}];
+    return ['event', call.event, takesProps(e) ? objectOf(call.props.map(([k, w]) => [k, witnessValue(w)])) : {}];
   });
   const id = c.rendered.identify;
   if (id) {
     const fields = new Map(id.fields);
-    const site = id.traits.map(([k, w]): [string, unknown] => [fields.get(k)!, valueOf(w)]);
+    const site = id.traits.map(([k, w]): [string, unknown] => [fields.get(k)!, witnessValue(w)]);
     out.push(['onUserLogin', { Site: objectOf([...site, ['Identity', id.userId]]) }]);
     // an empty profile push is not sent: it would say nothing
     if (site.length > 0) out.push(['profile', { Site: objectOf(site) }]);
@@ -114,17 +115,17 @@ export function expectedCalls(c: GeneratedClient): Call[] {
 }
 
 /** Calls every generated function once (identify and updateProfile too) with fresh values. */
-export function callAll(client: Record<string, any>, c: GeneratedClient): void {
+export function callAll(client: LoadedClient, c: GeneratedClient): void {
   for (const call of c.rendered.calls) {
     const e = eventNode(c, call.event);
     const fn = client[e.functionName];
     if (typeof fn !== 'function') throw new Error(`the client exports no ${e.functionName}() for ${JSON.stringify(call.event)}`);
-    if (takesProps(e)) fn(objectOf(call.props.map(([k, w]) => [k, valueOf(w)])));
+    if (takesProps(e)) fn(objectOf(call.props.map(([k, w]) => [k, witnessValue(w)])));
     else fn();
   }
   const id = c.rendered.identify;
   if (id) {
-    const traits = () => objectOf(id.traits.map(([k, w]) => [k, valueOf(w)]));
+    const traits = () => objectOf(id.traits.map(([k, w]) => [k, witnessValue(w)]));
     if (id.hasTraits) client.identify(id.userId, traits());
     else client.identify(id.userId);
     client.updateProfile(traits());
@@ -139,11 +140,11 @@ export function describeCalls(calls: readonly Call[]): unknown[] {
 }
 
 /** Writes the client's files to a new folder and imports its index.ts (a fresh module: a new path each time). */
-export async function importClient(c: GeneratedClient): Promise<Record<string, any>> {
+export async function importClient(c: GeneratedClient): Promise<LoadedClient> {
   const dir = scratchFile('');
   mkdirSync(dir);
   for (const f of c.files) writeFileSync(join(dir, f.path), f.content);
-  return (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Record<string, any>;
+  return (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as LoadedClient;
 }
 
 /** The client's files and a file using it, in a new virtual folder, for the compiler. */
@@ -187,6 +188,7 @@ export function commentForm(s: string): string {
   return s
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\*\//g, '*\\/')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the control characters a comment must escape
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -120,7 +120,8 @@ const badValues: fc.Arbitrary<Mutation> = fc.tuple(keyArb, fc.nat(20)).chain(([k
 
 /** Adds `$defs` entries (keeping the plan's own). */
 const withDefs = (defs: Record<string, unknown>, then: (plan: Record<string, unknown>) => void) => (plan: Record<string, unknown>) => {
-  const mine = (plan.$defs ??= {}) as Record<string, unknown>;
+  plan.$defs ??= {};
+  const mine = plan.$defs as Record<string, unknown>;
   for (const [k, v] of Object.entries(defs)) put(mine, k, v);
   then(plan);
 };
@@ -155,18 +156,18 @@ const wrongTypes: fc.Arbitrary<Mutation> = fc.tuple(fc.jsonValue(), eventNameArb
   const notObject = junk !== null && typeof junk === 'object' && !Array.isArray(junk) ? [junk] : junk;
   const notString = typeof junk === 'string' ? 5 : junk === undefined ? null : junk;
   return fc.constantFrom<Mutation>(
-    { what: `name is ${JSON.stringify(notString)}`, apply: (p) => void (p.name = notString), code: 'CT006', at: '/name' },
+    { what: `name is ${JSON.stringify(notString)}`, apply: (p) => { p.name = notString; }, code: 'CT006', at: '/name' },
     { what: 'no name', apply: (p) => void delete p.name, code: 'CT004', at: '' },
     // events that are no object make the format unrecognisable: "cannot tell which kind of plan" (CT050) is an
     // error too, if a less precise one than CT006 (which --from native gives)
-    { what: `events is ${JSON.stringify(notObject)}`, apply: (p) => void (p.events = notObject), code: 'CT006|CT050', at: '' },
+    { what: `events is ${JSON.stringify(notObject)}`, apply: (p) => { p.events = notObject; }, code: 'CT006|CT050', at: '' },
     // without events the format cannot be told (CT050) unless --from native is given (CT004): both are clear
     { what: 'no events', apply: (p) => void delete p.events, code: 'CT004|CT050', at: '' },
     { what: `an event schema is ${JSON.stringify(notObject)}`, apply: addEvent(name, notObject), code: 'CT007', at: pointer('events', name) },
     { what: 'an event of type array', apply: addEvent(name, { type: 'array', items: {} }), code: 'CT007', at: pointer('events', name) },
-    { what: `identify is ${JSON.stringify(notObject)}`, apply: (p) => void (p.identify = notObject), code: 'CT007', at: '/identify' },
-    { what: 'an unknown top-level key', apply: (p) => void (p.evnets = {}), code: 'CT005', at: '/evnets' },
-    { what: `description is ${JSON.stringify(notString)}`, apply: (p) => void (p.description = notString), code: 'CT006', at: '/description' },
+    { what: `identify is ${JSON.stringify(notObject)}`, apply: (p) => { p.identify = notObject; }, code: 'CT007', at: '/identify' },
+    { what: 'an unknown top-level key', apply: (p) => { p.evnets = {}; }, code: 'CT005', at: '/evnets' },
+    { what: `description is ${JSON.stringify(notString)}`, apply: (p) => { p.description = notString; }, code: 'CT006', at: '/description' },
   );
 });
 
@@ -174,12 +175,12 @@ const chargedAndIdentify: fc.Arbitrary<Mutation> = fc.constantFrom<Mutation>(
   { what: 'Charged Items is a string', apply: addEvent('Charged', { properties: { Items: { type: 'string' } } }), code: 'CT401', at: '/events/Charged/properties/Items' },
   { what: 'Charged Items of strings', apply: addEvent('Charged', { properties: { Items: { type: 'array', items: { type: 'string' } } } }), code: 'CT401', at: '/events/Charged/properties/Items' },
   { what: 'Charged Items maxItems 300', apply: addEvent('Charged', { properties: { Items: { type: 'array', maxItems: 300, items: { type: 'object', properties: {} } } } }), code: 'CT402', at: '/events/Charged/properties/Items' },
-  { what: 'a numeric phone', apply: (p) => void (p.identify = { properties: { phone: { type: 'number' } } }), code: 'CT501', at: '/identify/properties/phone' },
-  { what: 'gender X', apply: (p) => void (p.identify = { properties: { gender: { type: 'string', enum: ['X'] } } }), code: 'CT501', at: '/identify/properties/gender' },
-  { what: 'Identity as a trait', apply: (p) => void (p.identify = { properties: { Identity: { type: 'string' } } }), code: 'CT505', at: '/identify/properties/Identity' },
-  { what: 'email and Email', apply: (p) => void (p.identify = { properties: { email: { type: 'string' }, Email: { type: 'string' } } }), code: 'CT502', at: '/identify/properties/' },
-  { what: 'a multi-value trait of 101', apply: (p) => void (p.identify = { properties: { tags: { type: 'array', maxItems: 101, items: { type: 'string' } } } }), code: 'CT503', at: '/identify/properties/tags' },
-  { what: 'a multi-value trait of numbers', apply: (p) => void (p.identify = { properties: { tags: { type: 'array', maxItems: 5, items: { type: 'number' } } } }), code: 'CT503', at: '/identify/properties/tags' },
+  { what: 'a numeric phone', apply: (p) => { p.identify = { properties: { phone: { type: 'number' } } }; }, code: 'CT501', at: '/identify/properties/phone' },
+  { what: 'gender X', apply: (p) => { p.identify = { properties: { gender: { type: 'string', enum: ['X'] } } }; }, code: 'CT501', at: '/identify/properties/gender' },
+  { what: 'Identity as a trait', apply: (p) => { p.identify = { properties: { Identity: { type: 'string' } } }; }, code: 'CT505', at: '/identify/properties/Identity' },
+  { what: 'email and Email', apply: (p) => { p.identify = { properties: { email: { type: 'string' }, Email: { type: 'string' } } }; }, code: 'CT502', at: '/identify/properties/' },
+  { what: 'a multi-value trait of 101', apply: (p) => { p.identify = { properties: { tags: { type: 'array', maxItems: 101, items: { type: 'string' } } } }; }, code: 'CT503', at: '/identify/properties/tags' },
+  { what: 'a multi-value trait of numbers', apply: (p) => { p.identify = { properties: { tags: { type: 'array', maxItems: 5, items: { type: 'number' } } } }; }, code: 'CT503', at: '/identify/properties/tags' },
 );
 
 /** Keywords of the wrong JSON type, or impossible (once silently ignored: hostile/wrong-types.test.ts). */

@@ -24,13 +24,13 @@ export type Witness =
   | { o: Array<[string, Witness]> };
 
 /** The runtime value (a fresh Date each time; objects with own keys, `__proto__` included). */
-export function valueOf(w: Witness): unknown {
+export function witnessValue(w: Witness): unknown {
   if ('s' in w) return w.s;
   if ('n' in w) return w.n;
   if ('b' in w) return w.b;
   if ('d' in w) return new Date(w.d);
-  if ('a' in w) return w.a.map(valueOf);
-  return objectOf(w.o.map(([k, v]) => [k, valueOf(v)]));
+  if ('a' in w) return w.a.map(witnessValue);
+  return objectOf(w.o.map(([k, v]) => [k, witnessValue(v)]));
 }
 
 /** An object with exactly these own enumerable keys (defineProperty: `__proto__` is a key, not the prototype). */
@@ -467,7 +467,7 @@ export function render(spec: PlanSpec): Rendered {
   const defs: Record<string, unknown> = {};
   const defName = (wanted: string): string => {
     let n = wanted;
-    for (let i = 2; Object.prototype.hasOwnProperty.call(defs, n); i++) n = `${wanted} ${i}`;
+    for (let i = 2; Object.hasOwn(defs, n); i++) n = `${wanted} ${i}`;
     Object.defineProperty(defs, n, { value: null, enumerable: true, writable: true, configurable: true });
     return n;
   };
@@ -479,7 +479,9 @@ export function render(spec: PlanSpec): Rendered {
       const half = Math.ceil(keys.length / 2);
       const own: Record<string, unknown> = {};
       const part: Record<string, unknown> = {};
-      keys.forEach((k, i) => ((i < half ? own : part)[k] = schema[k]));
+      keys.forEach((k, i) => {
+        (i < half ? own : part)[k] = schema[k];
+      });
       return { ...own, allOf: [part] };
     }
     const names = wrap.defs.map(defName);

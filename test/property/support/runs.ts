@@ -4,7 +4,7 @@
  * A failure prints the seed, the path and the shrunk counterexample (fast-check), and the plan JSON (our messages):
  * replay it with FUZZ_SEED=<seed> (and the same FUZZ_RUNS).
  */
-import fc from 'fast-check';
+import type fc from 'fast-check';
 
 const fuzzRuns = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefined;
 

@@ -70,6 +70,7 @@ export function isIdentifier(s: string): boolean {
 
 /** Free text for descriptions, titles and examples: everything, with the fragments that could end a comment or a string. */
 export const HOSTILE_TEXT_BITS = [
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: `${` is hostile text, not a template
   '*/', '/*', '/**', '*/ export const pwned = 1; /*', '<!--', '-->', '`', '${', '${}', '${process.exit(1)}', '}',
   '\u2028', '\u2029', '"', "'", '\\', '\\u002a/', '*\\/', '\n', '\r', '\r\n', '\n */\n', ' * ', '@param x', '@deprecated',
   '@example', '{@link https://x}', '</script>', '\u0000', '\u0007', '\u000b', '\u000c', '\u001b[31m', '\u007f', '\u0085',
