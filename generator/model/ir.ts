@@ -25,7 +25,9 @@ export interface StringType extends TypeBase {
   kind: 'string';
   enum?: string[];
   format?: string;
-  pattern?: string;
+  /** Every pattern the value must match (more than one when $ref or allOf layers each have one). */
+  patterns?: string[];
+  /** In Unicode code points, as JSON Schema counts. */
   minLength?: number;
   maxLength?: number;
 }
@@ -60,6 +62,8 @@ export interface NullType extends TypeBase {
 export interface UnionType extends TypeBase {
   kind: 'union';
   members: TypeNode[];
+  /** `oneOf`: a value must match exactly one member. */
+  exclusive?: boolean;
 }
 
 /** Any CleverTap scalar: what `additionalProperties: true` allows. */
@@ -83,6 +87,8 @@ export interface ObjectType extends TypeBase {
 /** A schema with no type at all (`{}`), or one the model could not read. */
 export interface UntypedType extends TypeBase {
   kind: 'untyped';
+  /** The model already reported why (a type conflict, an empty type list): the checker says nothing more. */
+  reported?: true;
 }
 
 export interface Docs {

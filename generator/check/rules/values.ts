@@ -42,7 +42,7 @@ function scalarProblem(site: ValueSite): Diagnostic | undefined {
     const actual = describe(site.type, culprit);
     return diagnose('CT301', site.origin, { what, name, actual, fix: fixFor(site, culprit.kind) });
   }
-  if (members.some((m) => m.kind === 'untyped')) return diagnose('CT302', site.origin, { what, name });
+  if (members.some((m) => m.kind === 'untyped' && !m.reported)) return diagnose('CT302', site.origin, { what, name });
   return undefined;
 }
 
