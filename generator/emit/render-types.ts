@@ -8,19 +8,16 @@ export const SCALAR_TYPE = 'CleverTapScalar';
 export function typeText(t: TypeNode, names: { item?: string } = {}): string {
   switch (t.kind) {
     case 'string':
-      return t.enum && t.enum.length > 0 ? unique(t.enum.map(stringLiteral)).join(' | ') : 'string';
     case 'number':
-      return t.enum && t.enum.length > 0 ? unique(t.enum.map((n) => String(n))).join(' | ') : 'number';
     case 'boolean':
-      return t.enum && t.enum.length === 1 ? String(t.enum[0]) : 'boolean';
+    case 'union':
+      return literalUnion(atoms(t, names));
     case 'date':
       return 'Date';
     case 'null':
       return 'null';
     case 'scalar':
       return SCALAR_TYPE;
-    case 'union':
-      return unique(t.members.map((m) => typeText(m, names))).join(' | ');
     case 'array': {
       const item = t.items?.kind === 'object' ? names.item ?? 'never' : t.items ? typeText(t.items, names) : 'never';
       return /[|&]/.test(item) ? `ReadonlyArray<${item}>` : `readonly ${item}[]`;
@@ -31,9 +28,51 @@ export function typeText(t: TypeNode, names: { item?: string } = {}): string {
   }
 }
 
-function unique(xs: string[]): string[] {
-  return [...new Set(xs)];
+/** A union's members written once each (`1 | 1` is one literal), `never` when there are none. */
+function literalUnion(xs: string[]): string {
+  const unique = [...new Set(xs)];
+  return unique.length === 0 ? 'never' : unique.join(' | ');
 }
+
+/** The alternatives a type stands for: its enum's literals, or the type itself; a union's members' alternatives. */
+function atoms(t: TypeNode, names: { item?: string }): string[] {
+  switch (t.kind) {
+    case 'string':
+      return t.enum ? t.enum.map(stringLiteral) : ['string'];
+    case 'number':
+      return t.enum ? t.enum.map(numberLiteral) : ['number'];
+    case 'boolean':
+      return t.enum ? [...new Set(t.enum)].map(String) : ['boolean'];
+    case 'union':
+      return t.members.flatMap((m) => atoms(m, names));
+    default:
+      return [typeText(t, names)];
+  }
+}
+
+/** The top-level alternatives of a type's text (`ReadonlyArray<"a" | "b">` is one). */
+function alternatives(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      // a string literal: skip to its closing quote (escapes included)
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '<') depth++;
+    else if (c === '>') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out;
+}
+
+/** A number as a literal type: `-0` is `0` (one value in JSON), and no literal is written twice. */
+const numberLiteral = (n: number): string => (Object.is(n, -0) ? '0' : String(n));
 
 export function docLines(docs: Docs, extra: string[] = []): string[] {
   const lines: string[] = [];
@@ -51,8 +90,8 @@ function constraintLines(t: TypeNode): string[] {
   const out: string[] = [];
   if (t.kind === 'string') {
     if (t.format) out.push(`Format: ${t.format}.`);
-    if (t.pattern) out.push(`Pattern: ${t.pattern}`);
-    if (t.minLength !== undefined || t.maxLength !== undefined) out.push(`Length: ${t.minLength ?? 0} to ${t.maxLength ?? 512}.`);
+    for (const p of t.patterns ?? []) out.push(`Pattern: ${p}`);
+    if (t.minLength !== undefined || t.maxLength !== undefined) out.push(`Length: ${t.minLength ?? 0} to ${t.maxLength ?? 512} characters.`);
   } else if (t.kind === 'number') {
     const lo = t.minimum ?? t.exclusiveMinimum;
     const hi = t.maximum ?? t.exclusiveMaximum;
@@ -85,9 +124,10 @@ export function memberText(p: Property, indent: string, names: { item?: string }
 export function interfaceBody(props: Property[], additional: TypeNode | false, indent = '  ', names: { item?: string } = {}): string {
   let body = props.map((p) => memberText(p, indent, names)).join('');
   if (additional !== false) {
-    // An index signature must admit every declared property's type too (an array of Items, a multi-value trait)
-    const declared = props.filter((p) => p.type.kind === 'array').map((p) => typeText(p.type, names));
-    const types = [...new Set([SCALAR_TYPE, ...declared, 'null', 'undefined'])].join(' | ');
+    // An index signature must admit every declared property's type too (an array of Items, a multi-value trait);
+    // the extra keys themselves are held to `additional` by the track functions' Extra parameter (index.ts)
+    const declared = props.map((p) => typeText(p.type, names));
+    const types = literalUnion([typeText(additional, names), ...declared, 'null', 'undefined'].flatMap(alternatives));
     body += `${indent}/** Keys beyond the plan's, as the plan allows. */\n${indent}[key: string]: ${types};\n`;
   }
   return body;
