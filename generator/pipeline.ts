@@ -1,8 +1,8 @@
 /** The whole generator in one function: load → model → check → emit. Writing is the caller's (see cli/). */
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkPlan } from './check/check-plan.js';
-import type { EmittedFile } from './emit/web/emit-web.js';
-import { emitWeb } from './emit/web/emit-web.js';
+import type { EmittedFile, TargetName } from './emit/target.js';
+import { targetOf } from './emit/targets.js';
 import { toJavaScript } from './emit/javascript.js';
 import { loadPlan, type LoadOptions } from './load/load-plan.js';
 import { buildPlan } from './model/build-plan.js';
@@ -11,6 +11,8 @@ import type { Plan } from './model/ir.js';
 export interface GenerateOptions extends LoadOptions {
   /** `ts` (default): index.ts; `js`: index.js and index.d.ts. */
   language?: 'ts' | 'js';
+  /** The platform the client is for (default `web`): see emit/targets.ts. */
+  target?: TargetName;
 }
 
 export interface Generated {
@@ -34,7 +36,7 @@ export function validate(path: string, options: GenerateOptions = {}): { plan: P
 export function generate(path: string, options: GenerateOptions = {}): Generated {
   const { plan, diagnostics } = validate(path, options);
   if (!plan || hasErrors(diagnostics)) return { plan, files: [], diagnostics };
-  return { plan, files: emitWeb(plan), diagnostics };
+  return { plan, files: targetOf(options.target).emit(plan), diagnostics };
 }
 
 /** `generate`, then the JavaScript translation when asked for (it needs the TypeScript compiler, loaded lazily). */

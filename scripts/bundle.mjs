@@ -42,14 +42,16 @@ const precompiledTemplates = {
   setup(b) {
     b.onLoad({ filter: /generator[\\/]emit[\\/]precompiled-templates\.ts$/ }, () => {
       const targets = [];
+      const statics = {};
       const templates = join(ROOT, 'templates');
       for (const target of readdirSync(templates).sort()) {
-        const files = readdirSync(join(templates, target)).filter((f) => f.endsWith('.hbs')).sort();
-        const specs = files.map((f) => `${JSON.stringify(f)}: ${Handlebars.precompile(readFileSync(join(templates, target, f), 'utf8'), COMPILE_OPTIONS)}`);
+        const all = readdirSync(join(templates, target)).sort();
+        const specs = all.filter((f) => f.endsWith('.hbs')).map((f) => `${JSON.stringify(f)}: ${Handlebars.precompile(readFileSync(join(templates, target, f), 'utf8'), COMPILE_OPTIONS)}`);
         targets.push(`${JSON.stringify(target)}: {\n${specs.join(',\n')}\n}`);
+        statics[target] = Object.fromEntries(all.filter((f) => !f.endsWith('.hbs')).map((f) => [f, readFileSync(join(templates, target, f), 'utf8')]));
       }
       return {
-        contents: `import runtime from 'handlebars/runtime';\nexport const precompiledTemplates = { runtime, targets: {\n${targets.join(',\n')}\n} };\n`,
+        contents: `import runtime from 'handlebars/runtime';\nexport const precompiledTemplates = { runtime, statics: ${JSON.stringify(statics)}, targets: {\n${targets.join(',\n')}\n} };\n`,
         loader: 'js',
         resolveDir: ROOT,
       };

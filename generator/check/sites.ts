@@ -2,7 +2,7 @@
  * Where the checker looks: every place of a plan that holds a value schema (an event's property, a Charged item's
  * property, a trait, an additionalProperties schema), and small helpers over TypeNodes. Rules read only these.
  */
-import { PROHIBITED_CHARACTERS } from '../diagnostics/catalogue.js';
+import { PROHIBITED_CHARACTERS } from '../clevertap/facts.js';
 import type { Origin } from '../load/source.js';
 import type { EventNode, Plan, Property, Trait, TypeNode } from '../model/ir.js';
 

@@ -11,6 +11,8 @@ import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/fo
 import { IoError } from '../load/read-json.js';
 import type { PlanFormat } from '../load/load-plan.js';
 import { loadPlan } from '../load/load-plan.js';
+import type { TargetName } from '../emit/target.js';
+import { availableTargets } from '../emit/targets.js';
 import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
@@ -60,10 +62,10 @@ const loadOptions = (args: Common) => ({
   readableNames: args['readable-names'],
 });
 
-type GenerateArgs = Common & { out: string; check: boolean; force: boolean; language: 'ts' | 'js'; verify: boolean };
+type GenerateArgs = Common & { out: string; check: boolean; force: boolean; language: 'ts' | 'js'; verify: boolean; target: TargetName };
 
 async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
-  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language });
+  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language, target: args.target });
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
     const problems = await verifyClient(result.files);
@@ -121,7 +123,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
           .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
-          .option('language', { choices: ['ts', 'js'] as const, default: 'ts' as const, describe: 'ts: index.ts; js: index.js with index.d.ts' }),
+          .option('language', { choices: ['ts', 'js'] as const, default: 'ts' as const, describe: 'ts: index.ts; js: index.js with index.d.ts' })
+          .option('target', { choices: availableTargets(), default: 'web' as TargetName, describe: 'the platform: web (clevertap-web-sdk), react-native (clevertap-react-native)' }),
       async (args) => {
         code = await runGenerate(args as unknown as GenerateArgs, io);
       },

@@ -12,41 +12,6 @@ export interface Rule {
   hint: string;
 }
 
-/** CleverTap's limits, each with where it comes from (see ../shared/clevertap-rules.md). */
-export const LIMITS = {
-  /** Documented key limit (120); Android caps at 512, web at 1024: the stricter wins. */
-  nameLength: 120,
-  /** CleverTap's limit of event types per account. */
-  events: 512,
-  /** Per event: error past 256 (API, Android); web SDK reports error 520 past 100, newer accounts default to 100. */
-  propertiesError: 256,
-  propertiesWarning: 100,
-  /** CleverTap keeps at most 512 bytes of a string value (web SDK validator, Android Validator.java). */
-  valueBytes: 512,
-  /** Charged.Items: error past 256; the web SDK reports error 522 past 50 items. */
-  itemsError: 256,
-  itemsWarning: 50,
-  /** Multi-value profile properties: at most 100 values of at most 512 characters (CleverTap docs). */
-  multiValueItems: 100,
-  multiValueItemLength: 512,
-  /** Custom profile properties per account. */
-  customTraits: 256,
-} as const;
-
-/** Characters CleverTap rejects (`& $ " \ % > < !`, documented) or the SDKs delete (`. : $ ' " \`). */
-export const PROHIBITED_CHARACTERS = ['&', '$', '"', '\\', '%', '>', '<', '!', '.', ':', "'"] as const;
-
-/** System events (web SDK constants.js, Android Constants.java, REST API error 513), compared ignoring case. */
-export const RESTRICTED_EVENTS = [
-  'Stayed', 'UTM Visited', 'App Launched', 'App Installed', 'App Uninstalled', 'App Version Changed',
-  'Notification Sent', 'Notification Viewed', 'Notification Clicked', 'Notification Replied',
-  'Notification Bounced', 'Push Impressions', 'Reply Sent', 'State Transitioned', 'Session Concluded',
-  'Geocluster Entered', 'Geocluster Exited', 'Channel Unsubscribed', 'Identity Set', 'Identity Reset',
-  'Identity Error', 'Reachable By', 'wzrk_d',
-] as const;
-
-export const RESERVED_PREFIX = 'wzrk_';
-
 const error = (message: string, hint: string): Rule => ({ severity: 'error', message, hint });
 const warning = (message: string, hint: string): Rule => ({ severity: 'warning', message, hint });
 const note = (message: string, hint: string): Rule => ({ severity: 'note', message, hint });

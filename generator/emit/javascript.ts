@@ -3,7 +3,7 @@
  * JavaScript project gets editor checking and a TypeScript project can consume it. Loads the TypeScript compiler
  * (through ts-morph) only when asked for, since it is the slowest thing the generator could load.
  */
-import type { EmittedFile } from './web/emit-web.js';
+import type { EmittedFile } from './target.js';
 
 export async function toJavaScript(files: EmittedFile[]): Promise<EmittedFile[]> {
   const { ts } = await import('ts-morph');

@@ -8,8 +8,10 @@ import type Handlebars from 'handlebars';
 export interface PrecompiledTemplates {
   /** `handlebars/runtime`: `create()`, `template(spec)` and `registerPartial`, without the compiler. */
   runtime: typeof Handlebars;
-  /** Per target folder (`web`), per template file (`index.ts.hbs`): what `Handlebars.precompile` made of it. */
+  /** Per template folder (`web`, `shared`), per template file (`index.ts.hbs`): what `Handlebars.precompile` made of it. */
   targets: Record<string, Record<string, TemplateSpecification>>;
+  /** Per target folder, its static files (not `.hbs`) as text. */
+  statics: Record<string, Record<string, string>>;
 }
 
 export const precompiledTemplates: PrecompiledTemplates | undefined = undefined;

@@ -3,7 +3,7 @@
  * A diagnostic here means the generator emitted bad code: an internal error, never the user's. Off by default,
  * because loading the TypeScript compiler costs more than generating the client.
  */
-import type { EmittedFile } from './web/emit-web.js';
+import type { EmittedFile } from './target.js';
 
 export async function verifyClient(files: EmittedFile[]): Promise<string[]> {
   const { Project, ts } = await import('ts-morph');

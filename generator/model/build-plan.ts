@@ -1,26 +1,15 @@
 /** Builds the plan IR from a native plan value: events, identify traits, names resolved to identifiers. */
+import { STANDARD_TRAITS } from '../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { RefResolver } from '../load/refs.js';
 import { memberOrigin, originOf, type Origin, type SourceFile } from '../load/source.js';
-import type { EventNode, IdentifyNode, Plan, StandardField, Trait } from './ir.js';
+import type { EventNode, IdentifyNode, Plan, Trait } from './ir.js';
 import { propertiesTypeName, trackFunctionName } from './names.js';
 import { isSchemaObject, viewOf, type Schema } from './schema-view.js';
 import { additionalOf, ignoredKeywords, propertiesOf, readDocs, type TypeContext } from './types.js';
 import { keywordProblems } from './keyword-types.js';
 
 const TOP_LEVEL = new Set(['$schema', 'name', 'version', 'description', 'events', 'identify', '$defs', 'definitions']);
-
-/** Trait names (ours and CleverTap's own) of the standard profile fields. */
-export const STANDARD_TRAITS: Readonly<Record<string, StandardField>> = {
-  name: 'Name', Name: 'Name',
-  email: 'Email', Email: 'Email',
-  phone: 'Phone', Phone: 'Phone',
-  gender: 'Gender', Gender: 'Gender',
-  birthday: 'DOB', DOB: 'DOB',
-  avatar: 'Photo', Photo: 'Photo',
-  Employed: 'Employed', Married: 'Married', Education: 'Education', Age: 'Age',
-  'MSG-email': 'MSG-email', 'MSG-push': 'MSG-push', 'MSG-sms': 'MSG-sms', 'MSG-whatsapp': 'MSG-whatsapp',
-};
 
 export interface BuiltPlan {
   plan: Plan | undefined;

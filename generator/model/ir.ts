@@ -3,6 +3,7 @@
  * nothing downstream looks at raw JSON. Every node carries the Origin it came from (file, JSON pointer, offset).
  */
 import type { Origin } from '../load/source.js';
+import type { StandardField } from '../clevertap/facts.js';
 
 /** A value type, as JSON Schema described it. Non-scalar kinds exist so that the checker can reject them. */
 export type TypeNode =
@@ -131,10 +132,8 @@ export interface EventNode {
   origin: Origin;
 }
 
-/** CleverTap's standard profile fields and what each accepts (see clevertap-rules.md, identify()). */
-export type StandardField =
-  | 'Name' | 'Email' | 'Phone' | 'Gender' | 'DOB' | 'Photo' | 'Employed' | 'Married' | 'Education' | 'Age'
-  | 'MSG-email' | 'MSG-push' | 'MSG-sms' | 'MSG-whatsapp';
+/** CleverTap's standard profile fields (the table is in clevertap/facts.ts). */
+export type { StandardField };
 
 export interface Trait extends Property {
   /** The profile field sent to CleverTap: a standard field, or the trait's own key for a custom property. */

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
-import type { EmittedFile } from '../emit/web/emit-web.js';
+import type { EmittedFile } from '../emit/target.js';
 import { IoError } from '../load/read-json.js';
 
 /** Every generated file carries this line; a file without it is the user's and is not overwritten without --force. */

@@ -26,7 +26,7 @@ const FORMATS = {
     phone: /^\+[1-9]\d{7,14}$/,
 };
 const kindOf = (v) => typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : v instanceof Date ? 'd' : typeof v === 'number' ? (Number.isInteger(v) ? 'i' : 'n') : typeof v;
-/** UTF-8 length, counted only when it could pass 512 (a UTF-16 unit is at most 3 bytes). */
+/** UTF-8 length, counted only when it could pass the limit (a UTF-16 unit is at most 3 bytes). */
 function tooLong(v) {
     if (v.length <= 170)
         return false;
@@ -44,12 +44,12 @@ const pattern = (p) => {
         patterns.set(p, (r = new RegExp(p, 'u')));
     return r;
 };
-/** What CleverTap does to any string value: cut it past 512 bytes, delete quotes and backslashes, trim it. */
+/** What CleverTap does to any string value: cut it past its byte limit, delete quotes and backslashes, trim it. */
 function stringProblem(v) {
     if (tooLong(v))
         return ['maxBytes', 'is longer than 512 bytes; CleverTap cuts it'];
     if (/['"\\]/.test(v))
-        return ['characters', 'contains \' " or \\, which CleverTap deletes from values'];
+        return ['characters', 'contains \' or " or \\, which CleverTap deletes from values'];
     if (v.trim() !== v)
         return ['whitespace', 'starts or ends with whitespace, which CleverTap trims'];
     return undefined;

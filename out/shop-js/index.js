@@ -16,32 +16,7 @@ let sdk;
 let checks;
 let handler = 'warn';
 const queue = [];
-/**
- * Connects the client to CleverTap: `init({ accountId, region })` loads and initialises `clevertap-web-sdk`;
- * `init({ sdk })` uses an instance the app initialised itself (or the script tag's `window.clevertap`).
- * Calls made before `init` are queued and sent after it, in order.
- */
-export async function init(options) {
-    handler = options.onViolation ?? 'warn';
-    checks = (options.mode ?? defaultMode()) === 'development' ? await import('./checks.js') : undefined;
-    let instance;
-    if (options.sdk === undefined) {
-        const region = options.region ?? 'eu1';
-        if (!REGIONS.includes(region))
-            throw new TypeError(`clevertap: unknown region "${region}" (see the Region type)`);
-        // Loaded here, not at the top: importing the SDK touches `window`, which a server render does not have.
-        // @ts-ignore clevertap-web-sdk ships no type declarations
-        const mod = await import('clevertap-web-sdk');
-        const loaded = (mod.default ?? mod);
-        loaded.init(options.accountId, region);
-        instance = loaded;
-    }
-    else {
-        instance = options.sdk;
-    }
-    flush(instance);
-}
-/** Sends the queued calls in order, until one holds the queue again (a login waiting for the SDK's device id). */
+/** Sends the queued calls in order, until one holds the queue again (a login waiting for the SDK). */
 function flush(instance) {
     sdk = instance;
     // Every queued call is sent even if one throws (an onViolation of 'throw'); the first error is rethrown after
@@ -91,6 +66,31 @@ function data(props) {
             out[k] = v.map((x) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
     }
     return out;
+}
+/**
+ * Connects the client to CleverTap: `init({ accountId, region })` loads and initialises `clevertap-web-sdk`;
+ * `init({ sdk })` uses an instance the app initialised itself (or the script tag's `window.clevertap`).
+ * Calls made before `init` are queued and sent after it, in order.
+ */
+export async function init(options) {
+    handler = options.onViolation ?? 'warn';
+    checks = (options.mode ?? defaultMode()) === 'development' ? await import('./checks.js') : undefined;
+    let instance;
+    if (options.sdk === undefined) {
+        const region = options.region ?? 'eu1';
+        if (!REGIONS.includes(region))
+            throw new TypeError(`clevertap: unknown region "${region}" (see the Region type)`);
+        // Loaded here, not at the top: importing the SDK touches `window`, which a server render does not have.
+        // @ts-ignore clevertap-web-sdk ships no type declarations
+        const mod = await import('clevertap-web-sdk');
+        const loaded = (mod.default ?? mod);
+        loaded.init(options.accountId, region);
+        instance = loaded;
+    }
+    else {
+        instance = options.sdk;
+    }
+    flush(instance);
 }
 function track(name, props) {
     if (sdk && !checks) {
@@ -155,27 +155,21 @@ export function trackÜrünFavorilereEklendi(properties) {
 }
 /** Trait names the plan uses for CleverTap's standard profile fields, with the field each is sent as. */
 const TRAIT_FIELDS = [["email", "Email"], ["name", "Name"], ["gender", "Gender"], ["birthday", "DOB"], ["phone", "Phone"]];
-/** Why CleverTap would refuse this standard field's value (the web SDK drops it, or the whole push); undefined if fine. */
+/** What CleverTap accepts in its standard fields: [field, kind, why it refuses, values?, pattern?]. */
+const FIELD_RULES = [["Phone", "string", "must be + and the country code, then the number (E.164)", 0, "^\\+[1-9]\\d{7,14}$"], ["Gender", "string", "must be one of M, F, O, U", ["M", "F", "O", "U"]], ["DOB", "date", "must be a valid Date"], ["Employed", "string", "must be Y or N", ["Y", "N"]], ["Married", "string", "must be Y or N", ["Y", "N"]], ["Education", "string", "must be one of School, College, Graduate", ["School", "College", "Graduate"]], ["Age", "number", "must be a finite number"], ["MSG-email", "boolean", "must be a boolean"], ["MSG-push", "boolean", "must be a boolean"], ["MSG-sms", "boolean", "must be a boolean"], ["MSG-whatsapp", "boolean", "must be a boolean"]];
+/** Why CleverTap would refuse this standard field's value (the SDK drops it, or the whole push); undefined if fine. */
 function refused(field, v) {
-    switch (field) {
-        case 'Identity':
-            return (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v)) ? undefined : 'must be a non-empty string or a finite number';
-        case 'Gender':
-            return typeof v === 'string' && /^[MFOU]$/.test(v) ? undefined : 'must be one of M, F, O, U';
-        case 'Employed':
-        case 'Married':
-            return v === 'Y' || v === 'N' ? undefined : 'must be Y or N';
-        case 'Education':
-            return v === 'School' || v === 'College' || v === 'Graduate' ? undefined : 'must be School, College or Graduate';
-        case 'Age':
-            return typeof v === 'number' && Number.isFinite(v) ? undefined : 'must be a finite number';
-        case 'DOB':
-            return v instanceof Date && !Number.isNaN(v.getTime()) ? undefined : 'must be a valid Date';
-        case 'Phone':
-            return typeof v === 'string' && /^\+[1-9]\d{7,14}$/.test(v) ? undefined : 'must be + and the country code, then the number (E.164)';
-        default:
-            return undefined;
+    if (field === 'Identity') {
+        return (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v)) ? undefined : 'must be a non-empty string or a finite number';
     }
+    const rule = FIELD_RULES.find((r) => r[0] === field);
+    if (!rule)
+        return undefined;
+    const [, kind, why, values, pattern] = rule;
+    const ok = kind === 'date' ? v instanceof Date && !Number.isNaN(v.getTime())
+        : kind === 'number' ? typeof v === 'number' && Number.isFinite(v)
+            : typeof v === kind && (!values || values.includes(v)) && (pattern === undefined || new RegExp(pattern).test(v));
+    return ok ? undefined : why;
 }
 /**
  * Sends a profile: the traits are copied now, checked and mapped when sent (so that calls queued before init are
@@ -186,15 +180,15 @@ function sendProfile(event, traits, identity, push) {
     send((s) => {
         if (checks && !checks.checkTraits(event, d, handler))
             return;
-        const Site = site(event, d, identity);
+        const profile = profileOf(event, d, identity);
         // An empty profile push is an SDK error; with nothing to update there is nothing to send
-        if (Site && Object.keys(Site).length > 0)
-            push(s, Site);
+        if (profile && Object.keys(profile).length > 0)
+            push(s, profile);
     });
 }
-function site(event, d, identity) {
+function profileOf(event, d, identity) {
     if (identity !== undefined)
-        d.Identity = identity;
+        d['Identity'] = identity;
     const out = {};
     for (const key of Object.keys(d)) {
         const field = TRAIT_FIELDS.find((pair) => pair[0] === key)?.[1] ?? key;
@@ -233,13 +227,17 @@ function login(s, Site) {
     };
     setTimeout(wait, 20);
 }
+/** Updates the current user's profile (`profile.push`). */
+function setProfile(s, Site) {
+    s.profile.push({ Site });
+}
 export function identify(user, traits) {
     if (typeof user === 'object')
         sendProfile('identify', user, undefined, login);
     else
         sendProfile('identify', traits, user, login);
 }
-/** Updates the current user's profile (`profile.push`) without logging in. */
+/** Updates the current user's profile without logging in. */
 export function updateProfile(traits) {
-    sendProfile('updateProfile', traits, undefined, (s, Site) => s.profile.push({ Site }));
+    sendProfile('updateProfile', traits, undefined, setProfile);
 }

@@ -41,7 +41,7 @@ const FORMATS: Record<string, RegExp> = {
 const kindOf = (v: unknown): string =>
   typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : v instanceof Date ? 'd' : typeof v === 'number' ? (Number.isInteger(v) ? 'i' : 'n') : typeof v;
 
-/** UTF-8 length, counted only when it could pass 512 (a UTF-16 unit is at most 3 bytes). */
+/** UTF-8 length, counted only when it could pass the limit (a UTF-16 unit is at most 3 bytes). */
 function tooLong(v: string): boolean {
   if (v.length <= 170) return false;
   let bytes = 0;
@@ -59,10 +59,10 @@ const pattern = (p: string): RegExp => {
   return r;
 };
 
-/** What CleverTap does to any string value: cut it past 512 bytes, delete quotes and backslashes, trim it. */
+/** What CleverTap does to any string value: cut it past its byte limit, delete quotes and backslashes, trim it. */
 function stringProblem(v: string): [string, string] | undefined {
   if (tooLong(v)) return ['maxBytes', 'is longer than 512 bytes; CleverTap cuts it'];
-  if (/['"\\]/.test(v)) return ['characters', 'contains \' " or \\, which CleverTap deletes from values'];
+  if (/['"\\]/.test(v)) return ['characters', 'contains \' or " or \\, which CleverTap deletes from values'];
   if (v.trim() !== v) return ['whitespace', 'starts or ends with whitespace, which CleverTap trims'];
   return undefined;
 }

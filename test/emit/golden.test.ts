@@ -3,35 +3,35 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
-import { EXAMPLES, ROOT } from '../helpers/paths.js';
+import { CLIENTS, ROOT } from '../helpers/paths.js';
 import { writePlan } from '../helpers/plan.js';
 import { verifyClient } from '../../generator/emit/verify.js';
 
 const plan = (name: string) => join(ROOT, 'examples', name, 'plan.json');
 
-describe.each(EXAMPLES)('example %s', (name) => {
+describe.each(CLIENTS)('example $example for $target (out/$dir)', ({ example, target, dir }) => {
   it('regenerates byte for byte what out/ holds (run `npm run examples` after a deliberate change)', () => {
-    const result = generate(plan(name));
+    const result = generate(plan(example), { target });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.files.map((f) => f.path)).toEqual(['index.ts', 'checks.ts']);
-    for (const f of result.files) expect(f.content).toBe(readFileSync(join(ROOT, 'out', name, f.path), 'utf8'));
+    for (const f of result.files) expect(f.content).toBe(readFileSync(join(ROOT, 'out', dir, f.path), 'utf8'));
   });
 
   it('the bundled CLI, whose templates are precompiled, writes the same bytes (--check against out/)', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'codegen.js'), plan(name), '--out', join(ROOT, 'out', name), '--check'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'codegen.js'), plan(example), '--target', target, '--out', join(ROOT, 'out', dir), '--check'], { encoding: 'utf8' });
     expect(run.stderr).not.toContain('stale');
     expect(run.status).toBe(0);
   });
 
   it('is deterministic: two runs give the same bytes', () => {
-    const a = generate(plan(name)).files;
-    const b = generate(plan(name)).files;
+    const a = generate(plan(example), { target }).files;
+    const b = generate(plan(example), { target }).files;
     expect(a.length).toBeGreaterThan(0);
     expect(b).toEqual(a);
   });
 
   it('uses LF line endings only and ends with one newline', () => {
-    for (const { content: text } of generate(plan(name)).files) {
+    for (const { content: text } of generate(plan(example), { target }).files) {
       expect(text).not.toContain('\r');
       expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true);
     }
@@ -48,8 +48,8 @@ describe('order independence', () => {
 });
 
 describe('--verify', () => {
-  it.each(EXAMPLES)('the %s client type-checks in memory with ts-morph', async (name) => {
-    expect(await verifyClient(generate(plan(name)).files)).toEqual([]);
+  it.each(CLIENTS)('the $example client for $target type-checks in memory with ts-morph', async ({ example, target }) => {
+    expect(await verifyClient(generate(plan(example), { target }).files)).toEqual([]);
   });
 
   it('reports emitted code that does not type-check', async () => {

@@ -12,6 +12,14 @@ export const BIN = join(ROOT, 'bin', 'codegen.js');
 /** The example plans, each with its committed client in out/<name>/. */
 export const EXAMPLES = ['shop', 'saas'] as const;
 
+/** Every committed client: an example plan generated for a target into out/<dir>/ (package.json "examples"). */
+export const CLIENTS = [
+  { example: 'shop', target: 'web', dir: 'shop' },
+  { example: 'saas', target: 'web', dir: 'saas' },
+  { example: 'shop', target: 'react-native', dir: 'shop-rn' },
+  { example: 'saas', target: 'react-native', dir: 'saas-rn' },
+] as const;
+
 export function scratch(name: string): string {
   const base = join(ROOT, 'test', '.tmp');
   mkdirSync(base, { recursive: true });

@@ -3,7 +3,7 @@
  * `maxItems` at most LIMITS.itemsError (error) and at most LIMITS.itemsWarning (a warning when over it or absent:
  * the web SDK reports error 522 past 50 items). Each item's properties follow the scalar rules (values.ts).
  */
-import { LIMITS } from '../../diagnostics/catalogue.js';
+import { LIMITS } from '../../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Plan, Property } from '../../model/ir.js';
 import { allowsNull, describeType, isChargedItems, withoutNull } from '../sites.js';

@@ -3,7 +3,7 @@
  * "not sent" (CT304, a warning), an enum/const must leave some value (CT305), and a `pattern` must compile as
  * the client compiles it, `new RegExp(pattern, 'u')` (CT306). Applies to every value site, traits included.
  */
-import { LIMITS } from '../../diagnostics/catalogue.js';
+import { LIMITS } from '../../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { TypeNode } from '../../model/ir.js';
 import { allowsNull, isMultiValue, membersOf, type ValueSite } from '../sites.js';

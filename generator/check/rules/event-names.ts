@@ -3,7 +3,7 @@
  * at most LIMITS.nameLength, not a system event, `Charged` spelled exactly, unique ignoring case, at most
  * LIMITS.events of them; and two generator concerns: one function per event (CT109), a name to derive it from (CT110).
  */
-import { LIMITS, RESERVED_PREFIX, RESTRICTED_EVENTS } from '../../diagnostics/catalogue.js';
+import { LIMITS, RESERVED_PREFIX, RESTRICTED_EVENTS } from '../../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { EventNode, Plan } from '../../model/ir.js';
 import { byPosition, collisions, fold, prohibitedIn, quoteList } from '../sites.js';

@@ -8,55 +8,11 @@
  * (CT403): the schema says nothing wrong, it only leaves the count unbounded. The warning asks for the bound;
  * --max-warnings 0 makes it binding. A maxItems over LIMITS.multiValueItems is an error (CT503).
  */
-import { LIMITS } from '../../diagnostics/catalogue.js';
+import { FIELD_SPECS, IDENTITY_KEYS, LIMITS, STANDARD_TRAITS, type FieldSpec } from '../../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { STANDARD_TRAITS } from '../../model/build-plan.js';
 import type { Plan, StandardField, Trait, TypeNode } from '../../model/ir.js';
 import { byPosition, collisions, describeType, fold, isMultiValue, membersOf, quoteList, withoutNull } from '../sites.js';
 import type { PlanRule } from './index.js';
-
-interface FieldSpec {
-  kind: 'string' | 'number' | 'boolean' | 'date';
-  /** For enum fields: the values CleverTap accepts (the schema must list a subset). */
-  values?: readonly string[];
-  expected: string;
-  fix: string;
-}
-
-const STRING: FieldSpec = { kind: 'string', expected: 'a string', fix: 'declare it as "type": "string"' };
-const YES_NO: FieldSpec = { kind: 'string', values: ['Y', 'N'], expected: 'a string enum of Y and N', fix: 'declare it as "type": "string", "enum": ["Y", "N"]' };
-const OPT_IN: FieldSpec = { kind: 'boolean', expected: 'a boolean (the subscription opt-in)', fix: 'declare it as "type": "boolean"' };
-
-/** The allowed schema of each standard field (clevertap-rules.md, the identify() table). */
-export const FIELD_SPECS: Readonly<Record<StandardField, FieldSpec>> = {
-  Name: STRING,
-  Email: STRING,
-  Photo: { ...STRING, fix: 'declare it as "type": "string" ("format": "uri" is welcome)' },
-  Phone: {
-    kind: 'string',
-    expected: 'a string with "+" and the country code (a number loses both)',
-    fix: 'declare it as "type": "string", for example "+14155552671"',
-  },
-  // The web SDK also takes O and U (and spelled-out words, which it rewrites); the generator keeps to the letters.
-  Gender: { kind: 'string', values: ['M', 'F', 'O', 'U'], expected: 'a string enum of M and F (O and U are also accepted)', fix: 'declare it as "type": "string", "enum": ["M", "F"]' },
-  DOB: { kind: 'date', expected: 'a date', fix: 'declare it as "type": "string", "format": "date" (or "date-time")' },
-  Employed: YES_NO,
-  Married: YES_NO,
-  Education: {
-    kind: 'string',
-    values: ['School', 'College', 'Graduate'],
-    expected: 'a string enum of School, College and Graduate',
-    fix: 'declare it as "type": "string", "enum": ["School", "College", "Graduate"]',
-  },
-  Age: { kind: 'number', expected: 'a number', fix: 'declare it as "type": "integer"' },
-  'MSG-email': OPT_IN,
-  'MSG-push': OPT_IN,
-  'MSG-sms': OPT_IN,
-  'MSG-whatsapp': OPT_IN,
-};
-
-/** Trait keys that would be CleverTap's Identity, which identify() takes as its first argument. */
-const IDENTITY_KEYS = new Set(['userId', 'Identity']);
 
 const isCustom = (t: Trait): boolean => t.standard === undefined && !IDENTITY_KEYS.has(t.name);
 

@@ -4,7 +4,7 @@
  * whitespace, at most LIMITS.nameLength, not `wzrk_`; per event at most LIMITS.propertiesError (a warning past
  * LIMITS.propertiesWarning); keys equal ignoring case are a warning (traits: see identify.ts).
  */
-import { LIMITS, RESERVED_PREFIX } from '../../diagnostics/catalogue.js';
+import { LIMITS, RESERVED_PREFIX } from '../../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Property } from '../../model/ir.js';
 import { collisions, fold, prohibitedIn, quoteList } from '../sites.js';

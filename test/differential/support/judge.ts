@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../../../generator/pipeline.js';
-import type { EmittedFile } from '../../../generator/emit/web/emit-web.js';
+import type { EmittedFile } from '../../../generator/emit/target.js';
 import { fakeSdk } from '../../helpers/fake-sdk.js';
 import { planJson } from '../../helpers/plan.js';
 import { check, formatProblems, virtualDir, type Problem } from '../../property/support/compiler.js';

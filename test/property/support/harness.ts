@@ -10,7 +10,7 @@ import { fakeSdk, type Call } from '../../helpers/fake-sdk.js';
 import { scratch } from '../../helpers/paths.js';
 import { planJson } from '../../helpers/plan.js';
 import { generate, type Generated } from '../../../generator/pipeline.js';
-import type { EmittedFile } from '../../../generator/emit/web/emit-web.js';
+import type { EmittedFile } from '../../../generator/emit/target.js';
 import type { EventNode, Plan } from '../../../generator/model/ir.js';
 import { objectOf, show, tsObject, tsOf, tsString, valueOf, type DocSpec, type Rendered } from './plans.js';
 

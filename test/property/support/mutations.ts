@@ -3,7 +3,7 @@
  * starts with). Mutations add or replace one thing, so the expected place is known exactly.
  */
 import fc from 'fast-check';
-import { PROHIBITED_CHARACTERS, RESTRICTED_EVENTS } from '../../../generator/diagnostics/catalogue.js';
+import { PROHIBITED_CHARACTERS, RESTRICTED_EVENTS } from '../../../generator/clevertap/facts.js';
 import { eventNameArb, keyArb, textArb } from './text.js';
 import { put } from './plans.js';
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import ts from 'typescript';
-import { PROHIBITED_CHARACTERS, RESERVED_PREFIX, RESTRICTED_EVENTS } from '../../../generator/diagnostics/catalogue.js';
+import { PROHIBITED_CHARACTERS, RESERVED_PREFIX, RESTRICTED_EVENTS } from '../../../generator/clevertap/facts.js';
 
 export const PROHIBITED = new Set<string>(PROHIBITED_CHARACTERS);
 
