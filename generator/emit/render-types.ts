@@ -132,3 +132,44 @@ export function interfaceBody(props: Property[], additional: TypeNode | false, i
   }
   return body;
 }
+
+/**
+ * Holds a call's object to the plan's keys: `T & Exact<T, K, X>` makes a key outside `K` a compile error (`X =
+ * never`) or holds it to the type of extra values, for an object in a variable as well as for a literal
+ * (TypeScript checks excess keys of object literals only). `ExactItems` does the same for Charged's items.
+ */
+export function exactTypes(withItems: boolean): string {
+  return (
+    '/** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */\n' +
+    'type Exact<T, K extends PropertyKey, X = never> = T & { [P in Exclude<keyof T, K>]: X };\n' +
+    (withItems
+      ? '/** The items of an array held to exact keys, as `Exact` holds an object. */\n' +
+        'type ExactItems<A, K extends PropertyKey, X = never> = A extends readonly (infer I)[] ? ReadonlyArray<Exact<I, K, X>> : A;\n'
+      : '')
+  );
+}
+
+/** The keys an object may have beyond its properties, and their type, as `Exact`'s `K` and `X`. */
+function exactArgs(typeName: string, props: readonly Property[], additional: TypeNode | false, names: { item?: string }, extraKeys: readonly string[] = []): string {
+  const own = extraKeys.length > 0 ? ` | ${extraKeys.map(stringLiteral).join(' | ')}` : '';
+  if (additional === false) return `keyof ${typeName}${own}`;
+  const keys = [...props.map((p) => p.name), ...extraKeys].map(stringLiteral);
+  return `${keys.length > 0 ? keys.join(' | ') : 'never'}, ${literalUnion([...alternatives(typeText(additional, names)), 'null', 'undefined'])}`;
+}
+
+/** The parameter type of a call taking `typeName` (`T` is the call's type parameter, `T extends typeName`). */
+export function exactParameter(
+  typeName: string,
+  props: readonly Property[],
+  additional: TypeNode | false,
+  options: { names?: { item?: string }; extraKeys?: readonly string[]; items?: { key: string; typeName: string; props: readonly Property[]; additional: TypeNode | false } } = {},
+): string {
+  const names = options.names ?? {};
+  let text = `Exact<T, ${exactArgs(typeName, props, additional, names, options.extraKeys)}>`;
+  const items = options.items;
+  if (items) {
+    const key = stringLiteral(items.key);
+    text += ` & { ${propertyKey(items.key)}?: ExactItems<T[${key}], ${exactArgs(items.typeName, items.props, items.additional, {})}> }`;
+  }
+  return text;
+}

@@ -7,7 +7,7 @@ import type { EventNode, IdentifyNode, Plan, Property } from '../../model/ir.js'
 import { jsdoc, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
 import { chargedItemObject, isMultiValue } from '../../check/sites.js';
 import { extraRule, rulesOf, type ItemRule, type Rule } from '../render-checks.js';
-import { docLines, interfaceBody } from '../render-types.js';
+import { docLines, exactParameter, exactTypes, interfaceBody } from '../render-types.js';
 
 export interface EventView {
   /** The event's name as sent. */
@@ -23,6 +23,8 @@ export interface EventView {
   itemDecl: string;
   /** Charged: the key of its Items property (a string literal), or ''. */
   itemsKeyLiteral: string;
+  /** The type of the call's argument, in terms of its type parameter `T` (render-types.ts, `exactParameter`). */
+  parameterType: string;
 }
 
 export interface IdentifyView {
@@ -31,8 +33,13 @@ export interface IdentifyView {
   fieldPairs: string;
   emailKey: string;
   emailKeyText: string;
+  /** The e-mail trait's key as a string literal. */
+  emailKeyLiteral: string;
   /** Multi-value traits (arrays of strings), as a string-literal array: targets whose SDK sets lists apart need it. */
   multiValueKeys: string;
+  /** The traits' parameter types, in terms of a type parameter `T`: with a user id, with the e-mail as identity. */
+  traitsParameter: string;
+  emailTraitsParameter: string;
 }
 
 /** CleverTap's facts as code: literals and regular expressions a template drops in as they are. */
@@ -66,6 +73,8 @@ export interface SharedView {
   header: string;
   events: EventView[];
   identify: IdentifyView;
+  /** `Exact` and `ExactItems`, the helper types of the calls' parameters. */
+  exactTypes: string;
   /** checks.ts: the development-mode rules as JSON string literals. */
   eventRules: string;
   traitRules: string;
@@ -85,6 +94,7 @@ export function sharedView(plan: Plan): SharedView {
     header: lineCommentText(`CleverTap client for the tracking plan "${plan.name}"${version}.`),
     events: plan.events.map(eventView),
     identify: identifyView(plan.identify),
+    exactTypes: exactTypes(plan.events.some((e) => chargedItems(e) !== undefined)),
     eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), extraRule(e.additional)]]))),
     traitRules: stringLiteral(JSON.stringify(traitRules(plan.identify))),
     facts: factsView(),
@@ -183,6 +193,10 @@ function eventView(e: EventNode): EventView {
       ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
       : '',
     itemsKeyLiteral: items ? stringLiteral(items.name) : '',
+    parameterType: exactParameter(e.typeName, e.properties, e.additional, {
+      names: { item: ITEM_TYPE },
+      ...(items && itemObject && { items: { key: items.name, typeName: ITEM_TYPE, props: itemObject.properties, additional: itemObject.additional } }),
+    }),
   };
 }
 
@@ -199,6 +213,9 @@ function identifyView(identify: IdentifyNode | undefined): IdentifyView {
     fieldPairs: `[${pairs.map(([a, b]) => `[${stringLiteral(a)}, ${stringLiteral(b)}]`).join(', ')}]`,
     emailKey,
     emailKeyText: propertyKey(emailKey),
+    emailKeyLiteral: stringLiteral(emailKey),
     multiValueKeys: `[${multi.join(', ')}]`,
+    traitsParameter: exactParameter('IdentifyTraits', traits, identify?.additional ?? false),
+    emailTraitsParameter: exactParameter('IdentifyTraits', traits, identify?.additional ?? false, { extraKeys: emailTrait ? [] : [emailKey] }),
   };
 }
