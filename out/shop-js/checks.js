@@ -70,8 +70,9 @@ function stringProblem(v) {
 const describe = (v) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : v instanceof Date ? 'a Date' : typeof v);
 /** The first rule a value breaks, as [rule, message]; undefined when it passes. */
 function problem(v, kind, o) {
-    if (v === null)
-        return kind === 'z' || kind === '*' || (kind === 'u' && o.m.some((m) => m[0] === 'z')) ? undefined : ['type', 'is null, which the plan does not allow here'];
+    // null: allowed by a null member of a union (nested ones included), and among extra keys (it means "not sent")
+    if (v === null && kind !== 'u')
+        return kind === 'z' || kind === '*' ? undefined : ['type', 'is null, which the plan does not allow here'];
     if (kind === 'u') {
         const members = o.m;
         let matched = 0;

@@ -144,9 +144,9 @@ function track(name: string, props: object | undefined): void {
 }
 
 /** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */
-type Exact<T, K extends PropertyKey, X = never> = T & { [P in Exclude<keyof T, K>]: X };
+type Exact<T, K extends PropertyKey, X = never> = T & { [P in Exclude<keyof T, K>]?: X };
 /** The items of an array held to exact keys, as `Exact` holds an object. */
-type ExactItems<A, K extends PropertyKey, X = never> = A extends readonly (infer I)[] ? ReadonlyArray<Exact<I, K, X>> : A;
+type ExactItems<A, K extends PropertyKey, X = never> = A extends readonly (infer I)[] ? ReadonlyArray<I extends unknown ? Exact<I, K, X> : never> : A;
 
 /**
  * Sends "App Opened" to CleverTap.
