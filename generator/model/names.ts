@@ -22,8 +22,14 @@ const ID_START = /^\p{ID_Start}/u;
 export function pascalCase(name: string): string {
   return words(name)
     // toUpperCase is the same in every locale (Turkish i stays I), and needs no ICU locale lookup per call
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .map((w) => upperFirst(w))
     .join('');
+}
+
+/** The word with its first letter upper-cased, unless the capital is a letter TypeScript 5.0 does not know (ƛ → U+A7DC). */
+function upperFirst(w: string): string {
+  const up = w.charAt(0).toUpperCase();
+  return (SEPARATOR.test(up) ? w.charAt(0) : up) + w.slice(1);
 }
 
 /** `track` + PascalCase, or `''` when the name yields no identifier (a CT110 error). */

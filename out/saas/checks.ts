@@ -92,13 +92,18 @@ function problem(v: unknown, kind: string, o: RuleOptions): [string, string] | u
   if (kind === 'u') {
     const members = o.m!;
     let matched = 0;
-    let first: [string, string] | undefined;
+    // The failure to name: a member of the value's own type that failed on a constraint, when there is one only
+    let named: [string, string] | undefined;
+    let constraints = 0;
     for (let i = 0; i < members.length; i++) {
       const p = problem(v, members[i]![0], members[i]![1] ?? {});
-      if (p) first ??= p;
-      else matched++;
+      if (!p) matched++;
+      else if (p[0] !== 'type') {
+        named = p;
+        constraints++;
+      }
     }
-    if (matched === 0) return members.length === 1 ? first : ['type', `${describe(v) === 'object' ? 'an object' : JSON.stringify(v)} matches none of the plan's alternatives${first ? ` (${first[1]})` : ''}`];
+    if (matched === 0) return constraints === 1 ? named : ['type', `${v === null ? 'null' : `${describe(v)} ${JSON.stringify(v)}`} matches none of the plan's alternatives`];
     if (o.x && matched > 1) return ['oneOf', `matches ${matched} of the plan's oneOf alternatives; exactly one must match`];
     if (Array.isArray(v) && o.n !== undefined && v.length > o.n) return ['maxItems', `has ${v.length} items; at most ${o.n} are allowed`];
     return undefined;

@@ -18,9 +18,9 @@ import { objectValueArb } from './support/values.js';
 const fuzzing = process.env.FUZZ_RUNS !== undefined;
 /** Cases to judge: at least 300 in `npm test`, at least 5,000 (or 3 × FUZZ_RUNS) when fuzzing. */
 const CASES = fuzzing ? Math.max(5000, 3 * Number(process.env.FUZZ_RUNS)) : 320;
-const VALUES_PER_PLAN = 8;
+const VALUES_PER_PLAN = 10;
 /** Plans per TypeScript program. */
-const BATCH = 40;
+const BATCH = 80;
 
 const caseArb: fc.Arbitrary<Case> = planArb.chain((gen) =>
   fc.array(objectValueArb(gen.object, (gen.plan.$defs ?? {}) as Record<string, unknown>), { minLength: VALUES_PER_PLAN, maxLength: VALUES_PER_PLAN }).map((values) => ({ gen, values })),
