@@ -1,7 +1,9 @@
 /**
  * "The client cannot send what the plan does not allow", against judges: for random event, Charged and identify
  * schemas (support/schemas.ts) and random values (support/values.ts, which also says how a JSON date string maps to
- * the client's `Date`), Ajv, the generated development-mode checks and tsc must agree (support/judge.ts says how).
+ * the client's `Date`), Ajv, the generated development-mode checks and tsc must agree (support/judge.ts says how);
+ * json-schema-to-typescript's types must take the same literals as ours, but for the differences support/jsts.ts
+ * names (EXCEPTIONS).
  *
  * `npm test` judges at least 300 cases (plans × values) with a fixed seed; `npm run fuzz` (FUZZ_RUNS) at least
  * 5,000 with a random one. On a disagreement the failing plan is searched again one case at a time, so that
@@ -29,7 +31,7 @@ const caseArb: fc.Arbitrary<Case> = planArb.chain((gen) =>
 afterAll(() => {
   removeScratch();
   console.info(
-    `differential: seed ${SEED}; ${tally.plans} plans (${tally.refused} refused by the generator), ${tally.judged} cases judged: ${tally.valid} valid, ${tally.compiled} compiled; refusals ${JSON.stringify(tally.codes)}; ms ${JSON.stringify(tally.ms, (_k, v) => (typeof v === 'number' ? Math.round(v) : v))}`,
+    `differential: seed ${SEED}; ${tally.plans} plans (${tally.refused} refused by the generator), ${tally.judged} cases judged: ${tally.valid} valid, ${tally.compiled} compiled; json-schema-to-typescript judged ${tally.jsts} (excepted by design: ${JSON.stringify(tally.jstsExcepted)}); refusals ${JSON.stringify(tally.codes)}; ms ${JSON.stringify(tally.ms, (_k, v) => (typeof v === 'number' ? Math.round(v) : v))}`,
   );
 });
 

@@ -17,6 +17,7 @@ import { planJson } from '../../helpers/plan.js';
 import { check, formatProblems, virtualDir, type Problem } from '../../property/support/compiler.js';
 import { importClient, scratchFile } from '../../property/support/harness.js';
 import type { PlanGen } from './schemas.js';
+import { EXCEPTIONS, jstsSource, supported } from './jsts.js';
 import { judgeOf } from './truth.js';
 import { showValue, toClient, toJson, toTs, type Value } from './values.js';
 
@@ -33,7 +34,7 @@ export interface Tally {
   compiled: number;
 }
 
-export const tally: Tally & { codes: Record<string, number>; ms: Record<string, number> } = { plans: 0, refused: 0, judged: 0, valid: 0, compiled: 0, codes: {}, ms: { generate: 0, tsc: 0, dev: 0, ajv: 0 } };
+export const tally: Tally & { jsts: number; jstsExcepted: Record<string, number>; codes: Record<string, number>; ms: Record<string, number> } = { plans: 0, refused: 0, judged: 0, valid: 0, compiled: 0, jsts: 0, jstsExcepted: {}, codes: {}, ms: { generate: 0, tsc: 0, dev: 0, ajv: 0 } };
 
 interface Accepted {
   c: Case;
@@ -44,6 +45,8 @@ interface Accepted {
   lines: number[];
   /** The call takes no value (an event with no properties that allows none; identify without traits). */
   noArgument: boolean;
+  /** The line of use.ts where json-schema-to-typescript's type takes each value, when it judges this plan. */
+  jstsLines: number[] | undefined;
 }
 
 function callText(g: PlanGen, literal: string): string {
@@ -102,10 +105,22 @@ export async function disagreements(cases: readonly Case[]): Promise<string[]> {
       use.push(`  ${noArgument && empty ? (c.gen.target === 'identify' ? `c.identify('u-1');` : 'c.trackE0();') : callText(c.gen, toTs(v))}`);
       return use.length;
     });
+    // json-schema-to-typescript's type of the same schema, taking each value's JSON form
+    const jsts = !excused && supported(c.gen) ? await jstsSource(c.gen) : undefined;
+    let jstsLines: number[] | undefined;
+    if (jsts !== undefined) {
+      use.unshift(`import type { J } from './jsts.js';`);
+      lines.forEach((_, i) => (lines[i] = lines[i]! + 1));
+      jstsLines = c.values.map((v) => {
+        use.push(`  { const j: J = ${JSON.stringify(toJson(v))}; void j; }`);
+        return use.length;
+      });
+      files.set(join(dir, 'jsts.ts'), jsts);
+    }
     use.push('}', '');
     for (const f of result.files) files.set(join(dir, f.path), f.content);
     files.set(join(dir, 'use.ts'), use.join('\n'));
-    accepted.push({ c, files: result.files, excused, dir, lines, noArgument });
+    accepted.push({ c, files: result.files, excused, dir, lines, noArgument, jstsLines });
   }
   if (accepted.length === 0) return [];
   let t = performance.now();
@@ -151,6 +166,16 @@ export async function disagreements(cases: readonly Case[]): Promise<string[]> {
         if (compiles !== typeValid) wrong.push(compiles ? 'compiles, but the type-level schema refuses it' : 'the type-level schema accepts it, but it does not compile');
         if (reported === valid) wrong.push(reported ? 'valid, but development mode reports it' : 'invalid, but development mode says nothing');
         if (reports[i]!.length > 1 && new Set(reports[i]).size < reports[i]!.length) wrong.push('the same report twice');
+      }
+      if (a.jstsLines && !(a.noArgument && Object.keys(v as object).length > 0)) {
+        tally.jsts++;
+        const theirs = use.filter((p) => p.line === a.jstsLines![i]).length === 0;
+        if (theirs !== compiles) {
+          const d = { value: v, gen: a.c.gen, theirs, ours: compiles };
+          const excepted = compiles === typeValid ? Object.keys(EXCEPTIONS).find((k) => EXCEPTIONS[k]!(d)) : undefined;
+          if (excepted) tally.jstsExcepted[excepted] = (tally.jstsExcepted[excepted] ?? 0) + 1;
+          else wrong.push(`json-schema-to-typescript's type ${theirs ? 'accepts' : 'refuses'} it, ours ${compiles ? 'accepts' : 'refuses'} it`);
+        }
       }
       if (wrong.length === 0) return;
       out.push(
