@@ -127,7 +127,8 @@ export function interfaceBody(props: Property[], additional: TypeNode | false, i
     // An index signature must admit every declared property's type too (an array of Items, a multi-value trait);
     // the extra keys themselves are held to `additional` by the track functions' Extra parameter (index.ts)
     const declared = props.map((p) => typeText(p.type, names));
-    const types = literalUnion([typeText(additional, names), ...declared, 'null', 'undefined'].flatMap(alternatives));
+    // null is "not sent" among any-scalar extras; a typed additionalProperties says itself whether it takes null
+    const types = literalUnion([typeText(additional, names), ...declared, ...(additional.kind === 'scalar' ? ['null'] : []), 'undefined'].flatMap(alternatives));
     body += `${indent}/** Keys beyond the plan's, as the plan allows. */\n${indent}[key: string]: ${types};\n`;
   }
   return body;
@@ -156,7 +157,8 @@ function exactArgs(typeName: string, props: readonly Property[], additional: Typ
   const own = extraKeys.length > 0 ? ` | ${extraKeys.map(stringLiteral).join(' | ')}` : '';
   if (additional === false) return `keyof ${typeName}${own}`;
   const keys = [...props.map((p) => p.name), ...extraKeys].map(stringLiteral);
-  return `${keys.length > 0 ? keys.join(' | ') : 'never'}, ${literalUnion([...alternatives(typeText(additional, names)), 'null', 'undefined'])}`;
+  const nulls = additional.kind === 'scalar' ? ['null'] : [];
+  return `${keys.length > 0 ? keys.join(' | ') : 'never'}, ${literalUnion([...alternatives(typeText(additional, names)), ...nulls, 'undefined'])}`;
 }
 
 /** The parameter type of a call taking `typeName` (`T` is the call's type parameter, `T extends typeName`). */

@@ -85,7 +85,7 @@ function relax(s: unknown): unknown {
   }
   // WIDER.indexSignature
   if (isObject(out.properties) && isObject(out.additionalProperties) && JSON.stringify(out.additionalProperties) !== JSON.stringify(SCALARS)) {
-    out.additionalProperties = { anyOf: [out.additionalProperties, ...Object.values(out.properties), { type: 'null' }] };
+    out.additionalProperties = { anyOf: [out.additionalProperties, ...Object.values(out.properties)] };
   }
   return out;
 }
