@@ -135,16 +135,17 @@ export function interfaceBody(props: Property[], additional: TypeNode | false, i
 }
 
 /**
- * Holds a call's object to the plan's keys: `T & Exact<T, K, X>` makes a key outside `K` a compile error (`X =
- * never`) or holds it to the type of extra values, for an object in a variable as well as for a literal
- * (TypeScript checks excess keys of object literals only). `ExactItems` does the same for Charged's items, one
- * element type at a time. The extra keys are optional in the mapped type: an array literal's element types carry
- * `key?: undefined` for the keys of its other elements, and an undefined value is never sent.
+ * Holds a call's object to the plan's keys: `Exact<T, K, X>` makes a key outside `K` a compile error (`X = never`)
+ * or holds it to the type of extra values, for an object in a variable as well as for a literal (TypeScript checks
+ * excess keys of object literals only). `ExactItems` does the same for Charged's items, one element type at a time.
+ * A homomorphic mapped type (`[P in keyof T]`): it keeps each key's optionality (an array literal's element types
+ * carry `key?: undefined` for the keys of its other elements), and it costs tsc about what a plain parameter costs
+ * (bench 512×32: the same check time; `T & { [P in Exclude<keyof T, K>]: X }` cost twice as much).
  */
 export function exactTypes(withItems: boolean): string {
   return (
     '/** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */\n' +
-    'type Exact<T, K extends PropertyKey, X = never> = T & { [P in Exclude<keyof T, K>]?: X };\n' +
+    'type Exact<T, K extends PropertyKey, X = never> = { [P in keyof T]: P extends K ? T[P] : X };\n' +
     (withItems
       ? '/** The items of an array held to exact keys, as `Exact` holds an object. */\n' +
         'type ExactItems<A, K extends PropertyKey, X = never> = A extends readonly (infer I)[] ? ReadonlyArray<I extends unknown ? Exact<I, K, X> : never> : A;\n'
@@ -172,8 +173,10 @@ export function exactParameter(
   let text = `Exact<T, ${exactArgs(typeName, props, additional, names, options.extraKeys)}>`;
   const items = options.items;
   if (items) {
+    // `T &` first: T is then inferred from the argument itself (not back through Exact's mapped type), so that
+    // T["Items"] is the items as written
     const key = stringLiteral(items.key);
-    text += ` & { ${propertyKey(items.key)}?: ExactItems<T[${key}], ${exactArgs(items.typeName, items.props, items.additional, {})}> }`;
+    text = `T & ${text} & { ${propertyKey(items.key)}?: ExactItems<T[${key}], ${exactArgs(items.typeName, items.props, items.additional, {})}> }`;
   }
   return text;
 }

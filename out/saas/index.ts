@@ -157,7 +157,7 @@ function settled(props: object): boolean {
 }
 
 /** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */
-type Exact<T, K extends PropertyKey, X = never> = T & { [P in Exclude<keyof T, K>]?: X };
+type Exact<T, K extends PropertyKey, X = never> = { [P in keyof T]: P extends K ? T[P] : X };
 
 /**
  * Properties of "Document Shared".

@@ -157,7 +157,7 @@ function settled(props: object): boolean {
 }
 
 /** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */
-type Exact<T, K extends PropertyKey, X = never> = T & { [P in Exclude<keyof T, K>]?: X };
+type Exact<T, K extends PropertyKey, X = never> = { [P in keyof T]: P extends K ? T[P] : X };
 /** The items of an array held to exact keys, as `Exact` holds an object. */
 type ExactItems<A, K extends PropertyKey, X = never> = A extends readonly (infer I)[] ? ReadonlyArray<I extends unknown ? Exact<I, K, X> : never> : A;
 
@@ -206,7 +206,7 @@ export interface ChargedProperties {
  * An order was paid: CleverTap's revenue event.
  * Sends "Charged" to CleverTap.
  */
-export function trackCharged<T extends ChargedProperties>(properties: Exact<T, keyof ChargedProperties> & { Items?: ExactItems<T["Items"], keyof ChargedItem> }): void {
+export function trackCharged<T extends ChargedProperties>(properties: T & Exact<T, keyof ChargedProperties> & { Items?: ExactItems<T["Items"], keyof ChargedItem> }): void {
   track("Charged", properties);
 }
 
