@@ -1,4 +1,4 @@
-/** The whole generator in one function: load → model → check → emit. Writing is the caller's (see cli/). */
+/** The whole generator in one function: load → model → transform → check → emit. Writing is the caller's (see cli/). */
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkPlan } from './check/check-plan.js';
 import type { EmittedFile, TargetName } from './emit/target.js';
@@ -7,12 +7,15 @@ import { toJavaScript } from './emit/javascript.js';
 import { loadPlan, type LoadOptions } from './load/load-plan.js';
 import { buildPlan } from './model/build-plan.js';
 import type { Plan } from './model/ir.js';
+import { findPolicy, transformPlan, withSeverities, type TransformOption } from './transform/index.js';
 
 export interface GenerateOptions extends LoadOptions {
   /** `ts` (default): index.ts; `js`: index.js and index.d.ts. */
   language?: 'ts' | 'js';
   /** The platform the client is for (default `web`): see emit/targets.ts. */
   target?: TargetName;
+  /** A transformation policy (docs/transformations.md): a JSON file's path, or the policy object. */
+  transform?: TransformOption;
 }
 
 export interface Generated {
@@ -20,23 +23,29 @@ export interface Generated {
   /** Empty when the plan has errors: nothing is to be written then. */
   files: EmittedFile[];
   diagnostics: Diagnostic[];
+  /** Events a transformation policy left out (`events.include`/`exclude`). */
+  excluded?: string[];
 }
 
 /** Checks a plan without emitting. */
-export function validate(path: string, options: GenerateOptions = {}): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
+export function validate(path: string, options: GenerateOptions = {}): { plan: Plan | undefined; diagnostics: Diagnostic[]; excluded?: string[] } {
   const loaded = loadPlan(path, options);
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
   const built = buildPlan(loaded.value, loaded.sources);
   diagnostics.push(...built.diagnostics);
-  if (built.plan) diagnostics.push(...checkPlan(built.plan));
-  return { plan: built.plan, diagnostics: sortDiagnostics(diagnostics) };
+  const found = findPolicy(options.transform, loaded.value);
+  diagnostics.push(...found.diagnostics);
+  if (!built.plan || found.unreadable) return { plan: undefined, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)) };
+  const transformed = transformPlan(built.plan, found.policy);
+  diagnostics.push(...transformed.diagnostics, ...checkPlan(transformed.plan));
+  return { plan: transformed.plan, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)), excluded: transformed.excluded };
 }
 
 export function generate(path: string, options: GenerateOptions = {}): Generated {
-  const { plan, diagnostics } = validate(path, options);
-  if (!plan || hasErrors(diagnostics)) return { plan, files: [], diagnostics };
-  return { plan, files: targetOf(options.target).emit(plan), diagnostics };
+  const { plan, diagnostics, excluded } = validate(path, options);
+  if (!plan || hasErrors(diagnostics)) return { plan, files: [], diagnostics, ...(excluded && { excluded }) };
+  return { plan, files: targetOf(options.target).emit(plan), diagnostics, ...(excluded && { excluded }) };
 }
 
 /** `generate`, then the JavaScript translation when asked for (it needs the TypeScript compiler, loaded lazily). */

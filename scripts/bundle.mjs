@@ -1,9 +1,10 @@
-// Bundles the CLI into dist/codegen.mjs (run by `npm run build`): one file loads faster than a tree of modules.
+// Bundles the CLI into dist/codegen.mjs (run by `npm run build`): one file loads faster than a tree of modules;
+// and the library API into dist/api.mjs with its declarations, dist/api.d.ts.
 //
 // string-width (used by yargs and cliui to lay out --help) builds Unicode regular expressions (\p{RGI_Emoji}) and
 // two Intl.Segmenters when its module is evaluated: about 50 ms of every run, for text it measures only in help
 // and usage messages. The plugin below makes every import of it a function that loads the module on first call.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -59,20 +60,34 @@ const precompiledTemplates = {
   },
 };
 
-const result = await build({
-  entryPoints: ['generator/cli/main.ts'],
+const shared = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   external: ['ts-morph'],
-  outfile: 'dist/codegen.mjs',
   logLevel: 'warning',
   // the bundle is ESM; the CommonJS packages in it (handlebars) and the lazy modules above need a require
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [lazyStringWidth, precompiledTemplates],
   metafile: true,
-});
+};
+const result = await build({ ...shared, entryPoints: ['generator/cli/main.ts'], outfile: 'dist/codegen.mjs', plugins: [lazyStringWidth, precompiledTemplates] });
+
+// The library API (package.json "exports"): its own bundle, and its declarations emitted by tsc from
+// generator/api.ts alone. api.ts declares every type a caller sees, so dist/api.d.ts must import nothing.
+await build({ ...shared, entryPoints: ['generator/api.ts'], outfile: 'dist/api.mjs', plugins: [precompiledTemplates] });
+{
+  const ts = (await import('typescript')).default;
+  const options = { ...ts.getDefaultCompilerOptions(), target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, skipLibCheck: true, noCheck: true, types: ['node'], declaration: true, emitDeclarationOnly: true, outDir: join(ROOT, 'dist', '.types') };
+  const program = ts.createProgram([join(ROOT, 'generator', 'api.ts')], options);
+  let dts;
+  const emitted = program.emit(program.getSourceFile(join(ROOT, 'generator', 'api.ts')), (name, text) => {
+    if (name.endsWith('api.d.ts')) dts = text;
+  }, undefined, true);
+  if (emitted.diagnostics.length > 0 || dts === undefined) throw new Error(`bundle: cannot emit dist/api.d.ts: ${ts.formatDiagnostics(emitted.diagnostics, ts.createCompilerHost(options))}`);
+  if (/\bfrom ['"]\.|import\(['"]\./.test(dts)) throw new Error('bundle: dist/api.d.ts imports another module; declare the API\'s types in generator/api.ts');
+  writeFileSync(join(ROOT, 'dist', 'api.d.ts'), dts);
+}
 
 // Fail the build, rather than silently lose the start-up time, if the Handlebars compiler is bundled after all
 const compiler = Object.keys(result.metafile.inputs).filter((p) => p.includes('node_modules/handlebars/') && p.includes('compiler/'));

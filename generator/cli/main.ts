@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/format.js';
 import { IoError } from '../load/read-json.js';
@@ -16,10 +16,13 @@ import { availableTargets } from '../emit/targets.js';
 import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
 import { staleFiles, writeFiles } from '../write/write-files.js';
+import { runWorkflow } from './commands/config.js';
+import { runDiff } from './commands/diff.js';
+import { runInit } from './commands/init.js';
+import { checkOptions, explainUsage, regenerateCommand, UsageError } from './usage.js';
+import { explain } from '../transform/explain.js';
 
 export const EXIT = { ok: 0, planErrors: 1, usage: 2, bug: 3 } as const;
-
-class UsageError extends Error {}
 
 interface Io {
   out: (s: string) => void;
@@ -44,6 +47,8 @@ interface Common {
   from?: PlanFormat;
   'readable-names': boolean;
   'max-warnings'?: number;
+  transform?: string;
+  explain: boolean;
 }
 
 /** Prints diagnostics; returns whether they fail the run (errors, or more warnings than allowed). */
@@ -60,23 +65,30 @@ function reportDiagnostics(ds: Diagnostic[], args: Common, io: Io): boolean {
 const loadOptions = (args: Common) => ({
   ...(args.from && { from: args.from }),
   readableNames: args['readable-names'],
+  ...(args.transform !== undefined && { transform: args.transform }),
 });
 
-type GenerateArgs = Common & { out: string; check: boolean; force: boolean; language: 'ts' | 'js'; verify: boolean; target: TargetName };
+// out, language and target have no yargs default, so that a config's values apply unless given (commands/config.ts)
+type GenerateArgs = Common & { out?: string; check: boolean; force: boolean; language?: 'ts' | 'js'; verify: boolean; target?: TargetName };
 
-async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
-  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language, target: args.target });
+async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]): Promise<number> {
+  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language ?? 'ts', target: args.target ?? 'web' });
+  if (args.explain && result.plan) printExplanation(explain(result.plan, result.excluded), args, io);
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
     const problems = await verifyClient(result.files);
     if (problems.length > 0) throw new Error(`the generated client does not type-check:\n${problems.join('\n')}`);
   }
   if (args.check) {
-    const stale = staleFiles(args.out, result.files);
-    for (const f of stale) io.err(`stale: ${relative(process.cwd(), f)} differs from what ${args.plan} generates; run codegen ${args.plan}\n`);
+    const stale = staleFiles(args.out ?? 'out', result.files);
+    for (const f of stale) {
+      const path = relative(process.cwd(), f.path);
+      io.err(f.state === 'missing' ? `missing: ${path}, which ${args.plan} generates\n` : `stale: ${path} differs from what ${args.plan} generates\n`);
+    }
+    if (stale.length > 0) io.err(`run ${regenerateCommand(argv)} to update the client\n`);
     return stale.length > 0 ? EXIT.planErrors : EXIT.ok;
   }
-  const written = writeFiles(args.out, result.files, { force: args.force });
+  const written = writeFiles(args.out ?? 'out', result.files, { force: args.force });
   if (args.format !== 'json') {
     for (const f of written.written) io.err(`wrote ${relative(process.cwd(), f)}\n`);
     for (const f of written.unchanged) io.err(`unchanged ${relative(process.cwd(), f)}\n`);
@@ -84,8 +96,14 @@ async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** --explain: on stdout, unless stdout carries the JSON diagnostics. */
+function printExplanation(text: string, args: Common, io: Io): void {
+  (args.format === 'json' ? io.err : io.out)(text);
+}
+
 function runValidate(args: Common, io: Io): number {
-  const { diagnostics } = validate(args.plan, loadOptions(args));
+  const { plan, diagnostics, excluded } = validate(args.plan, loadOptions(args));
+  if (args.explain && plan) printExplanation(explain(plan, excluded), args, io);
   const failed = reportDiagnostics(diagnostics, args, io);
   if (!failed && args.format === 'text') io.err(`${args.plan}: ok\n`);
   return failed ? EXIT.planErrors : EXIT.ok;
@@ -101,6 +119,20 @@ function runConvert(args: Common, io: Io): number {
   return EXIT.ok;
 }
 
+const statusOptions = (y: ReturnType<typeof yargs>) =>
+  y
+    .option('project', { type: 'string', default: '.', describe: 'the app\'s tsconfig.json, or its folder' })
+    .option('client', { type: 'string', array: true, describe: 'the generated client\'s folder (default: every client the app imports)' })
+    .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print the report' })
+    .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when an event is never sent or a removed function is used' });
+
+const docsOptions = <T>(y: Argv<T>) =>
+  y
+    .option('out', { type: 'string', default: 'docs', describe: 'output directory (writes index.html)' })
+    .option('status', { type: 'string', describe: 'show where the app (tsconfig.json or its folder) sends each event' })
+    .option('client', { type: 'string', array: true, describe: 'with --status: the generated client\'s folder' })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite a file the generator did not write' });
+
 /** Runs the CLI; returns the exit code. `io` is injectable for tests. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
@@ -110,38 +142,75 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print problems' })
       .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plan\'s format (default: detected)' })
       .option('readable-names', { type: 'boolean', default: false, describe: 'Iglu: add_to_cart becomes "Add To Cart"' })
-      .option('max-warnings', { type: 'number', describe: 'fail when there are more warnings than this' });
+      .option('max-warnings', { type: 'number', requiresArg: true, describe: 'fail when there are more warnings than this' });
+  // Not for convert, which prints the plan as it is
+  const transforms = (y: ReturnType<typeof common>) =>
+    y
+      .option('transform', { type: 'string', requiresArg: true, describe: 'a transformation policy (JSON) for plans written for other tools (docs/transformations.md)' })
+      .option('explain', { type: 'boolean', default: false, describe: 'print what the transformation policy does to each event' });
   const parser = yargs(argv)
     .scriptName('codegen')
-    .usage('$0 <plan>: check a tracking plan against CleverTap\'s rules and write a typed client')
+    .usage('$0 [plan]: check a tracking plan against CleverTap\'s rules and write a typed client')
     .command(
-      '$0 <plan>',
-      'check the plan, then write the client',
+      '$0 [plan]',
+      'check the plan, then write the client (no plan: every output of codegen.config.json)',
       (y) =>
-        common(y)
-          .option('out', { type: 'string', default: 'out', describe: 'output directory' })
+        transforms(common(y))
+          .positional('plan', { demandOption: false })
+          .option('watch', { type: 'boolean', default: false, describe: 'generate again whenever the plan, a $ref\'d file or the config changes' })
+          .option('config', { type: 'string', describe: 'the config file (default: codegen.config.json here or above)' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'output directory (default: out)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
           .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
-          .option('language', { choices: ['ts', 'js'] as const, default: 'ts' as const, describe: 'ts: index.ts; js: index.js with index.d.ts' })
-          .option('target', { choices: availableTargets(), default: 'web' as TargetName, describe: 'the platform: web (clevertap-web-sdk), react-native (clevertap-react-native)' }),
+          .option('language', { choices: ['ts', 'js'] as const, describe: 'ts (default): index.ts; js: index.js with index.d.ts' })
+          .option('target', { choices: availableTargets(), describe: 'the platform: web (clevertap-web-sdk, the default), react-native (clevertap-react-native), node (CleverTap\'s REST upload API)' }),
       async (args) => {
-        code = await runGenerate(args as unknown as GenerateArgs, io);
+        checkOptions(args, argv);
+        const a = args as unknown as GenerateArgs & { watch: boolean; config?: string };
+        code = a.plan === undefined || a.watch || a.config !== undefined ? await runWorkflow(a, io) : await runGenerate(a, io, argv);
       },
     )
-    .command('validate <plan>', 'check the plan; write nothing', (y) => common(y), (args) => {
+    .command('validate <plan>', 'check the plan; write nothing', (y) => transforms(common(y)), (args) => {
+      checkOptions(args, argv);
       code = runValidate(args as unknown as Common, io);
     })
     .command('convert <plan>', 'print the plan converted to the native format', (y) => common(y), (args) => {
+      checkOptions(args, argv);
       code = runConvert(args as unknown as Common, io);
     })
+    .command('diff <old> [new]', 'what changed between two plans (or the plan and --base <git-ref>); exit 1 when something breaks', (y) =>
+      y
+        .positional('old', { type: 'string', demandOption: true, describe: 'the old plan (with --base: the plan)' })
+        .positional('new', { type: 'string', describe: 'the new plan' })
+        .option('base', { type: 'string', describe: 'compare the plan with its version at this git commit, branch or tag' })
+        .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print the changes' })
+        .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plans\' format (default: detected)' }), (args) => {
+      code = runDiff({ old: args.old, format: args.format, ...(args.new !== undefined && { new: args.new }), ...(args.base !== undefined && { base: args.base }), options: args.from ? { from: args.from } : {} }, io);
+    })
+    .command('init', 'write a starter plan and codegen.config.json (asks on a terminal; never overwrites)', (y) =>
+      y
+        .option('plan', { type: 'string', describe: 'the plan\'s path (default: tracking-plan.json)' })
+        .option('out', { type: 'string', describe: 'the client\'s folder (default: src/analytics)' })
+        .option('target', { choices: availableTargets(), describe: 'the SDK the client drives (default: web)' }), async (args) => {
+      code = await runInit({ ...(args.plan !== undefined && { plan: args.plan }), ...(args.out !== undefined && { out: args.out }), ...(args.target !== undefined && { target: args.target }) }, io);
+    })
+    .command('status', 'where the app sends each event (its tsconfig.json, read by the type checker)', (y) => statusOptions(y), async (args) => {
+      code = await (await import('./commands/status.js')).runStatus(args as never, io);
+    })
+    .command('docs <plan>', 'write the plan\'s catalogue: one HTML page', (y) => docsOptions(common(y)), async (args) => {
+      const { runDocs } = await import('./commands/docs.js');
+      code = await runDocs(args as never, loadOptions(args as unknown as Common), io, (ds) => reportDiagnostics(ds, args as unknown as Common, io));
+    })
     .strict()
+    .locale('en') // explainUsage reads yargs' messages
     .version(version())
     .help()
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageError(msg);
+      // yargs reports some mistakes (an option without its value) as a YError rather than a message
+      if (err && err.name !== 'YError') throw err;
+      throw new UsageError(explainUsage(msg ?? err.message, argv));
     });
   try {
     let printed = '';

@@ -86,7 +86,7 @@ export function docLines(docs: Docs, extra: string[] = []): string[] {
 }
 
 /** Facts about a value that the type cannot show but a caller should know. */
-function constraintLines(t: TypeNode): string[] {
+export function constraintLines(t: TypeNode): string[] {
   const out: string[] = [];
   if (t.kind === 'string') {
     if (t.format) out.push(`Format: ${t.format}.`);

@@ -2,8 +2,9 @@
 import type { Target, TargetName } from './target.js';
 import { web } from './web/emit-web.js';
 import { reactNative } from './react-native/emit-react-native.js';
+import { node } from './node/emit-node.js';
 
-const TARGETS: Partial<Record<TargetName, Target>> = { web, 'react-native': reactNative };
+const TARGETS: Partial<Record<TargetName, Target>> = { web, 'react-native': reactNative, node };
 
 export function targetOf(name: TargetName = 'web'): Target {
   const target = TARGETS[name];

@@ -41,8 +41,14 @@ export function parseJson(file: SourceFile): ParsedJson {
   const duplicates: DuplicateKey[] = [];
   const hugeNumbers: HugeNumber[] = [];
 
+  // At the end of the file, the place to show is just after its last character (not a blank last line)
   const fail = (message: string, at = i): never => {
-    throw new JsonSyntaxError(message, Math.min(at, text.length));
+    throw new JsonSyntaxError(message, at >= text.length ? text.trimEnd().length : at);
+  };
+  /** After a ',': a closing bracket next is a trailing comma, reported at the comma (not on the bracket's line). */
+  const noTrailingComma = (comma: number, close: string): void => {
+    skipWs();
+    if (text[i] === close) fail(`trailing comma before '${close}': JSON allows no comma after the last ${close === '}' ? 'member' : 'element'}`, comma);
   };
   const describe = (at: number): string =>
     at >= text.length ? 'end of file' : `'${text[at] === '\n' ? '\\n' : text[at]}'`;
@@ -169,7 +175,7 @@ export function parseJson(file: SourceFile): ParsedJson {
           else obj[key] = value;
         }
         skipWs();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') { noTrailingComma(i++, '}'); continue; }
         if (text[i] === '}') { i++; break; }
         fail(`unexpected ${describe(i)}: expected ',' or '}'`);
       }
@@ -193,7 +199,7 @@ export function parseJson(file: SourceFile): ParsedJson {
         keys.push(String(arr.length), i);
         arr.push(parseValue(arr, String(arr.length), depth + 1));
         skipWs();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') { noTrailingComma(i++, ']'); continue; }
         if (text[i] === ']') { i++; break; }
         fail(`unexpected ${describe(i)}: expected ',' or ']'`);
       }

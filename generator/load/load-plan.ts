@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOf, importIgluFolder, importPlan, type PlanFormat } from './import/index.js';
-import { IoError, readJson } from './read-json.js';
+import { hookedText, IoError, readJson } from './read-json.js';
 import type { SourceFile } from './source.js';
 
 export type { PlanFormat } from './import/index.js';
@@ -24,6 +24,7 @@ export interface LoadedPlan {
 }
 
 function isDirectory(path: string): boolean {
+  if (hookedText(path) !== undefined) return false;
   try {
     return statSync(path).isDirectory();
   } catch {

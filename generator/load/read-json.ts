@@ -15,7 +15,39 @@ export interface ReadJson {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Where plan files come from, when not (only) from the disk: the library API reads a plan given as text, `diff
+ * --base` reads files as a git commit has them, `--watch` learns which files a plan was read from. `read` returns a
+ * file's text, or undefined to read it from the disk; it throws IoError for a file that is not there.
+ */
+export interface FileHook {
+  read?(path: string): string | undefined;
+  /** Called with every path read (from the hook or the disk). */
+  onRead?(path: string): void;
+}
+
+let hook: FileHook | undefined;
+
+/** Runs `fn` (synchronous: the load phase is) with plan files read through `fileHook`. */
+export function withFileHook<T>(fileHook: FileHook, fn: () => T): T {
+  const previous = hook;
+  hook = fileHook;
+  try {
+    return fn();
+  } finally {
+    hook = previous;
+  }
+}
+
+/** The text the hook supplies for `path`, if any (load-plan asks before it looks for a folder on the disk). */
+export function hookedText(path: string): string | undefined {
+  return hook?.read?.(path);
+}
+
 export function readText(path: string): string {
+  hook?.onRead?.(path);
+  const supplied = hookedText(path);
+  if (supplied !== undefined) return supplied;
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
@@ -32,7 +64,7 @@ export function parseJsonText(path: string, text: string): ReadJson {
   try {
     const { value, duplicates, hugeNumbers } = parseJson(file);
     const diagnostics = [
-      ...duplicates.map((d) => diagnose('CT002', { file, pointer: d.pointer, offset: d.offset }, { key: d.key })),
+      ...duplicates.map((d) => diagnose('CT002', { file, pointer: d.pointer, offset: d.offset }, { key: d.key }, [{ file, pointer: d.pointer, offset: d.firstOffset }])),
       ...hugeNumbers.map((h) => diagnose('CT016', { file, pointer: h.pointer, offset: h.offset }, { detail: `${h.text} is too large for a number (JSON readers make it Infinity)` })),
     ];
     return { file, value, diagnostics };

@@ -9,7 +9,8 @@ import { isSchemaObject, viewOf, type Schema } from './schema-view.js';
 import { additionalOf, ignoredKeywords, propertiesOf, readDocs, type TypeContext } from './types.js';
 import { keywordProblems } from './keyword-types.js';
 
-const TOP_LEVEL = new Set(['$schema', 'name', 'version', 'description', 'events', 'identify', '$defs', 'definitions']);
+// `transform`: a transformation policy, read by transform/policy.ts
+const TOP_LEVEL = new Set(['$schema', 'name', 'version', 'description', 'events', 'identify', '$defs', 'definitions', 'transform']);
 
 export interface BuiltPlan {
   plan: Plan | undefined;

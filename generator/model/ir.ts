@@ -88,7 +88,7 @@ export interface ObjectType extends TypeBase {
 /** A schema with no type at all (`{}`), or one the model could not read. */
 export interface UntypedType extends TypeBase {
   kind: 'untyped';
-  /** The model already reported why (a type conflict, an empty type list): the checker says nothing more. */
+  /** A diagnostic already says why (an invalid or empty `type`, types that conflict): the checker adds no CT302. */
   reported?: true;
 }
 
@@ -130,6 +130,37 @@ export interface EventNode {
   docs: Docs;
   ignored: IgnoredKeyword[];
   origin: Origin;
+  /** Set by transform/ when a policy changed what CleverTap receives: `name` and `properties` are then CleverTap's. */
+  transform?: EventTransform;
+}
+
+/** How one CleverTap key's value is taken from a track call's properties: as it is, or made from an array. */
+export interface FieldMapping {
+  /** Keys (and array indexes) from the call's properties object to the value. */
+  path: Array<string | number>;
+  /** The key CleverTap receives. */
+  key: string;
+  how: 'value' | 'join' | 'json' | 'count';
+}
+
+/** One change a policy made to an event, in words (for --explain and the track function's JSDoc). */
+export interface TransformChange {
+  action: 'renamed' | 'sanitized' | 'flattened' | 'joined' | 'json' | 'counted' | 'dropped' | 'scalar';
+  /** The plan's name or property path (`product.id`, `items[0].sku`). */
+  from: string;
+  /** What CleverTap receives instead; absent for `dropped`. */
+  to?: string;
+  /** Why, for `dropped`. */
+  why?: string;
+}
+
+/** What a transformation policy did to one event. */
+export interface EventTransform {
+  /** The event as the plan writes it: what its track function takes. */
+  planned: EventNode;
+  /** How each CleverTap key is computed; undefined when the call's properties go to CleverTap as they are. */
+  fields: FieldMapping[] | undefined;
+  changes: TransformChange[];
 }
 
 /** CleverTap's standard profile fields (the table is in clevertap/facts.ts). */

@@ -4,6 +4,27 @@
  */
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSchemaObject, type Schema, type SchemaView } from './schema-view.js';
+import { didYouMean, nearest } from '../diagnostics/nearest.js';
+
+/**
+ * Every keyword of JSON Schema (draft-04 to 2020-12) and OpenAPI's `nullable`: what the generator reads, what it
+ * reports as unsupported (CT014), and annotations. Another key near one of these is most likely a typo (CT017):
+ * `"requried"` would otherwise make every property optional without a word.
+ */
+const KEYWORDS = new Set([
+  '$schema', '$id', '$ref', '$defs', '$comment', '$anchor', '$dynamicRef', '$dynamicAnchor', '$vocabulary', 'id',
+  'definitions', 'type', 'enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum',
+  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else',
+  'properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'items', 'prefixItems',
+  'additionalItems', 'contains', 'minContains', 'maxContains', 'minItems', 'maxItems', 'uniqueItems',
+  'minProperties', 'maxProperties', 'dependentRequired', 'dependentSchemas', 'dependencies', 'unevaluatedProperties',
+  'unevaluatedItems', 'description', 'title', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly',
+  'contentEncoding', 'contentMediaType', 'contentSchema', 'nullable',
+]);
+
+/** Whether `key` looks like a misspelt keyword (so a plan's own annotations, `label` or `x-owner`, are left alone). */
+const misspeltKeyword = (key: string): boolean =>
+  !KEYWORDS.has(key) && !key.startsWith('x-') && nearest(key, KEYWORDS) !== undefined;
 
 /** What the keyword must hold, when `v` is not that; undefined when it is, or when the keyword is none we read. */
 function wrongType(key: string, v: unknown): string | undefined {
@@ -76,6 +97,7 @@ export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Dia
       const key = keys[k]!;
       const expected = wrongType(key, layer[key]);
       if (expected !== undefined) out.push(diagnose('CT006', view.keyOrigin(key), { key, expected, actual: describe(key, layer[key]) }));
+      else if (misspeltKeyword(key)) out.push(diagnose('CT017', view.keyOrigin(key), { keyword: key, didYouMean: didYouMean(key, KEYWORDS) }));
     }
   }
   boundProblems(view, out);

@@ -7,6 +7,7 @@ import { isSchemaObject, SchemaView, viewOf, type Schema } from './schema-view.j
 import { keywordProblems } from './keyword-types.js';
 import { combined, isMerged } from './combine.js';
 import { admitsNothing } from './admits.js';
+import { didYouMean } from '../diagnostics/nearest.js';
 
 /** Keywords that restrict values but that neither the types nor the development-mode checks express. */
 const UNSUPPORTED = [
@@ -15,6 +16,9 @@ const UNSUPPORTED = [
   'maxProperties', 'unevaluatedProperties', 'unevaluatedItems', 'prefixItems', 'additionalItems',
   'contentEncoding', 'contentMediaType', 'contentSchema',
 ];
+
+/** The names `type` may hold. */
+const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'];
 
 export const KNOWN_FORMATS = new Set(['date', 'date-time', 'email', 'uri', 'uri-reference', 'url', 'uuid', 'ipv4', 'ipv6', 'hostname', 'time']);
 
@@ -94,7 +98,7 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   } else if (Array.isArray(declared) && declared.every((t) => typeof t === 'string')) names = declared as string[];
   else if (declared !== undefined) {
     ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `"type" must be a type name or an array of them` }));
-    return { kind: 'untyped', origin };
+    return { kind: 'untyped', origin, reported: true };
   } else if (enumValues) names = inferTypes(enumValues);
   else if (view.has('properties')) names = ['object'];
   else if (view.has('items')) names = ['array'];
@@ -191,7 +195,7 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
         return { kind: 'date', format, origin };
       }
       if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) {
-        ctx.diagnostics.push(diagnose('CT015', view.keyOrigin('format'), { format }));
+        ctx.diagnostics.push(diagnose('CT015', view.keyOrigin('format'), { format, didYouMean: didYouMean(format, KNOWN_FORMATS) }));
       }
       const t: StringType = { kind: 'string', origin };
       if (enumValues) t.enum = enumValues.filter((v): v is string => typeof v === 'string');
@@ -234,8 +238,8 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
       return { kind: 'array', items: itemType, origin, ...(maxItems !== undefined && { maxItems }) };
     }
     default:
-      ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `unknown type "${name}"` }));
-      return { kind: 'untyped', origin };
+      ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `unknown type "${name}"${didYouMean(name, JSON_TYPES)}` }));
+      return { kind: 'untyped', origin, reported: true };
   }
 }
 

@@ -59,7 +59,15 @@ let sdk: Sdk | undefined;
 /** Development mode's checks: a module of their own, loaded by init, so that production bundles leave them out. */
 let checks: typeof import('./checks.js') | undefined;
 let handler: ViolationHandler = 'warn';
+/**
+ * Calls made before init wait here, at most QUEUE_LIMIT of them: a page that waits long for consent, or whose init
+ * never succeeds, must not grow without end. Past the limit a call is dropped (the first ones are kept, in order:
+ * a login stays ahead of the events it concerns), and the first call dropped is reported (rule `queue`).
+ */
+const QUEUE_LIMIT = 1000;
 const queue: Array<(s: Sdk) => void> = [];
+/** Calls dropped since the queue last emptied. */
+let dropped = 0;
 
 /** Sends the queued calls in order, until one holds the queue again (a login waiting for the SDK). */
 function flush(instance: Sdk): void {
@@ -73,12 +81,17 @@ function flush(instance: Sdk): void {
       failure ??= e;
     }
   }
+  if (queue.length === 0) dropped = 0;
   if (failure !== undefined) throw failure;
 }
 
-function send(call: (s: Sdk) => void): void {
+/** Sends a call, or queues it until init; `event` names it in the report of a call the full queue drops. */
+function send(event: string, call: (s: Sdk) => void): void {
   if (sdk) call(sdk);
-  else queue.push(call);
+  else if (queue.length < QUEUE_LIMIT) queue.push(call);
+  else if (dropped++ === 0) {
+    report(event, '(queue)', 'queue', QUEUE_LIMIT, `${QUEUE_LIMIT} calls are waiting for init(), the most the client keeps; this call and those after it are dropped until init() succeeds`);
+  }
 }
 
 /** Hands a violation to the app's handler; false when it asks to drop the call. (checks.ts has its own copy: a
@@ -109,12 +122,28 @@ function data(props: object | undefined, nulls = false): Record<string, unknown>
   return out;
 }
 
+/** The first init's promise, until it fails. */
+let started: Promise<void> | undefined;
+
 /**
  * Connects the client to CleverTap: `init({ accountId, region })` loads and initialises `clevertap-web-sdk`;
  * `init({ sdk })` uses an instance the app initialised itself (or the script tag's `window.clevertap`).
- * Calls made before `init` are queued and sent after it, in order.
+ * Calls made before `init` are queued (at most 1000: later ones are dropped and reported through `onViolation`,
+ * rule `queue`) and sent after it, in order.
+ *
+ * Call it once. A second call while the first is pending, or after it succeeded, changes nothing and returns the
+ * first call's promise. When init fails (the SDK's chunk is blocked or fails to load, or its init throws), the
+ * promise rejects and the queued calls stay queued: a later init can send them.
  */
-export async function init(options: InitOptions): Promise<void> {
+export function init(options: InitOptions): Promise<void> {
+  started ??= connect(options).catch((e: unknown) => {
+    started = undefined;
+    throw e;
+  });
+  return started;
+}
+
+async function connect(options: InitOptions): Promise<void> {
   handler = options.onViolation ?? 'warn';
   checks = (options.mode ?? defaultMode()) === 'development' ? await import('./checks.js') : undefined;
   let instance: CleverTapWebSdk;
@@ -142,7 +171,7 @@ function track(name: string, props: object | undefined): void {
   }
   const d = data(props, true);
   // Checked when sent, so that calls queued before init are checked in the mode init sets
-  send((s) => {
+  send(name, (s) => {
     if (!checks || checks.checkEvent(name, d, handler)) s.event.push(name, data(d));
   });
 }
@@ -364,7 +393,7 @@ function refused(field: string, v: unknown): string | undefined {
  */
 function sendProfile(event: string, traits: object | undefined, identity: string | number | undefined, push: (s: Sdk, profile: Record<string, unknown>) => void): void {
   const checked = data(traits, true);
-  send((s) => {
+  send(event, (s) => {
     if (checks && !checks.checkTraits(event, checked, handler)) return;
     const profile = profileOf(event, data(checked), identity);
     // An empty profile push is an SDK error; with nothing to update there is nothing to send

@@ -50,7 +50,12 @@ interface CommonOptions {
 /**
  * Connects the client to CleverTap: `init({ accountId, region })` loads and initialises `clevertap-web-sdk`;
  * `init({ sdk })` uses an instance the app initialised itself (or the script tag's `window.clevertap`).
- * Calls made before `init` are queued and sent after it, in order.
+ * Calls made before `init` are queued (at most 1000: later ones are dropped and reported through `onViolation`,
+ * rule `queue`) and sent after it, in order.
+ *
+ * Call it once. A second call while the first is pending, or after it succeeded, changes nothing and returns the
+ * first call's promise. When init fails (the SDK's chunk is blocked or fails to load, or its init throws), the
+ * promise rejects and the queued calls stay queued: a later init can send them.
  */
 export declare function init(options: InitOptions): Promise<void>;
 /** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */

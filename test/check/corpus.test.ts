@@ -3,17 +3,15 @@
  * converts), file by file and the Iglu folder as one plan: it never crashes, every issue has a place, and the places
  * SOURCES.tsv describes as nested, and the prohibited characters in Typewriter's test plans, are errors exactly there.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CATALOGUE } from '../../generator/diagnostics/catalogue.js';
 import { locationOf, type Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { loadPlan } from '../../generator/load/load-plan.js';
 import { validate } from '../../generator/pipeline.js';
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const available = existsSync(CORPUS);
+import { CORPUS, corpusAvailable as available, corpusSuite } from '../helpers/corpus.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir)
@@ -82,7 +80,9 @@ function sources(): Source[] {
 /** Notes that say a file has a nested object or array property. */
 const NESTED = /nested|array-of-objects|array of objects/i;
 
-(available ? describe : describe.skip)(`the corpus (${available ? CORPUS : `absent: ${CORPUS} not found, so these tests are skipped`})`, () => {
+const suite = corpusSuite('checking every corpus plan', `the corpus (${CORPUS})`);
+
+suite.describe(suite.title, () => {
   const files = available ? filesUnder(CORPUS).filter((f) => f.endsWith('.json')) : [];
 
   it.each(files.map((f) => [relative(CORPUS, f), f]))('%s: checks without crashing; every issue has a place', (_, path) => {

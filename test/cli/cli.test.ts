@@ -94,7 +94,7 @@ describe('the installed bin', () => {
     expect(ok.status).toBe(0);
     const usage = spawnSync(process.execPath, [BIN], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('Not enough non-option arguments');
+    expect(usage.stderr).toContain('no plan given: name the tracking plan file, as in codegen plan.json, or write a codegen.config.json'); // none up from the repository
   });
 
   it('lays out --help in columns (the bundle loads string-width, which measures the text, on first use)', () => {

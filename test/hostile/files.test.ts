@@ -90,7 +90,7 @@ describe('text that is almost JSON', () => {
   it.each([
     ['a comment', '{\n  // the plan\n  "name": "A", "events": {}\n}', '2:3'],
     ['a block comment', '{ /* */ "name": "A", "events": {} }', '1:3'],
-    ['a trailing comma', '{"name": "A", "events": {},}', '1:28'],
+    ['a trailing comma', '{"name": "A", "events": {},}', '1:27'],
     ['single quotes', "{'name': 'A', 'events': {}}", '1:2'],
     ['NaN', '{"name": "A", "events": {"E": {"properties": {"p": {"type": "number", "maximum": NaN}}}}}', '1:82'],
     ['a raw line break in a string', '{"name": "A\nB", "events": {}}', '1:10'],

@@ -134,9 +134,10 @@ export async function expectWorkingClient(client: GeneratedClient): Promise<void
   const dir = virtualDir();
   const problems = check(new Map(programFiles(client, dir)));
   expect(formatProblems(problems), `plan:\n${show(client.rendered.plan)}`).toBe('');
-  const mod = await importClient(client);
   const want = describeCalls(expectedCalls(client));
   for (const mode of ['production', 'development'] as const) {
+    // A module of its own per mode: init connects a client once
+    const mod = await importClient(client);
     const sdk = fakeSdk();
     await mod.init({ sdk, mode, onViolation: 'throw' });
     callAll(mod, client);

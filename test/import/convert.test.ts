@@ -6,7 +6,8 @@ import { hasErrors } from '../../generator/diagnostics/diagnostic.js';
 import { detectFormat } from '../../generator/load/import/index.js';
 import { readJson } from '../../generator/load/read-json.js';
 import { generate } from '../../generator/pipeline.js';
-import { CORPUS, corpusAvailable, scratch } from '../helpers/paths.js';
+import { CORPUS, corpusAvailable, corpusSuite } from '../helpers/corpus.js';
+import { scratch } from '../helpers/paths.js';
 
 async function convert(path: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -21,7 +22,9 @@ function generatingCorpusPlans(): string[] {
   return files.filter((f) => detectFormat(readJson(f).value) !== undefined && !hasErrors(generate(f).diagnostics));
 }
 
-describe.skipIf(!corpusAvailable)('codegen convert', () => {
+const suite = corpusSuite('codegen convert over the corpus', 'codegen convert');
+
+suite.describe(suite.title, () => {
   const plans = corpusAvailable ? generatingCorpusPlans() : [];
 
   it('finds corpus plans to convert', () => {

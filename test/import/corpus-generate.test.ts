@@ -1,12 +1,13 @@
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { hasErrors } from '../../generator/diagnostics/diagnostic.js';
 import { detectFormat } from '../../generator/load/import/index.js';
 import { readJson } from '../../generator/load/read-json.js';
 import { generate } from '../../generator/pipeline.js';
-import { CORPUS, corpusAvailable, scratch } from '../helpers/paths.js';
+import { CORPUS, corpusAvailable, corpusSuite } from '../helpers/corpus.js';
+import { scratch } from '../helpers/paths.js';
 import { compile, format } from '../helpers/tsc.js';
 
 const FORMAT_DIRS = ['segment-typewriter', 'rudderstack-ruddertyper', 'rudderstack-rudder-iac', 'snowplow-iglu-central', 'contentful-templates'];
@@ -18,8 +19,9 @@ function corpusPlans(): string[] {
 
 const STRICT: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true };
 
-describe.skipIf(!corpusAvailable)('every plan of a format we read, from ../shared/corpus', () => {
-  if (!corpusAvailable) it.skip('../shared/corpus is absent: corpus tests skipped', () => {});
+const suite = corpusSuite('generating every corpus plan', 'every plan of a format we read, from ../shared/corpus');
+
+suite.describe(suite.title, () => {
   const plans = corpusAvailable ? corpusPlans() : [];
   const out = scratch('corpus-clients');
   const clients: string[] = [];

@@ -4,14 +4,13 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { detectFormat, importIgluFolder, importPlan, type PlanFormat } from '../../generator/load/import/index.js';
 import { readJson } from '../../generator/load/read-json.js';
 import { locate, memberOrigin, unescapePointerToken } from '../../generator/load/source.js';
 import { at, type Obj } from './fixtures/helpers.js';
 
-const corpus = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
+import { CORPUS as corpus, corpusAvailable, corpusSuite } from '../helpers/corpus.js';
 
 /** What each corpus file is; files not listed are of their folder's format. */
 const FOLDER_FORMAT: Record<string, PlanFormat | undefined> = {
@@ -66,10 +65,10 @@ function resolves(plan: Obj, ref: string): boolean {
 /** `$ref`s into the source document that the conversion could not map (the checker reports those). */
 const UNMAPPED_REFS = new Set<string>();
 
-const files = existsSync(corpus) ? corpusFiles() : [];
-const suite = files.length > 0 ? describe : describe.skip;
+const files = corpusAvailable ? corpusFiles() : [];
+const suite = corpusSuite('importing every corpus file', `the shared corpus (${corpus})`);
 
-suite(`the shared corpus (${existsSync(corpus) ? corpus : 'missing: ../shared/corpus not found, tests skipped'})`, () => {
+suite.describe(suite.title, () => {
   it.each(files)('%s', (rel) => {
     const read = readJson(join(corpus, rel));
     expect(read.diagnostics).toEqual([]);

@@ -176,13 +176,12 @@ describe('a folder with problems', () => {
     const diagnostics = sortDiagnostics(imported.diagnostics);
     const shown = diagnostics.map((d) => `${d.code} ${d.origin?.file.path.slice(messy.length + 1)}@${at(d.origin)}`);
     expect(shown).toEqual([
-      'CT001 broken/jsonschema/1-0-0@5:1',
+      'CT001 broken/jsonschema/1-0-0@4:2', // the end of the file: after its last character
       'CT054 io.other/add_to_cart/jsonschema/1-0-0@6:3',
       'CT051 settings.json@1:1',
     ]);
-    expect(diagnostics[1]!.message).toBe(
-      `event "add_to_cart" appears more than once (first at ${join(messy, 'com.acme/add_to_cart/jsonschema/1-0-0')}:6); only the first is kept`,
-    );
+    expect(diagnostics[1]!.message).toBe('event "add_to_cart" appears more than once; only the first (the related place) is kept');
+    expect(diagnostics[1]!.related.map((r) => `${r.file.path}@${at(r)}`)).toEqual([`${join(messy, 'com.acme/add_to_cart/jsonschema/1-0-0')}@6:3`]);
     expect((plan.events as Obj).add_to_cart.description).toBe('Schema for an add-to-cart event');
   });
 

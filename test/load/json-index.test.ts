@@ -3,7 +3,7 @@
  * json-index.ts); the positioned parser (json-parse.ts) reads every node's position as it goes. Both must name the
  * same offset and pointer for every node and every member.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,9 +13,9 @@ import { parseJsonFast } from '../../generator/load/json-parse-fast.js';
 import { parseJsonText } from '../../generator/load/read-json.js';
 import { memberOrigin, originOf } from '../../generator/load/source.js';
 import { params, runs } from '../property/support/runs.js';
+import { CORPUS, corpusSuite } from '../helpers/corpus.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 
 /** Every difference between the positions of the two readings of `text`, as readable lines. */
 function differences(text: string): string[] {
@@ -61,7 +61,8 @@ describe('positions found on demand', () => {
     }
   });
 
-  it.skipIf(!existsSync(CORPUS))('every JSON file of ../shared/corpus (skipped when the corpus is absent)', () => {
+  const corpus = corpusSuite('the fast parser over the corpus', 'every JSON file of ../shared/corpus');
+  corpus.it(corpus.title, () => {
     const files: string[] = [];
     const visit = (dir: string): void => {
       for (const f of readdirSync(dir)) {

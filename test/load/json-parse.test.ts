@@ -36,7 +36,9 @@ describe('JSON with positions', () => {
 
   it.each([
     ['a missing comma', '{\n  "a": 1\n  "b": 2\n}', '3:3 error CT001', "expected ',' or '}'"],
-    ['a trailing comma', '{\n  "a": 1,\n}', '3:1 error CT001', 'expected a property name'],
+    ['a trailing comma (shown on the comma\'s line)', '{\n  "a": 1,\n}', '2:9 error CT001', 'trailing comma before \'}\''],
+    ['a trailing comma in an array', '{\n  "a": [1,\n\n  ]\n}', '2:10 error CT001', 'trailing comma before \']\''],
+    ['a file that ends too early (shown after its last character)', '{\n  "a": 1\n\n', '2:9 error CT001', 'end of file'],
     ['an unterminated string', '{\n  "a": "oops\n}', '2:8 error CT001', 'unterminated string'],
     ['a comment', '{\n  // no\n  "a": 1\n}', '2:3 error CT001', 'comments are not allowed'],
     ['an empty file', '', '1:1 error CT001', 'empty'],

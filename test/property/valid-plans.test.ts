@@ -67,9 +67,10 @@ describe('random valid plans', () => {
       fc.asyncProperty(planSpecArb(5), async (spec) => {
         tried.plans++;
         const client = generateClient(render(spec));
-        const mod = await importClient(client);
         const want = describeCalls(expectedCalls(client));
         for (const mode of ['production', 'development'] as const) {
+          // A module of its own per mode: init connects a client once
+          const mod = await importClient(client);
           const sdk = fakeSdk();
           await mod.init({ sdk, mode, onViolation: 'throw' });
           try {

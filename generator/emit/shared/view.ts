@@ -4,10 +4,12 @@
  */
 import { runtimeFacts, type StandardField } from '../../clevertap/facts.js';
 import type { EventNode, IdentifyNode, Plan, Property } from '../../model/ir.js';
+import { GENERATED_MARKER } from '../target.js';
 import { jsdoc, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
 import { chargedItemObject, isMultiValue } from '../../check/sites.js';
 import { extraRule, rulesOf, type ItemRule, type Rule } from '../render-checks.js';
 import { docLines, exactParameter, exactTypes, interfaceBody } from '../render-types.js';
+import { transformedEventView } from '../../transform/emit.js';
 
 export interface EventView {
   /** The event's name as sent. */
@@ -25,6 +27,10 @@ export interface EventView {
   itemsKeyLiteral: string;
   /** The type of the call's argument, in terms of its type parameter `T` (render-types.ts, `exactParameter`). */
   parameterType: string;
+  /** What the function hands to track(): `properties`, or their transformed copy (transform/emit.ts). */
+  argument: string;
+  /** A transformed event's field table, or ''. */
+  fieldsDecl: string;
 }
 
 export interface IdentifyView {
@@ -71,6 +77,8 @@ export interface FactsView {
 
 export interface SharedView {
   header: string;
+  /** GENERATED_MARKER, for the banner of every file. */
+  marker: string;
   events: EventView[];
   identify: IdentifyView;
   /** `Exact` and `ExactItems`, the helper types of the calls' parameters. */
@@ -79,6 +87,8 @@ export interface SharedView {
   eventRules: string;
   traitRules: string;
   facts: FactsView;
+  /** Whether some event is transformed: then the client carries the helper that transforms its calls. */
+  hasTransforms: boolean;
 }
 
 const ITEM_TYPE = 'ChargedItem';
@@ -92,12 +102,14 @@ export function sharedView(plan: Plan): SharedView {
   const version = plan.version ? ` ${plan.version}` : '';
   return {
     header: lineCommentText(`CleverTap client for the tracking plan "${plan.name}"${version}.`),
+    marker: GENERATED_MARKER,
     events: plan.events.map(eventView),
     identify: identifyView(plan.identify),
     exactTypes: exactTypes(plan.events.some((e) => chargedItems(e) !== undefined)),
     eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), extraRule(e.additional)]]))),
     traitRules: stringLiteral(JSON.stringify(traitRules(plan.identify))),
     facts: factsView(),
+    hasTransforms: plan.events.some((e) => e.transform?.fields !== undefined),
   };
 }
 
@@ -178,7 +190,9 @@ function traitRules(identify: IdentifyNode | undefined): [Rule[], ItemRule | 0] 
 function eventView(e: EventNode): EventView {
   const items = chargedItems(e);
   const itemObject = items ? chargedItemObject(items) : undefined;
-  const hasProperties = e.properties.length > 0 || e.additional !== false;
+  const transformed = transformedEventView(e);
+  const planned = e.transform?.planned ?? e;
+  const hasProperties = planned.properties.length > 0 || planned.additional !== false;
   const sends = `Sends ${JSON.stringify(e.name)} to CleverTap.`;
   return {
     name: e.name,
@@ -187,16 +201,19 @@ function eventView(e: EventNode): EventView {
     nameLiteral: stringLiteral(e.name),
     hasProperties,
     isCharged: e.isCharged,
-    typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(e.name)}.`], interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
-    functionDoc: jsdoc(docLines(e.docs, [sends])),
+    typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(planned.name)}.`], transformed?.typeBody || interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
+    functionDoc: jsdoc(docLines(e.docs, transformed ? transformed.docLines : [sends])),
     itemDecl: itemObject
       ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
       : '',
     itemsKeyLiteral: items ? stringLiteral(items.name) : '',
-    parameterType: exactParameter(e.typeName, e.properties, e.additional, {
+    // The call takes the planned properties (a transformed event's own, before the transform)
+    parameterType: exactParameter(e.typeName, planned.properties, planned.additional, {
       names: { item: ITEM_TYPE },
-      ...(items && itemObject && { items: { key: items.name, typeName: ITEM_TYPE, props: itemObject.properties, additional: itemObject.additional } }),
+      ...(!transformed && items && itemObject && { items: { key: items.name, typeName: ITEM_TYPE, props: itemObject.properties, additional: itemObject.additional } }),
     }),
+    argument: transformed?.argument ?? 'properties',
+    fieldsDecl: transformed?.fieldsDecl ?? '',
   };
 }
 

@@ -105,7 +105,7 @@ export function buildEventSchema(b: PlanBuilder, src: EventSource): unknown {
   if (schema !== undefined && !isObject(schema)) return schema; // not an object schema: the checker says so
   const base = schema ?? {};
   const origin = originOr(schema, src.origin);
-  const normalized = normalizeSchema(base, { mappings, fallback: origin }) as Json;
+  const normalized = normalizeSchema(base, { mappings, fallback: origin, diagnostics: b.diagnostics }) as Json;
   const movedDefs = schema === src.doc;
   const out = newObject(origin);
   addDescription(out, [normalized, ...src.describedBy], origin);

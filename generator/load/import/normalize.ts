@@ -1,9 +1,11 @@
 /**
  * Pure format differences, removed without changing what a schema means: one-element type arrays
  * (`["string"]` is `"string"`), a `required` list misplaced inside `properties`, and `$ref`s whose target moved
- * in the conversion. Copy-on-write: an unchanged schema is returned as the very same object, so its origins
+ * in the conversion. Type names other tools write (Segment's `"any"`, `"int"`, `"float"`, `"bool"`) are read as
+ * the JSON Schema types they stand for, each with a CT056 warning. Copy-on-write: an unchanged schema is returned as the very same object, so its origins
  * stay; a changed one is a shallow copy carrying the source's origins. Nothing CleverTap rejects is repaired.
  */
+import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { escapePointerToken, unescapePointerToken, type Origin } from '../source.js';
 import { copyObject, hasOwn, isObject, memberOr, newArray, originOr, put, type Json } from './origins.js';
 
@@ -62,6 +64,44 @@ export interface NormalizeContext {
   mappings: readonly RefMapping[];
   /** For values that did not come from the parser. */
   fallback: Origin;
+  /** Where CT056 (a non-standard type name) goes; without it such names pass through for the model to report. */
+  diagnostics?: Diagnostic[];
+}
+
+/**
+ * Type names of other tools (found in real plans) and the JSON Schema types they mean. `any` is read as any
+ * scalar: CleverTap takes nothing else, and a value that is an object or array is a compile error in the client.
+ */
+const TYPE_SPELLINGS: Readonly<Record<string, { types: string[]; as: string; fix: string }>> = {
+  any: { types: ['string', 'number', 'boolean'], as: 'any scalar (a string, number or boolean)', fix: 'the type the property has, for example "type": "string"' },
+  int: { types: ['integer'], as: '"integer"', fix: '"type": "integer"' },
+  float: { types: ['number'], as: '"number"', fix: '"type": "number"' },
+  double: { types: ['number'], as: '"number"', fix: '"type": "number"' },
+  bool: { types: ['boolean'], as: '"boolean"', fix: '"type": "boolean"' },
+};
+
+/** Each source `type` member reported once, however often its schema is normalized. */
+const reportedTypes = new WeakSet<object>();
+
+/** `type` with other tools' names replaced (the same value when there are none). */
+function standardType(owner: Json, value: unknown, ctx: NormalizeContext): unknown {
+  const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  if (!ctx.diagnostics || !names.some((n) => typeof n === 'string' && Object.hasOwn(TYPE_SPELLINGS, n))) return value;
+  const out: unknown[] = [];
+  for (const n of names) {
+    const spelling = typeof n === 'string' && Object.hasOwn(TYPE_SPELLINGS, n) ? TYPE_SPELLINGS[n]! : undefined;
+    if (!spelling) {
+      if (!out.includes(n)) out.push(n);
+      continue;
+    }
+    if (!reportedTypes.has(owner)) {
+      ctx.diagnostics.push(diagnose('CT056', memberOr(owner, 'type', ctx.fallback), { type: JSON.stringify(n), as: spelling.as, fix: spelling.fix }));
+    }
+    for (const t of spelling.types) if (!out.includes(t)) out.push(t);
+  }
+  reportedTypes.add(owner);
+  const origin = memberOr(owner, 'type', ctx.fallback);
+  return out.length === 1 ? out[0] : newArray(origin, out.map((v) => ({ value: v, origin })));
 }
 
 function isStringList(value: unknown): value is string[] {
@@ -107,7 +147,8 @@ function mergeRequired(schema: Json, misplaced: string[], properties: Json, ctx:
   return newArray(origin, items);
 }
 
-function normalizeMember(key: string, value: unknown, ctx: NormalizeContext, misplaced: boolean): unknown {
+function normalizeMember(owner: Json, key: string, value: unknown, ctx: NormalizeContext, misplaced: boolean): unknown {
+  if (key === 'type') value = standardType(owner, value, ctx);
   if (key === 'type' && Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') return value[0];
   if (key === '$ref' && typeof value === 'string') return rewriteRef(value, ctx.mappings);
   if (SCHEMA_MAPS.has(key) && isObject(value)) return normalizeMap(value, ctx, misplaced) ?? value;
@@ -124,7 +165,7 @@ export function normalizeSchema(node: unknown, ctx: NormalizeContext): unknown {
   const replace = new Map<string, unknown>();
   for (const key of Object.keys(node)) {
     const value = node[key];
-    const next = normalizeMember(key, value, ctx, key === 'properties' && misplaced !== undefined);
+    const next = normalizeMember(node, key, value, ctx, key === 'properties' && misplaced !== undefined);
     if (next !== value) replace.set(key, next);
   }
   if (misplaced && isObject(props)) replace.set('required', mergeRequired(node, misplaced, props, ctx));

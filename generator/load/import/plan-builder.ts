@@ -5,7 +5,7 @@
  */
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Code } from '../../diagnostics/catalogue.js';
-import { locate, type Origin, type SourceFile } from '../source.js';
+import { type Origin, type SourceFile } from '../source.js';
 import { normalizeSchema, type RefMapping } from './normalize.js';
 import { hasOwn, isObject, memberOr, newObject, originOr, put, type Json } from './origins.js';
 
@@ -138,7 +138,7 @@ export class PlanBuilder {
     for (const p of pending) {
       this.defs ??= newObject(originOr(doc.$defs ?? doc.definitions, this.root));
       if (hasOwn(this.defs, p.name)) continue;
-      put(this.defs, p.name, normalizeSchema(p.value, { mappings, fallback: p.origin }), p.origin);
+      put(this.defs, p.name, normalizeSchema(p.value, { mappings, fallback: p.origin, diagnostics: this.diagnostics }), p.origin);
     }
     return mappings;
   }
@@ -153,9 +153,7 @@ export class PlanBuilder {
   }
 
   private duplicate(what: string, c: Candidate, first: Candidate): void {
-    const at = locate(first.nameOrigin.file, first.nameOrigin.offset);
-    const where = at.path === c.nameOrigin.file.path ? `line ${at.line}` : `${at.path}:${at.line}`;
-    this.report('CT054', c.nameOrigin, { what, first: where }, [first.nameOrigin]);
+    this.report('CT054', c.nameOrigin, { what }, [first.nameOrigin]);
   }
 
   /** Of several versions of one event, the highest; a CT053 note names them. */

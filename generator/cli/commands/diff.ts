@@ -1,0 +1,78 @@
+/**
+ * `codegen diff old.json new.json` and `codegen diff plan.json --base <git-ref>`: the changes between two versions
+ * of a plan, classified (diff/diff-plans.ts). Exit 1 when a change breaks the app's code or CleverTap's data, so
+ * that a pull request's CI fails on it; 2 on a usage or I/O error.
+ */
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { OutputFormat } from '../../diagnostics/format.js';
+import { diffPlans, isBreaking } from '../../diff/diff-plans.js';
+import { formatChanges } from '../../diff/format-changes.js';
+import { gitBase } from '../../diff/git-base.js';
+import { IoError, withFileHook } from '../../load/read-json.js';
+import type { Plan } from '../../model/ir.js';
+import { validate, type GenerateOptions } from '../../pipeline.js';
+import { report, type CommandIo } from './config.js';
+
+export interface DiffArgs {
+  old: string;
+  new?: string;
+  base?: string;
+  format: OutputFormat;
+  options?: GenerateOptions;
+}
+
+/** An empty plan: what a plan compares against when it does not exist at the base commit. */
+function emptyPlan(like: Plan): Plan {
+  return { name: like.name, events: [], identify: undefined, origin: like.origin };
+}
+
+/** The plan's model, or the diagnostics that kept it from being built (structural errors only fail a diff). */
+function model(path: string, options: GenerateOptions, read?: (p: string) => string | undefined): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
+  const run = (): ReturnType<typeof validate> => validate(path, options);
+  const { plan, diagnostics } = read ? withFileHook({ read }, run) : run();
+  return { plan, diagnostics: plan ? [] : diagnostics.filter((d) => d.severity === 'error') };
+}
+
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+export function runDiff(args: DiffArgs, io: CommandIo): number {
+  const options = args.options ?? {};
+  if ((args.new === undefined) === (args.base === undefined)) {
+    throw new IoError('diff compares two plans (codegen diff old.json new.json) or a plan with a git commit (codegen diff plan.json --base main)');
+  }
+  const current = args.base !== undefined ? args.old : args.new!;
+  const after = model(current, options);
+  let before: ReturnType<typeof model>;
+  let note = '';
+  if (args.base !== undefined) {
+    if (isFolder(current)) throw new IoError(`--base compares plan files; ${current} is a folder (Iglu schemas): compare two checkouts with codegen diff old new`);
+    const base = gitBase(args.base, current);
+    if (!base.has(current)) {
+      note = `${relative(process.cwd(), current) || current} does not exist at ${args.base}: every event is new\n`;
+      before = { plan: after.plan && emptyPlan(after.plan), diagnostics: [] };
+    } else {
+      before = model(current, options, base.read);
+      if (before.diagnostics.length > 0) io.err(`(the diagnostics below are of ${current} as it is at ${args.base})\n`);
+    }
+  } else {
+    before = model(args.old, options);
+  }
+  const problems = [...before.diagnostics, ...after.diagnostics];
+  if (!before.plan || !after.plan || hasErrors(problems)) {
+    report(problems, args.format === 'json' ? 'text' : args.format, undefined, io);
+    io.err('codegen diff: a plan could not be read; nothing compared\n');
+    return 1;
+  }
+  if (note && args.format === 'text') io.err(note);
+  const changes = diffPlans(before.plan, after.plan);
+  io.out(formatChanges(changes, args.format));
+  return changes.some(isBreaking) ? 1 : 0;
+}

@@ -1,0 +1,71 @@
+/**
+ * `diff --base <ref>`: the plan and every file it `$ref`s as they are at a git commit. Files are read through the
+ * loader's read hook with `git cat-file blob <ref>:<path>` (path relative to the repository's root): no checkout,
+ * no temporary files, and a file missing at that commit is missing for the loader too.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { IoError } from '../load/read-json.js';
+
+function git(args: string[], cwd: string): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The real path of `path`, through the real path of its nearest existing folder (the file may exist only at the ref). */
+function real(path: string): string {
+  let dir = dirname(resolve(path));
+  const rest = [resolve(path).slice(dir.length + 1)];
+  while (!existsSync(dir)) {
+    rest.unshift(dir.slice(dirname(dir).length + 1));
+    dir = dirname(dir);
+  }
+  return resolve(realpathSync(dir), ...rest);
+}
+
+export interface GitBase {
+  /** For the loader's read hook: the file's text at the ref (IoError when it is not there). */
+  read(path: string): string;
+  /** Whether the file exists at the ref. */
+  has(path: string): boolean;
+  ref: string;
+}
+
+export function gitBase(ref: string, near: string): GitBase {
+  const dir = existsSync(near) ? dirname(resolve(near)) : process.cwd();
+  let top: string;
+  try {
+    top = realpathSync(git(['rev-parse', '--show-toplevel'], dir).trim());
+  } catch {
+    throw new IoError(`--base needs a git repository, and ${dirname(near)} is not in one (or git is not installed)`);
+  }
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top);
+  } catch {
+    throw new IoError(`--base ${ref}: no such commit, branch or tag in ${top} (in CI, fetch it first: git fetch origin ${ref})`);
+  }
+  const cache = new Map<string, string | undefined>();
+  const blob = (path: string): string | undefined => {
+    const rel = relative(top, real(path)).split(sep).join('/');
+    if (rel.startsWith('../')) throw new IoError(`cannot read ${path} at ${ref}: it is outside the repository ${top}`);
+    if (!cache.has(rel)) {
+      let text: string | undefined;
+      try {
+        text = git(['cat-file', 'blob', `${ref}:${rel}`], top);
+      } catch {
+        text = undefined;
+      }
+      cache.set(rel, text);
+    }
+    return cache.get(rel);
+  };
+  return {
+    ref,
+    has: (path) => blob(path) !== undefined,
+    read: (path) => {
+      const text = blob(path);
+      if (text === undefined) throw new IoError(`cannot read ${path}: no such file at ${ref}`);
+      return text;
+    },
+  };
+}

@@ -1,0 +1,358 @@
+/**
+ * Every call of a generated function in the app, resolved by the type checker rather than by name: the type of
+ * the callee is the function's own type, whatever the callee is called locally (an alias, a re-export, a
+ * namespace import, a destructured binding, a const copy). Two kinds of wrapper are followed too: a generated
+ * function passed as an argument (`withLogging(trackAppOpened)`), and a function that calls one with its own
+ * parameters (`const view = (p) => trackProductViewed(p)`), whose calls are then sites of that event.
+ */
+import type { ts as TS } from 'ts-morph';
+import { isGenerated, type ClientFile, type ClientFunction } from './client.js';
+
+export type SiteKind =
+  /** A direct call of the generated function. */
+  | 'call'
+  /** A call of a wrapper that forwards its own arguments to the generated function (`via` names it). */
+  | 'wrapper'
+  /** The generated function passed as an argument to another function, or as a JSX attribute (`via` names the callee,
+   * or the element and attribute). */
+  | 'passed';
+
+export interface Site {
+  /** Absolute path. */
+  file: string;
+  line: number;
+  column: number;
+  kind: SiteKind;
+  via?: string;
+  /** Why the call compiles only through `any` or a type assertion; undefined when the checker vouches for it. */
+  unsafe?: string;
+}
+
+export interface FunctionSites {
+  fn: ClientFunction;
+  sites: Site[];
+}
+
+export interface MissingSite {
+  /** The name the app uses that the client does not export. */
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+  /** `import`, `export` (a re-export), `call`, or `access` (through a namespace import). */
+  kind: 'import' | 'export' | 'call' | 'access';
+  /** The client file the name is looked up in. */
+  client: string;
+}
+
+export interface CallScan {
+  functions: FunctionSites[];
+  missing: MissingSite[];
+}
+
+/** How deep wrappers of wrappers are followed. */
+const MAX_WRAPPER_DEPTH = 4;
+
+interface Resolved {
+  call: TS.CallExpression;
+  target: TS.Symbol;
+  unsafeCallee: string | undefined;
+}
+
+export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFile[]): CallScan {
+  const checker = program.getTypeChecker();
+  const byModule = new Map<TS.Symbol, ClientFile>();
+  for (const c of clients) if (c.module) byModule.set(c.module, c);
+
+  // The generated functions by their symbol (the declaration's, which the callee's type points at)
+  const generated = new Map<TS.Symbol, FunctionSites>();
+  const byName = new Map<string, FunctionSites>();
+  const functions: FunctionSites[] = [];
+  for (const c of clients) {
+    const sf = program.getSourceFile(c.file)!;
+    const exports = c.module ? checker.getExportsOfModule(c.module) : [];
+    for (const fn of c.functions) {
+      const entry: FunctionSites = { fn, sites: [] };
+      functions.push(entry);
+      if (!byName.has(fn.name)) byName.set(fn.name, entry);
+      const exported = exports.find((s) => s.name === fn.name);
+      const symbol = exported ? resolveAlias(ts, checker, exported) : memberSymbol(ts, checker, sf, fn.name);
+      if (symbol) generated.set(symbol, entry);
+    }
+  }
+
+  const missing: MissingSite[] = [];
+  const missingImports = new Map<TS.Symbol, { name: string; client: string }>();
+  const namespaces = new Map<TS.Symbol, ClientFile>();
+  const calls: Resolved[] = [];
+
+  const where = (node: TS.Node) => {
+    const sf = node.getSourceFile();
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    return { file: sf.fileName, line: line + 1, column: character + 1 };
+  };
+
+  /** The client a module specifier resolves to, if any. */
+  const clientOf = (specifier: TS.Expression | undefined): ClientFile | undefined => {
+    if (!specifier) return undefined;
+    const sym = checker.getSymbolAtLocation(specifier);
+    return sym ? byModule.get(sym) : undefined;
+  };
+  const exportCache = new Map<ClientFile, Set<string>>();
+  const exportNames = (c: ClientFile): Set<string> => {
+    let names = exportCache.get(c);
+    if (!names) exportCache.set(c, (names = new Set(c.module ? checker.getExportsOfModule(c.module).map((s) => s.name) : [])));
+    return names;
+  };
+
+  const checkImport = (decl: TS.ImportDeclaration | TS.ExportDeclaration) => {
+    const client = clientOf(decl.moduleSpecifier);
+    if (!client) return;
+    if (ts.isImportDeclaration(decl)) {
+      const clause = decl.importClause;
+      if (!clause || clause.isTypeOnly) return;
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) {
+        const sym = checker.getSymbolAtLocation(bindings.name);
+        if (sym) namespaces.set(sym, client);
+        return;
+      }
+      if (!bindings) return;
+      const names = exportNames(client);
+      for (const el of bindings.elements) {
+        if (el.isTypeOnly) continue;
+        const name = (el.propertyName ?? el.name).text;
+        if (names.has(name)) continue;
+        missing.push({ name, ...where(el), kind: 'import', client: client.file });
+        const local = checker.getSymbolAtLocation(el.name);
+        if (local) missingImports.set(local, { name, client: client.file });
+      }
+    } else if (decl.exportClause && ts.isNamedExports(decl.exportClause) && !decl.isTypeOnly) {
+      const names = exportNames(client);
+      for (const el of decl.exportClause.elements) {
+        const name = (el.propertyName ?? el.name).text;
+        if (!el.isTypeOnly && !names.has(name)) missing.push({ name, ...where(el), kind: 'export', client: client.file });
+      }
+    }
+  };
+
+  /** The callee without parentheses, `!` and type assertions; says which assertion it went through. */
+  const unwrapCallee = (e: TS.Expression): { expr: TS.Expression; cast: string | undefined } => {
+    let cast: string | undefined;
+    for (;;) {
+      if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+      else if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
+        cast ??= 'the function itself is cast';
+        e = e.expression;
+      } else return { expr: e, cast };
+    }
+  };
+
+  /** Whether an expression is a namespace import of a client, through parentheses and assertions. */
+  const isNamespace = (e: TS.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    const sym = ts.isIdentifier(e) ? checker.getSymbolAtLocation(e) : undefined;
+    return sym !== undefined && namespaces.has(sym);
+  };
+
+  const visitCall = (call: TS.CallExpression) => {
+    const { expr, cast } = unwrapCallee(call.expression);
+    // A callee that is a parameter is counted where the function is passed in
+    if (ts.isIdentifier(expr)) {
+      const sym = checker.getSymbolAtLocation(expr);
+      const decl = sym?.declarations?.[0];
+      if (decl && ts.isParameter(decl)) return;
+      if (sym && missingImports.has(sym)) {
+        const m = missingImports.get(sym)!;
+        missing.push({ name: m.name, ...where(call), kind: 'call', client: m.client });
+        return;
+      }
+    }
+    if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) {
+      const ns = checker.getSymbolAtLocation(expr.expression);
+      const client = ns && namespaces.get(ns);
+      if (client && !exportNames(client).has(expr.name.text)) {
+        missing.push({ name: expr.name.text, ...where(call), kind: 'access', client: client.file });
+        return;
+      }
+    }
+    const type = checker.getTypeAtLocation(expr);
+    let target = type.getSymbol();
+    let unsafeCallee = cast;
+    if (!target && type.flags & ts.TypeFlags.Any) {
+      // `(client as any).trackX()`: no type to follow; the name is all there is. A `track…` name is the client's;
+      // `identify` is a common name (other analytics libraries have one), so only on the client's namespace
+      const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isIdentifier(expr) ? expr.text : undefined;
+      const byItsName = name !== undefined ? byName.get(name) : undefined;
+      if (!byItsName) return;
+      if (byItsName.fn.kind === 'profile' && !(ts.isPropertyAccessExpression(expr) && isNamespace(expr.expression))) return;
+      target = [...generated].find(([, v]) => v === byItsName)?.[0];
+      unsafeCallee ??= 'the function is reached through a value of type any';
+    }
+    if (target) calls.push({ call, target: resolveAlias(ts, checker, target), unsafeCallee });
+  };
+
+  for (const sf of appFiles(program)) {
+    for (const st of sf.statements) if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) checkImport(st);
+    const visit = (n: TS.Node): void => {
+      if (ts.isCallExpression(n)) visitCall(n);
+      else if (ts.isJsxAttribute(n) && n.initializer && ts.isJsxExpression(n.initializer) && n.initializer.expression) {
+        // `<button onClick={trackAppOpened}>`: the element calls it
+        const passed = passedFunction(ts, checker, n.initializer.expression, generated);
+        if (passed) passed.sites.push({ ...where(n), kind: 'passed', via: `<${n.parent.parent.tagName.getText()} ${n.name.getText()}>` });
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+
+  // Direct calls, and generated functions passed as arguments
+  const wrappers = new Map<TS.Symbol, { entry: FunctionSites; name: string }>();
+  for (const { call, target, unsafeCallee } of calls) {
+    const entry = generated.get(target);
+    if (entry) {
+      const unsafe = unsafeCallee ?? unsafeArguments(ts, checker, call);
+      entry.sites.push({ ...where(call), kind: 'call', ...(unsafe && { unsafe }) });
+      const wrapper = forwardingWrapper(ts, checker, call);
+      if (wrapper) wrappers.set(wrapper.symbol, { entry, name: wrapper.name });
+      continue;
+    }
+    for (const arg of call.arguments) {
+      const passed = passedFunction(ts, checker, arg, generated);
+      if (passed) passed.sites.push({ ...where(call), kind: 'passed', via: calleeName(ts, call) });
+    }
+  }
+
+  // Calls of wrappers, and of wrappers of wrappers
+  for (let depth = 0, level = wrappers; depth < MAX_WRAPPER_DEPTH && level.size > 0; depth++) {
+    const next = new Map<TS.Symbol, { entry: FunctionSites; name: string }>();
+    for (const { call, target } of calls) {
+      const w = level.get(target);
+      if (!w) continue;
+      w.entry.sites.push({ ...where(call), kind: 'wrapper', via: w.name });
+      const outer = forwardingWrapper(ts, checker, call);
+      if (outer && !wrappers.has(outer.symbol)) next.set(outer.symbol, { entry: w.entry, name: outer.name });
+    }
+    for (const [k, v] of next) wrappers.set(k, v);
+    level = next;
+  }
+
+  for (const f of functions) f.sites.sort(bySite);
+  missing.sort(bySite);
+  return { functions, missing };
+}
+
+/** The app's own source files: no declaration files, nothing generated, nothing from node_modules. */
+export function appFiles(program: TS.Program): TS.SourceFile[] {
+  return program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/') && !isGenerated(sf.text));
+}
+
+const bySite = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }) =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+
+function resolveAlias(ts: typeof TS, checker: TS.TypeChecker, s: TS.Symbol): TS.Symbol {
+  return s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+}
+
+/** A method of an exported class or interface of the client file (a client whose functions are methods). */
+function memberSymbol(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFile, name: string): TS.Symbol | undefined {
+  for (const st of sf.statements) {
+    if (!ts.isClassDeclaration(st) && !ts.isInterfaceDeclaration(st)) continue;
+    for (const m of st.members) {
+      if (m.name && ts.isIdentifier(m.name) && m.name.text === name) return checker.getSymbolAtLocation(m.name);
+    }
+  }
+  return undefined;
+}
+
+/** The callee as written, for messages (`withLogging`, `analytics.send`). */
+function calleeName(ts: typeof TS, call: TS.CallExpression): string {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.getText();
+  return '(expression)';
+}
+
+/** The generated function an argument names, if it is one (`trackX`, `client.trackX`, `trackX as any`). */
+function passedFunction(ts: typeof TS, checker: TS.TypeChecker, arg: TS.Expression, generated: Map<TS.Symbol, FunctionSites>): FunctionSites | undefined {
+  while (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg) || ts.isNonNullExpression(arg)) arg = arg.expression;
+  if (!ts.isIdentifier(arg) && !ts.isPropertyAccessExpression(arg)) return undefined;
+  const sym = checker.getTypeAtLocation(arg).getSymbol();
+  return sym ? generated.get(sym) : undefined;
+}
+
+/**
+ * The function around a call, when the call forwards that function's own parameters (`(p) => trackX(p)`,
+ * `function view(...args) { trackX(...args) }`): the wrapper's calls are then sites of the event too.
+ */
+function forwardingWrapper(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): { symbol: TS.Symbol; name: string } | undefined {
+  let fn: TS.Node | undefined = call.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !ts.isFunctionLike(fn)) return undefined;
+  const params = new Set(fn.parameters);
+  const forwards = (e: TS.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e) || ts.isSpreadElement(e) || ts.isAsExpression(e)) e = e.expression;
+    if (ts.isIdentifier(e)) {
+      const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
+      return decl !== undefined && ts.isParameter(decl) && params.has(decl);
+    }
+    return ts.isObjectLiteralExpression(e) && e.properties.some((p) => ts.isSpreadAssignment(p) && forwards(p.expression));
+  };
+  if (!call.arguments.some(forwards)) return undefined;
+  const symbol = checker.getTypeAtLocation(fn).getSymbol();
+  if (!symbol) return undefined;
+  return { symbol, name: functionName(ts, fn) };
+}
+
+function functionName(ts: typeof TS, fn: TS.SignatureDeclaration): string {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
+  const p = fn.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (p && ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) return p.name.text;
+  return '(anonymous function)';
+}
+
+/**
+ * Why a call's arguments compile only through `any` or an assertion: an argument (or a property of an object
+ * literal argument, at any depth) that is asserted (`as`, `<T>`; `as const` is fine) or whose type is `any`.
+ */
+export function unsafeArguments(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): string | undefined {
+  const visit = (e: TS.Expression, path: string): string | undefined => {
+    while (ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
+      const type = e.type;
+      const isConst = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'const';
+      if (!isConst) return `${path} is cast with a type assertion (${type.getText()})`;
+      return visit(e.expression, path);
+    }
+    if (ts.isObjectLiteralExpression(e)) {
+      for (const p of e.properties) {
+        let why: string | undefined;
+        if (ts.isPropertyAssignment(p)) why = visit(p.initializer, `${path}.${p.name.getText()}`);
+        else if (ts.isSpreadAssignment(p)) why = visit(p.expression, `${path} (a spread)`);
+        else if (ts.isShorthandPropertyAssignment(p)) why = anyTyped(p.name, `${path}.${p.name.text}`);
+        if (why) return why;
+      }
+      return undefined;
+    }
+    if (ts.isArrayLiteralExpression(e)) {
+      for (const [i, el] of e.elements.entries()) {
+        const why = ts.isSpreadElement(el) ? visit(el.expression, `${path}[${i}]`) : visit(el, `${path}[${i}]`);
+        if (why) return why;
+      }
+      return undefined;
+    }
+    // Literals cannot be any; everything else is asked of the checker
+    if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return undefined;
+    if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) return undefined;
+    // `new Date(…)` is any only if its constructor is: asking about the constructor skips resolving the call
+    if (ts.isNewExpression(e)) return anyTyped(e.expression, path);
+    return anyTyped(e, path);
+  };
+  const anyTyped = (e: TS.Node, path: string) => (checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any ? `${path} has type any` : undefined);
+  for (const [i, arg] of call.arguments.entries()) {
+    const why = visit(arg, `argument ${i + 1}`);
+    if (why) return why;
+  }
+  return undefined;
+}

@@ -1,0 +1,95 @@
+// The library API (generator/api.ts): files and diagnostics in memory, nothing written; plans from a path, a text
+// or an object with a virtual path.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diff, generate, validate } from '../../generator/api.js';
+import { planJson } from '../helpers/plan.js';
+import { ROOT, scratch } from '../helpers/paths.js';
+
+const SHOP = join(ROOT, 'examples', 'shop', 'plan.json');
+const SAAS = join(ROOT, 'examples', 'saas', 'plan.json');
+
+describe('generate()', () => {
+  it('returns the client the CLI writes, and writes nothing', async () => {
+    const dir = scratch('api');
+    const before = readdirSync(dir);
+    const r = await generate(SHOP);
+    expect(r.ok).toBe(true);
+    expect(r.files.map((f) => f.path).sort()).toEqual(['checks.ts', 'index.ts']);
+    expect(r.files.find((f) => f.path === 'index.ts')!.content).toBe(readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'));
+    expect(readdirSync(dir)).toEqual(before);
+  });
+
+  it('reads a plan given as text at a virtual path, resolving its $refs from that path', async () => {
+    const text = readFileSync(SAAS, 'utf8');
+    const virtual = join(ROOT, 'examples', 'saas', 'not-on-disk.json');
+    const r = await generate({ path: virtual, text });
+    expect(r.ok).toBe(true);
+    expect(r.files.find((f) => f.path === 'index.ts')!.content).toBe(readFileSync(join(ROOT, 'out', 'saas', 'index.ts'), 'utf8'));
+  });
+
+  it('takes a plan object; diagnostics point into its JSON text at the virtual path', async () => {
+    const r = await generate({ path: 'virtual/plan.json', plan: { name: 'X', events: { 'A.B': {} } } });
+    expect(r.ok).toBe(false);
+    expect(r.files).toEqual([]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ file: 'virtual/plan.json', line: 4, column: 5, code: 'CT102', severity: 'error', pointer: '/events/A.B' }),
+    ]);
+    expect(r.diagnostics[0]!.text).toMatch(/^virtual\/plan\.json:4:5 error CT102 \/events\/A\.B: /);
+  });
+
+  it('language js gives index.js with index.d.ts', async () => {
+    const r = await generate(SHOP, { language: 'js' });
+    expect(r.files.map((f) => f.path).sort()).toEqual(['checks.d.ts', 'checks.js', 'index.d.ts', 'index.js']);
+  });
+
+  it('severity: a warning off, a warning made an error (no files), an error cannot be lowered', async () => {
+    const plan = { path: 'n.json', plan: { name: 'N', events: { E: { properties: { p: { type: ['string', 'null'] } } } } } };
+    expect((await generate(plan)).diagnostics.map((d) => d.code)).toEqual(['CT304']);
+    expect((await generate(plan, { severity: { CT304: 'off' } })).diagnostics).toEqual([]);
+    const strict = await generate(plan, { severity: { CT304: 'error' } });
+    expect(strict.ok).toBe(false);
+    expect(strict.files).toEqual([]);
+    expect(strict.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error CT304']);
+    await expect(generate(plan, { severity: { CT301: 'off' } })).rejects.toThrow(/CT301 is an error and stays one/);
+    await expect(generate(plan, { severity: { CT999: 'off' } })).rejects.toThrow(/not a rule code/);
+  });
+
+  it('a missing plan file rejects with the reason in words', async () => {
+    await expect(generate(join(ROOT, 'nope.json'))).rejects.toThrow(/cannot read .*nope\.json: no such file/);
+  });
+});
+
+describe('validate()', () => {
+  it('checks without emitting', async () => {
+    expect(await validate(SHOP)).toEqual({ ok: true, diagnostics: [] });
+    const bad = await validate({ path: 'b.json', text: '{ "name": "B", "events": { "E": { "properties": { "p": {} } } } }' });
+    expect(bad.ok).toBe(false);
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['CT302']);
+  });
+});
+
+describe('diff()', () => {
+  it('classifies as codegen diff does', async () => {
+    const old = { path: 'old.json', plan: { name: 'P', events: { A: { properties: { x: { type: 'string' } } }, B: {} } } };
+    const now = { path: 'new.json', plan: { name: 'P', events: { A: { properties: { x: { type: 'number' } } }, C: {} } } };
+    const r = await diff(old, now);
+    expect(r.ok).toBe(true);
+    expect(r.breaking).toBe(true);
+    expect(r.changes.map((c) => `${c.kind} ${c.event} app=${c.app} data=${c.data}`)).toEqual([
+      'event-renamed C app=true data=true',
+      'type-changed A app=true data=true',
+    ]);
+    expect(r.changes[1]).toMatchObject({ file: 'new.json', property: 'x', breaking: true });
+  });
+
+  it('a plan that cannot be read: ok false with its diagnostics, no changes', async () => {
+    const dir = scratch('api-diff');
+    const good = join(dir, 'good.json');
+    writeFileSync(good, planJson({ name: 'G', events: {} }));
+    const r = await diff({ path: 'broken.json', text: '{' }, good);
+    expect(r).toMatchObject({ ok: false, breaking: false, changes: [] });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CT001']);
+  });
+});
