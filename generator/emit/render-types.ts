@@ -123,6 +123,8 @@ export function memberText(p: Property, indent: string, names: { item?: string }
 /** An interface's body; an index signature when extra keys are allowed. */
 export function interfaceBody(props: Property[], additional: TypeNode | false, indent = '  ', names: { item?: string } = {}): string {
   let body = props.map((p) => memberText(p, indent, names)).join('');
+  // `{}` would take any value but null, numbers and strings included: a closed object without properties takes none
+  if (props.length === 0 && additional === false) body = `${indent}/** The plan allows no keys here. */\n${indent}[key: string]: never;\n`;
   if (additional !== false) {
     // An index signature must admit every declared property's type too (an array of Items, a multi-value trait);
     // the extra keys themselves are held to `additional` by the track functions' Extra parameter (index.ts)

@@ -422,7 +422,7 @@ function setProfile(s: Sdk, profile: Record<string, unknown>): void {
  */
 export function identify<T extends IdentifyTraits>(userId: string | number, traits?: Exact<T, keyof IdentifyTraits>): void;
 export function identify<T extends IdentifyTraits & { Email: string }>(traits: Exact<T, keyof IdentifyTraits>): void;
-export function identify(user: string | number | IdentifyTraits, traits?: IdentifyTraits): void {
+export function identify(user: string | number | object, traits?: object): void {
   if (typeof user === 'object') {
     if (emailIdentity(user)) sendProfile('identify', user, undefined, login);
   } else sendProfile('identify', traits, user, login);
