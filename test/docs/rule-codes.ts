@@ -17,7 +17,8 @@ export function sectionOf(code: string): { title: string; link: string } {
   if (n < 300) return { title: 'Property keys', link: '#property-keys' };
   if (n < 400) return { title: 'Property values', link: '#property-values' };
   if (n < 500) return { title: 'The Charged event', link: '#the-charged-event' };
-  if (n < 900) return { title: 'identify: the user profile', link: '#identify-the-user-profile' };
+  if (n < 600) return { title: 'identify: the user profile', link: '#identify-the-user-profile' };
+  if (n < 900) return { title: 'Transformations', link: 'transformations.md' };
   return { title: 'The config file', link: 'workflow.md#the-config-file' };
 }
 

@@ -160,6 +160,30 @@ trackOrderCompleted({ order_id: 'O', product: { id: 'P', colour: 'red' } });
   });
 });
 
+describe('the server (node) client of the transformed plan', () => {
+  it('uploads the transformed properties, and compiles under the strictest flags', async () => {
+    const dir = generateClient(PLAN, POLICY, 'transformed-node', 'node');
+    const c = (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Client;
+    const bodies: Array<{ d: Array<Record<string, unknown>> }> = [];
+    const fetch = async (_url: string, init: RequestInit) => {
+      const raw = init.body;
+      const body = JSON.parse(typeof raw === 'string' ? raw : new TextDecoder().decode(raw as Uint8Array)) as { d: Array<Record<string, unknown>> };
+      bodies.push(body);
+      return new Response(JSON.stringify({ status: 'success', processed: body.d.length, unprocessed: [] }), { status: 200 });
+    };
+    const client = c.createClient({ accountId: 'A', passcode: 'P', endpoint: 'http://127.0.0.1:9' }, { mode: 'production', fetch });
+    expect(client.trackOrderCompleted('u-1', { order_id: 'O1', product: { id: 'P1' }, tags: ['a', 'b'] })).toBeUndefined();
+    expect(client.trackProductViewed('u-1', { sku: 'S' })).toBeUndefined();
+    await client.close();
+    const records = bodies.flatMap((b) => b.d).map((r) => [r.evtName, r.evtData]);
+    expect(records).toEqual([
+      ['Order Completed', { order_id: 'O1', product_id: 'P1', tags: 'a,b' }],
+      ['Product Viewed', { sku: 'S' }],
+    ]);
+    expect(format(compile([join(dir, 'index.ts')], STRICTEST))).toBe('');
+  });
+});
+
 describe('the React Native client of the transformed plan', () => {
   it('sends the same transformed properties through recordEvent, and compiles under the strictest flags', async () => {
     const dir = generateClient(PLAN, POLICY, 'transformed-rn', 'react-native');
