@@ -52,6 +52,8 @@ export const EXCEPTIONS: Record<string, (d: Difference) => boolean> = {
   /** Theirs reads a property's allOf parts loosely (a const inside a part with a type array comes out as the
    * type), where ours intersects them (model/combine.ts). */
   allOfLoose: (d) => d.theirs && JSON.stringify(d.gen.object).includes('"allOf"'),
+  /** Theirs writes a type array with a `const`/`enum` as the types (`number | null` for `-1` of ["number", "null"]). */
+  typeArrayWithEnum: (d) => d.theirs && schemas(d.gen.plan).some((s) => Array.isArray(s.type) && ('const' in s || Array.isArray(s.enum))),
   /** Theirs writes `maxItems` as tuple types (`[] | [Item]`); ours leaves item counts to development mode. */
   maxItemsAsTuples: (d) => d.ours && JSON.stringify(d.gen.plan).includes('"maxItems"'),
   /** Theirs takes a `const`/`enum` value its own `type` forbids; ours drops what no value can satisfy. */
