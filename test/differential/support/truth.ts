@@ -10,8 +10,8 @@
  *    value iff it is not `valid`.
  *  - `typeValid`: Ajv on the schema without what TypeScript cannot say (lengths, pattern, formats other than the
  *    date formats, bounds, multipleOf, integer-ness, oneOf's exclusivity: oneOf reads as anyOf, patternProperties).
- *    A call compiles iff its value is `typeValid`.
- *  - Where our types are wider than that by design, `WIDER` names the case and the relaxation that says so.
+ *    A call compiles iff its value is `typeValid`. (An interface's index signature must admit the declared
+ *    properties' types too, but a call's extra keys are held to the additionalProperties type alone: `Exact`.)
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
@@ -23,15 +23,6 @@ const isObject = (v: unknown): v is S => typeof v === 'object' && v !== null && 
 
 /** The scalars an open object takes for keys it does not define. */
 const SCALARS = { type: ['string', 'number', 'boolean', 'null'] };
-
-/** Where our types accept more than `typeValid` says, on purpose (each applied in `relax`). */
-export const WIDER = {
-  /**
-   * An index signature must admit the declared properties' types too (TypeScript's rule), so an extra key of an
-   * object with an additionalProperties schema takes any declared property's type as well.
-   */
-  indexSignature: 'an extra key takes any declared property type',
-} as const;
 
 /** An object schema as the plan format reads it (see above). */
 function contract(s: S, defs: S): S {
@@ -82,10 +73,6 @@ function relax(s: unknown): unknown {
     else if (k === 'properties' && isObject(v)) out.properties = Object.fromEntries(Object.entries(v).map(([p, x]) => [p, relax(x)]));
     else if (k === '$defs' && isObject(v)) out.$defs = Object.fromEntries(Object.entries(v).map(([p, x]) => [p, relax(x)]));
     else out[k] = relax(v);
-  }
-  // WIDER.indexSignature
-  if (isObject(out.properties) && isObject(out.additionalProperties) && JSON.stringify(out.additionalProperties) !== JSON.stringify(SCALARS)) {
-    out.additionalProperties = { anyOf: [out.additionalProperties, ...Object.values(out.properties)] };
   }
   return out;
 }
