@@ -4,6 +4,7 @@ import { trackFunctionName } from '../dist/model/names.js';
 /** The track function of event `name` in the generated client `source`. */
 export function fnOf(source, name) {
   const fn = trackFunctionName(name);
-  if (!source.includes(`export function ${fn}(`)) throw new Error(`the client has no ${fn} for "${name}"`);
+  // `fn<T extends …>(` since calls take exact keys (issue 11), `fn(` for an event without properties
+  if (!source.includes(`export function ${fn}(`) && !source.includes(`export function ${fn}<`)) throw new Error(`the client has no ${fn} for "${name}"`);
   return fn;
 }

@@ -74,6 +74,7 @@ export const CATALOGUE = {
   CT304: warning('"{name}" allows null; the SDK drops null values, so null means "not sent"', 'make the property optional instead of nullable'),
   CT305: error('"{name}" has an empty or contradictory enum/const', 'list at least one value of the property\'s type'),
   CT307: warning('value {value} of "{name}" has a quote, a backslash or outer whitespace, which CleverTap deletes from values', 'send a value CleverTap keeps as it is'),
+  CT308: error('property "{name}" has the schema false: no value of it can ever be sent', 'remove the property, or give it a schema of the values it takes'),
   CT306: error('the pattern of "{name}" is not a valid JavaScript regular expression with the u flag: {detail}', 'the client runs new RegExp(pattern, "u"), which rejects needless escapes such as \\- outside [...]; fix or drop the pattern'),
 
   // The Charged event

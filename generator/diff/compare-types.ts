@@ -88,7 +88,7 @@ function compareExact(name: string, oldValue: unknown, newValue: unknown, out: T
 function compareString(a: StringType, b: StringType, out: TypeChange[]): void {
   compareEnum(a.enum, b.enum, out);
   compareExact('format', a.format, b.format, out);
-  compareExact('pattern', a.pattern, b.pattern, out);
+  compareExact('pattern', a.patterns?.join(' and '), b.patterns?.join(' and '), out);
   compareBound('minLength', a.minLength, b.minLength, true, out);
   compareBound('maxLength', a.maxLength, b.maxLength, false, out);
 }

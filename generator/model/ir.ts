@@ -26,7 +26,9 @@ export interface StringType extends TypeBase {
   kind: 'string';
   enum?: string[];
   format?: string;
-  pattern?: string;
+  /** Every pattern the value must match (more than one when $ref or allOf layers each have one). */
+  patterns?: string[];
+  /** In Unicode code points, as JSON Schema counts. */
   minLength?: number;
   maxLength?: number;
 }
@@ -61,6 +63,8 @@ export interface NullType extends TypeBase {
 export interface UnionType extends TypeBase {
   kind: 'union';
   members: TypeNode[];
+  /** `oneOf`: a value must match exactly one member. */
+  exclusive?: boolean;
 }
 
 /** Any CleverTap scalar: what `additionalProperties: true` allows. */
@@ -84,7 +88,7 @@ export interface ObjectType extends TypeBase {
 /** A schema with no type at all (`{}`), or one the model could not read. */
 export interface UntypedType extends TypeBase {
   kind: 'untyped';
-  /** The schema's `type` was invalid, and a diagnostic already says so (the checker adds no CT302). */
+  /** A diagnostic already says why (an invalid or empty `type`, types that conflict): the checker adds no CT302. */
   reported?: true;
 }
 

@@ -70,11 +70,20 @@ function wrongType(key: string, v: unknown): string | undefined {
   }
 }
 
-const describe = (v: unknown): string =>
+const describeOne = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : JSON.stringify(v);
 
+/** A value as a message names it; a list by its first member that is not a schema (`"allOf": [true]`). */
+function describe(key: string, v: unknown): string {
+  if (Array.isArray(v) && (key === 'allOf' || key === 'oneOf' || key === 'anyOf')) {
+    const bad = v.find((x) => !isSchemaObject(x));
+    if (bad !== undefined) return `a list holding ${describeOne(bad)}`;
+  }
+  return describeOne(v);
+}
+
 /** Lower and upper bounds that must leave some value between them. */
-const BOUNDS: ReadonlyArray<readonly [string, string]> = [['minimum', 'maximum'], ['minLength', 'maxLength'], ['exclusiveMinimum', 'maximum'], ['minimum', 'exclusiveMaximum']];
+const BOUNDS: ReadonlyArray<readonly [string, string]> = [['minimum', 'maximum'], ['minLength', 'maxLength'], ['exclusiveMinimum', 'maximum'], ['minimum', 'exclusiveMaximum'], ['exclusiveMinimum', 'exclusiveMaximum']];
 
 /** Checks each layer once (a shared $defs schema is reported where it is written, not at every use). */
 export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Diagnostic[]): void {
@@ -87,10 +96,15 @@ export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Dia
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const expected = wrongType(key, layer[key]);
-      if (expected !== undefined) out.push(diagnose('CT006', view.keyOrigin(key), { key, expected, actual: describe(layer[key]) }));
+      if (expected !== undefined) out.push(diagnose('CT006', view.keyOrigin(key), { key, expected, actual: describe(key, layer[key]) }));
       else if (misspeltKeyword(key)) out.push(diagnose('CT017', view.keyOrigin(key), { keyword: key, didYouMean: didYouMean(key, KEYWORDS) }));
     }
   }
+  boundProblems(view, out);
+}
+
+/** Lower bounds above upper ones (also once $ref and allOf layers are combined: model/combine.ts). */
+export function boundProblems(view: SchemaView, out: Diagnostic[]): void {
   for (let i = 0; i < BOUNDS.length; i++) {
     const lo = BOUNDS[i]![0];
     const hi = BOUNDS[i]![1];

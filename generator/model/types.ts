@@ -5,6 +5,8 @@ import { memberOrigin, originOf, type Origin } from '../load/source.js';
 import type { Docs, IgnoredKeyword, Property, StringType, TypeNode } from './ir.js';
 import { isSchemaObject, SchemaView, viewOf, type Schema } from './schema-view.js';
 import { keywordProblems } from './keyword-types.js';
+import { combined, isMerged } from './combine.js';
+import { admitsNothing } from './admits.js';
 import { didYouMean } from '../diagnostics/nearest.js';
 
 /** Keywords that restrict values but that neither the types nor the development-mode checks express. */
@@ -57,24 +59,43 @@ export function ignoredKeywords(view: SchemaView): IgnoredKeyword[] {
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 const UNION_KEYS = ['oneOf', 'anyOf'];
+/** String keywords that mean nothing for a Date. */
+const DATE_IGNORED = ['enum', 'const', 'pattern', 'minLength', 'maxLength'];
 
 /** The type of one schema (a property, an item, an additionalProperties schema). */
 export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   const origin = view.origin;
-  for (let k = 0; k < UNION_KEYS.length; k++) {
-    const branches = view.get(UNION_KEYS[k]!);
-    if (Array.isArray(branches)) {
-      // Each branch is read together with the keywords around the oneOf/anyOf ({"type": "string", "anyOf": [...]})
-      const outer = view.layers.map((layer) => withoutKeys(layer, UNION_KEYS));
-      const members = branches.map((b, i) => branchType(b, memberOrigin(branches, i) ?? origin, ctx, outer));
-      return { kind: 'union', members, origin };
+  const unions = view.layers.filter((l) => UNION_KEYS.some((k) => Array.isArray(l[k])));
+  if (unions.length > 0) {
+    const branches = (unions[0]!.oneOf ?? unions[0]!.anyOf) as unknown[];
+    const exclusive = Array.isArray(unions[0]!.oneOf);
+    // Only one oneOf/anyOf per schema is read: a second (in an allOf part, or both keywords) is reported
+    for (const [i, l] of unions.entries()) {
+      for (const k of UNION_KEYS) {
+        if (Array.isArray(l[k]) && (i > 0 || (k === 'anyOf' && exclusive))) ctx.diagnostics.push(diagnose('CT014', memberOrigin(l, k) ?? origin, { keyword: `${k} beside another oneOf/anyOf` }));
+      }
     }
+    // Each branch is read together with the keywords around the oneOf/anyOf ({"type": "string", "anyOf": [...]})
+    const outer = view.layers.map((layer) => withoutKeys(layer, UNION_KEYS));
+    const all = branches.map((b, i) => branchType(b, memberOrigin(branches, i) ?? origin, ctx, outer));
+    // A branch no value satisfies (a const outside the outer type) takes no part; with none left, the checker reports
+    const members = all.filter((m) => !admitsNothing(m));
+    return { kind: 'union', members: members.length > 0 ? members : all, origin, ...(exclusive && { exclusive: true }) };
   }
+  view = combined(view, ctx.diagnostics);
   const declared = view.get('type');
   const enumValues = view.has('const') ? [view.get('const')] : Array.isArray(view.get('enum')) ? (view.get('enum') as unknown[]) : undefined;
   let names: string[];
   if (typeof declared === 'string') names = [declared];
-  else if (Array.isArray(declared) && declared.every((t) => typeof t === 'string')) names = declared as string[];
+  else if (Array.isArray(declared) && declared.length === 0) {
+    // Empty as written, or empty once the types of $ref/allOf layers are intersected
+    const own = view.layers.filter((l) => !isMerged(l) && Object.hasOwn(l, 'type'));
+    const written = own.some((l) => Array.isArray(l.type) && l.type.length === 0);
+    const types = own.map((l) => JSON.stringify(l.type));
+    const detail = written ? `"type" is an empty list: no value can be sent` : `the types ${types.join(' and ')} of one schema have no value in common: no value can be sent`;
+    ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail }));
+    return { kind: 'untyped', origin, reported: true };
+  } else if (Array.isArray(declared) && declared.every((t) => typeof t === 'string')) names = declared as string[];
   else if (declared !== undefined) {
     ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `"type" must be a type name or an array of them` }));
     return { kind: 'untyped', origin, reported: true };
@@ -168,7 +189,11 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
         }
       }
       const format = view.get('format');
-      if (format === 'date' || format === 'date-time') return { kind: 'date', format, origin };
+      if (format === 'date' || format === 'date-time') {
+        // The client takes a Date there: a string's enum, pattern or length cannot be checked on it
+        for (const k of DATE_IGNORED) if (view.has(k)) ctx.diagnostics.push(diagnose('CT014', view.keyOrigin(k), { keyword: `${k} beside format "${format}" (the client takes a Date)` }));
+        return { kind: 'date', format, origin };
+      }
       if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) {
         ctx.diagnostics.push(diagnose('CT015', view.keyOrigin('format'), { format, didYouMean: didYouMean(format, KNOWN_FORMATS) }));
       }
@@ -176,7 +201,8 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
       if (enumValues) t.enum = enumValues.filter((v): v is string => typeof v === 'string');
       if (typeof format === 'string' && KNOWN_FORMATS.has(format)) t.format = format;
       const pattern = view.get('pattern');
-      if (typeof pattern === 'string') t.pattern = pattern;
+      if (typeof pattern === 'string') t.patterns = [pattern];
+      else if (Array.isArray(pattern)) t.patterns = pattern as string[];
       const minLength = num(view.get('minLength'));
       if (minLength !== undefined) t.minLength = minLength;
       const maxLength = num(view.get('maxLength'));
@@ -186,7 +212,13 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
     case 'number':
     case 'integer': {
       const t: TypeNode = { kind: 'number', integer: name === 'integer', origin };
-      if (enumValues) t.enum = enumValues.filter((v): v is number => typeof v === 'number' && (name === 'number' || Number.isInteger(v)));
+      if (enumValues) {
+        t.enum = enumValues.filter((v): v is number => typeof v === 'number' && (name === 'number' || Number.isInteger(v)));
+        const inexact = t.enum.find((v) => Math.abs(v) > Number.MAX_SAFE_INTEGER);
+        if (inexact !== undefined) {
+          ctx.diagnostics.push(diagnose('CT016', view.keyOrigin(view.has('const') ? 'const' : 'enum'), { detail: `${inexact} is beyond 2^53: JavaScript cannot hold that integer exactly, so the client would send another value` }));
+        }
+      }
       for (const k of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const) {
         const v = num(view.get(k));
         if (v !== undefined) t[k] = v;
@@ -241,8 +273,13 @@ export function propertiesOf(view: SchemaView, ctx: TypeContext): Property[] {
 }
 
 function propertyOf(name: string, schema: unknown, origin: Origin, required: boolean, ctx: TypeContext): Property | undefined {
-  if (typeof schema === 'boolean') {
-    // `"key": true` allows anything; `false` forbids the key: both say nothing a client can type
+  if (schema === false) {
+    // `false` forbids the key: a property nobody may send belongs out of the plan
+    ctx.diagnostics.push(diagnose('CT308', origin, { name }));
+    return undefined;
+  }
+  if (schema === true) {
+    // `"key": true` allows anything: the checker reports a schema with no type (CT302)
     return { name, required, type: { kind: 'untyped', origin }, docs: {}, ignored: [], origin };
   }
   if (!isSchemaObject(schema)) {

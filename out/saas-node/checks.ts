@@ -19,12 +19,17 @@ function report(handler: ViolationHandler, event: string, property: string, rule
 
 /** Each rule is [key, kind, options]: see generator/emit/render-checks.ts. */
 interface RuleOptions {
-  r?: 1; e?: readonly unknown[]; minL?: number; maxL?: number; p?: string; f?: string;
-  min?: number; max?: number; xmin?: number; xmax?: number; mul?: number; k?: string; n?: number;
-  /** Rules of each item: `it` for object items (Charged.Items), `iv` for scalar items (multi-value traits). */
-  it?: Rules; iv?: readonly [string, RuleOptions?];
+  r?: 1; e?: readonly unknown[]; minL?: number; maxL?: number; p?: readonly string[]; f?: string;
+  min?: number; max?: number; xmin?: number; xmax?: number; mul?: number; n?: number;
+  /** A union's members, and whether exactly one must match (oneOf). */
+  m?: readonly ItemRule[]; x?: 1;
+  /** Rules of each item: `it` for object items (Charged.Items) with `io` for their extra keys, `iv` for scalar items. */
+  it?: Rules; io?: ItemRule; iv?: ItemRule;
 }
+type ItemRule = readonly [string, RuleOptions?];
 type Rules = ReadonlyArray<readonly [string, string, RuleOptions?]>;
+/** The rule for an object's keys beyond its rules; 0 when it allows none. */
+type Extra = ItemRule | 0;
 
 const FORMATS: Record<string, RegExp> = {
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
@@ -38,9 +43,6 @@ const FORMATS: Record<string, RegExp> = {
   phone: /^\+[1-9]\d{7,14}$/,
 };
 
-const kindOf = (v: unknown): string =>
-  typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : v instanceof Date ? 'd' : typeof v === 'number' ? (Number.isInteger(v) ? 'i' : 'n') : typeof v;
-
 /** UTF-8 length, counted only when it could pass the limit (a UTF-16 unit is at most 3 bytes). */
 function tooLong(v: string): boolean {
   if (v.length <= 170) return false;
@@ -50,6 +52,20 @@ function tooLong(v: string): boolean {
     bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
   }
   return bytes > 512;
+}
+
+/** The length in code points, as JSON Schema counts (an emoji is one character, not two UTF-16 units). */
+function codePoints(v: string): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < v.length) {
+      const d = v.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) i++;
+    }
+    n++;
+  }
+  return n;
 }
 
 const patterns = new Map<string, RegExp>();
@@ -67,17 +83,39 @@ function stringProblem(v: string): [string, string] | undefined {
   return undefined;
 }
 
+const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : v instanceof Date ? 'a Date' : typeof v);
+
 /** The first rule a value breaks, as [rule, message]; undefined when it passes. */
 function problem(v: unknown, kind: string, o: RuleOptions): [string, string] | undefined {
-  const actual = kindOf(v);
-  if (kind === 'u' || kind === '*') {
-    if (kind === 'u' ? o.k && !o.k.includes(actual) && !(actual === 'i' && o.k.includes('n')) : !'sibdn'.includes(actual)) return ['type', `is ${typeof v}, not ${kind === 'u' ? 'of the plan\'s types' : 'a scalar'}`];
+  // null: allowed by a null member of a union (nested ones included), and among extra keys (it means "not sent")
+  if (v === null && kind !== 'u') return kind === 'z' || kind === '*' ? undefined : ['type', 'is null, which the plan does not allow here'];
+  if (kind === 'u') {
+    const members = o.m!;
+    let matched = 0;
+    // The failure to name: a member of the value's own type that failed on a constraint, when there is one only
+    let named: [string, string] | undefined;
+    let constraints = 0;
+    for (let i = 0; i < members.length; i++) {
+      const p = problem(v, members[i]![0], members[i]![1] ?? {});
+      if (!p) matched++;
+      else if (p[0] !== 'type') {
+        named = p;
+        constraints++;
+      }
+    }
+    if (matched === 0) return constraints === 1 ? named : ['type', `${v === null ? 'null' : `${describe(v)} ${JSON.stringify(v)}`} matches none of the plan's alternatives`];
+    if (o.x && matched > 1) return ['oneOf', `matches ${matched} of the plan's oneOf alternatives; exactly one must match`];
+    if (Array.isArray(v) && o.n !== undefined && v.length > o.n) return ['maxItems', `has ${v.length} items; at most ${o.n} are allowed`];
+    return undefined;
+  }
+  if (kind === '*') {
+    if (!(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date)) return ['type', `is ${describe(v)}, not a scalar`];
     if (typeof v === 'number' && !Number.isFinite(v)) return ['finite', `${v} is not a finite number`];
     if (v instanceof Date && Number.isNaN(v.getTime())) return ['date', 'is not a valid Date'];
     return typeof v === 'string' ? stringProblem(v) : undefined;
   }
   if (kind === 'n' || kind === 'i') {
-    if (typeof v !== 'number') return ['type', `is ${typeof v}, not a number`];
+    if (typeof v !== 'number') return ['type', `is ${describe(v)}, not a number`];
     if (!Number.isFinite(v)) return ['finite', `${v} is not a finite number`];
     if (kind === 'i' && !Number.isInteger(v)) return ['integer', `${v} is not an integer`];
     if (o.min !== undefined && v < o.min) return ['minimum', `${v} is below ${o.min}`];
@@ -86,19 +124,21 @@ function problem(v: unknown, kind: string, o: RuleOptions): [string, string] | u
     if (o.xmax !== undefined && v >= o.xmax) return ['exclusiveMaximum', `${v} is not below ${o.xmax}`];
     if (o.mul !== undefined && Math.abs(v / o.mul - Math.round(v / o.mul)) > 1e-9) return ['multipleOf', `${v} is not a multiple of ${o.mul}`];
   } else if (kind === 's') {
-    if (typeof v !== 'string') return ['type', `is ${typeof v}, not a string`];
+    if (typeof v !== 'string') return ['type', `is ${describe(v)}, not a string`];
     const s = stringProblem(v);
     if (s) return s;
-    if (o.minL !== undefined && v.length < o.minL) return ['minLength', `is shorter than ${o.minL}`];
-    if (o.maxL !== undefined && v.length > o.maxL) return ['maxLength', `is longer than ${o.maxL}`];
-    if (o.p !== undefined && !pattern(o.p).test(v)) return ['pattern', `does not match ${o.p}`];
+    if (o.minL !== undefined && codePoints(v) < o.minL) return ['minLength', `is shorter than ${o.minL} characters`];
+    if (o.maxL !== undefined && codePoints(v) > o.maxL) return ['maxLength', `is longer than ${o.maxL} characters`];
+    if (o.p) for (const p of o.p) if (!pattern(p).test(v)) return ['pattern', `does not match ${p}`];
     if (o.f !== undefined && FORMATS[o.f] && !FORMATS[o.f]!.test(v)) return ['format', `is not a valid ${o.f}`];
   } else if (kind === 'b') {
-    if (typeof v !== 'boolean') return ['type', `is ${typeof v}, not a boolean`];
+    if (typeof v !== 'boolean') return ['type', `is ${describe(v)}, not a boolean`];
   } else if (kind === 'd') {
     if (!(v instanceof Date) || Number.isNaN(v.getTime())) return ['date', 'is not a valid Date'];
+  } else if (kind === 'z') {
+    return ['type', `is ${describe(v)}, not null`];
   } else if (kind === 'a') {
-    if (!Array.isArray(v)) return ['type', `is ${typeof v}, not an array`];
+    if (!Array.isArray(v)) return ['type', `is ${describe(v)}, not an array`];
     if (o.n !== undefined && v.length > o.n) return ['maxItems', `has ${v.length} items; at most ${o.n} are allowed`];
   }
   if (o.e && !o.e.includes(v)) return ['enum', `${JSON.stringify(v)} is not one of ${JSON.stringify(o.e)}`];
@@ -116,42 +156,51 @@ function keyProblem(key: string): string | undefined {
 
 const own = (o: object, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
 
-/** Checks every rule, reporting each violation; false when the handler asks to drop the call. */
-function checkAll(event: string, d: Record<string, unknown>, rules: Rules, prefix: string, open: number, handler: ViolationHandler): boolean {
+/**
+ * Checks every rule, and every key beyond them against `extra`, reporting each violation; false when the handler
+ * asks to drop the call. `required`: whether `r` counts (not for updateProfile, which takes any subset).
+ */
+function checkAll(event: string, d: Record<string, unknown>, rules: Rules, prefix: string, extra: Extra, handler: ViolationHandler, required = true): boolean {
   let keep = true;
-  if (open) {
-    for (const key of Object.keys(d)) {
-      if (rules.some((r) => r[0] === key)) continue;
-      const why = keyProblem(key);
-      const p = why ? (['key', why] as const) : problem(d[key], '*', {});
-      if (p) keep = report(handler, event, prefix + key, p[0], d[key], p[1]) && keep;
-    }
+  for (const key of Object.keys(d)) {
+    if (d[key] === undefined || rules.some((r) => r[0] === key)) continue;
+    const why = extra === 0 ? 'is not in the plan' : keyProblem(key);
+    const p = why !== undefined ? (['key', why] as const) : extra === 0 ? undefined : problem(d[key], extra[0], extra[1] ?? {});
+    if (p) keep = report(handler, event, prefix + key, p[0], d[key], p[1]) && keep;
   }
   for (const [key, kind, o = {}] of rules) {
     const v = own(d, key);
-    if (v === undefined || v === null) {
-      if (o.r) keep = report(handler, event, prefix + key, 'required', v, 'is required') && keep;
+    if (v === undefined) {
+      if (o.r && required) keep = report(handler, event, prefix + key, 'required', v, 'is required') && keep;
       continue;
     }
     const p = problem(v, kind, o);
     if (p) keep = report(handler, event, prefix + key, p[0], v, p[1]) && keep;
-    else if (kind === 'a') {
-      (v as unknown[]).forEach((item, i) => {
-        const at = `${prefix}${key}[${i}]`;
-        const q: [string, string] | undefined = o.it
-          ? typeof item === 'object' && item !== null && !(item instanceof Date) ? undefined : ['type', 'is not an object']
-          : o.iv && problem(item, o.iv[0], o.iv[1] ?? {});
-        if (q) keep = report(handler, event, at, q[0], item, q[1]) && keep;
-        else if (o.it) keep = checkAll(event, item as Record<string, unknown>, o.it, at + '.', 0, handler) && keep;
-      });
+    else if (Array.isArray(v)) keep = checkItems(event, v, o.m ? o.m.find((m) => m[0] === 'a')?.[1] ?? o : o, `${prefix}${key}`, handler) && keep;
+  }
+  return keep;
+}
+
+/** The items of an array that passed its own rule (Charged.Items, a multi-value trait). */
+function checkItems(event: string, v: readonly unknown[], o: RuleOptions, at: string, handler: ViolationHandler): boolean {
+  let keep = true;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    const where = `${at}[${i}]`;
+    if (o.it) {
+      if (typeof item === 'object' && item !== null && !Array.isArray(item) && !(item instanceof Date)) keep = checkAll(event, item as Record<string, unknown>, o.it, where + '.', o.io ?? 0, handler) && keep;
+      else keep = report(handler, event, where, 'type', item, `is ${describe(item)}, not an object`) && keep;
+    } else if (o.iv) {
+      const q = problem(item, o.iv[0], o.iv[1] ?? {});
+      if (q) keep = report(handler, event, where, q[0], item, q[1]) && keep;
     }
   }
   return keep;
 }
 
 // The rules, as JSON: cheap for the type checker, parsed once when this module loads.
-const EVENTS: ReadonlyMap<string, readonly [Rules, number]> = new Map(JSON.parse("[[\"Document Shared\",[[[\"document_id\",\"s\",{\"r\":1}],[\"share_type\",\"s\",{\"r\":1,\"e\":[\"link\"]}],[\"access\",\"s\",{\"r\":1,\"e\":[\"view\",\"comment\",\"edit\"]}],[\"recipient_count\",\"i\",{\"min\":1}],[\"expires_on\",\"d\"],[\"via_legacy_dialog\",\"b\"]],0]],[\"Feature Flag Evaluated\",[[[\"flag\",\"s\",{\"r\":1}],[\"variant\",\"u\",{\"r\":1,\"k\":\"sb\"}]],1]],[\"Legacy Export Run\",[[[\"format\",\"s\",{\"e\":[\"csv\",\"xlsx\"]}],[\"rows\",\"i\",{\"min\":0}]],0]],[\"Signed Up\",[[[\"method\",\"s\",{\"r\":1,\"e\":[\"email\",\"google\",\"github\",\"saml\"]}],[\"referrer\",\"u\",{\"k\":\"s\"}],[\"invited\",\"b\",{\"r\":1}]],0]],[\"Subscription Upgraded\",[[[\"from_plan\",\"s\",{\"r\":1,\"e\":[\"free\",\"team\",\"business\",\"enterprise\"]}],[\"to_plan\",\"s\",{\"r\":1,\"e\":[\"free\",\"team\",\"business\",\"enterprise\"]}],[\"mrr_change\",\"n\"],[\"billing_period\",\"u\",{\"r\":1,\"k\":\"s\"}],[\"seats\",\"i\",{\"min\":5,\"mul\":5}]],0]],[\"Workspace Created\",[[[\"workspace_id\",\"s\",{\"r\":1,\"f\":\"uuid\"}],[\"plan\",\"s\",{\"r\":1,\"e\":[\"free\",\"team\",\"business\",\"enterprise\"]}],[\"seats\",\"i\",{\"r\":1,\"min\":1,\"max\":10000}],[\"created_at\",\"d\",{\"r\":1}]],0]]]"));
-const TRAITS: Rules = JSON.parse("[[\"Email\",\"s\",{\"f\":\"email\"}],[\"Name\",\"s\"],[\"avatar\",\"s\",{\"f\":\"uri\"}],[\"Employed\",\"s\",{\"e\":[\"Y\",\"N\"]}],[\"Education\",\"s\",{\"e\":[\"College\",\"Graduate\"]}],[\"Age\",\"i\",{\"min\":13,\"max\":120}],[\"role\",\"s\",{\"e\":[\"owner\",\"admin\",\"member\",\"guest\"]}],[\"seats\",\"i\",{\"min\":1}],[\"trial_ends\",\"d\"],[\"beta_features\",\"a\",{\"n\":50,\"iv\":[\"s\"]}]]");
+const EVENTS: ReadonlyMap<string, readonly [Rules, Extra]> = new Map(JSON.parse("[[\"Document Shared\",[[[\"document_id\",\"s\",{\"r\":1}],[\"share_type\",\"s\",{\"r\":1,\"e\":[\"link\"]}],[\"access\",\"s\",{\"r\":1,\"e\":[\"view\",\"comment\",\"edit\"]}],[\"recipient_count\",\"i\",{\"min\":1}],[\"expires_on\",\"d\"],[\"via_legacy_dialog\",\"b\"]],0]],[\"Feature Flag Evaluated\",[[[\"flag\",\"s\",{\"r\":1}],[\"variant\",\"u\",{\"r\":1,\"m\":[[\"s\"],[\"b\"]]}]],[\"*\"]]],[\"Legacy Export Run\",[[[\"format\",\"s\",{\"e\":[\"csv\",\"xlsx\"]}],[\"rows\",\"i\",{\"min\":0}]],0]],[\"Signed Up\",[[[\"method\",\"s\",{\"r\":1,\"e\":[\"email\",\"google\",\"github\",\"saml\"]}],[\"referrer\",\"u\",{\"m\":[[\"s\"],[\"z\"]]}],[\"invited\",\"b\",{\"r\":1}]],0]],[\"Subscription Upgraded\",[[[\"from_plan\",\"s\",{\"r\":1,\"e\":[\"free\",\"team\",\"business\",\"enterprise\"]}],[\"to_plan\",\"s\",{\"r\":1,\"e\":[\"free\",\"team\",\"business\",\"enterprise\"]}],[\"mrr_change\",\"n\"],[\"billing_period\",\"u\",{\"r\":1,\"m\":[[\"s\",{\"e\":[\"monthly\"]}],[\"s\",{\"e\":[\"yearly\"]}]],\"x\":1}],[\"seats\",\"i\",{\"min\":5,\"mul\":5}]],0]],[\"Workspace Created\",[[[\"workspace_id\",\"s\",{\"r\":1,\"f\":\"uuid\"}],[\"plan\",\"s\",{\"r\":1,\"e\":[\"free\",\"team\",\"business\",\"enterprise\"]}],[\"seats\",\"i\",{\"r\":1,\"min\":1,\"max\":10000}],[\"created_at\",\"d\",{\"r\":1}]],0]]]"));
+const TRAITS: readonly [Rules, Extra] = JSON.parse("[[[\"Email\",\"s\",{\"f\":\"email\"}],[\"Name\",\"s\"],[\"avatar\",\"s\",{\"f\":\"uri\"}],[\"Employed\",\"s\",{\"e\":[\"Y\",\"N\"]}],[\"Education\",\"s\",{\"e\":[\"College\",\"Graduate\"]}],[\"Age\",\"i\",{\"min\":13,\"max\":120}],[\"role\",\"s\",{\"e\":[\"owner\",\"admin\",\"member\",\"guest\"]}],[\"seats\",\"i\",{\"min\":1}],[\"trial_ends\",\"d\"],[\"beta_features\",\"a\",{\"n\":50,\"iv\":[\"s\"]}]],0]");
 
 /** Checks an event's properties against the plan; false when the handler asks to drop the call. */
 export function checkEvent(event: string, d: Record<string, unknown>, handler: ViolationHandler): boolean {
@@ -161,5 +210,5 @@ export function checkEvent(event: string, d: Record<string, unknown>, handler: V
 
 /** Checks profile traits against the plan's identify schema. */
 export function checkTraits(event: string, d: Record<string, unknown>, handler: ViolationHandler): boolean {
-  return checkAll(event, d, TRAITS, '', 0, handler);
+  return checkAll(event, d, TRAITS[0], '', TRAITS[1], handler, event !== 'updateProfile');
 }

@@ -83,7 +83,7 @@ export interface FeatureFlagEvaluatedProperties {
   flag: string;
   variant: string | boolean;
   /** Keys beyond the plan's, as the plan allows. */
-  [key: string]: CleverTapScalar | null | undefined;
+  [key: string]: CleverTapScalar | string | boolean | null | undefined;
 }
 
 /**

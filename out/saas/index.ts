@@ -107,17 +107,17 @@ function report(event: string, property: string, rule: string, value: unknown, m
 }
 
 /**
- * A copy with the caller's own keys, without undefined or null (the SDK drops them). Arrays and their objects
- * (Charged Items) are copied too: a later change by the app cannot leak into a queued call, and the SDK's
- * in-place repairs cannot touch the app's objects.
+ * A copy with the caller's own keys, without undefined (an optional property left out) or null (the SDK drops it;
+ * `nulls` keeps them, for the development checks to see). Arrays and their objects (Charged Items) are copied too: a
+ * later change by the app cannot leak into a queued call, and the SDK's in-place repairs cannot touch the app's objects.
  */
-function data(props: object | undefined): Record<string, unknown> {
+function data(props: object | undefined, nulls = false): Record<string, unknown> {
   // Spread copies own keys as data properties: "__proto__" stays a plain key
   const out: Record<string, unknown> = { ...props };
   for (const k in out) {
     const v = out[k];
-    if (v === undefined || v === null) delete out[k];
-    else if (Array.isArray(v)) out[k] = v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
+    if (v === undefined || (v === null && !nulls)) delete out[k];
+    else if (Array.isArray(v)) out[k] = v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x, nulls) : x));
   }
   return out;
 }
@@ -164,16 +164,29 @@ async function connect(options: InitOptions): Promise<void> {
 
 function track(name: string, props: object | undefined): void {
   if (sdk && !checks) {
-    // Production, after init: handed to the SDK as is, at the cost of a branch
-    sdk.event.push(name, (props ?? {}) as Record<string, unknown>);
+    // Production, after init: handed to the SDK as is, unless a key holds undefined or null: the SDK reports an
+    // undefined value to CleverTap as an error, and drops a whole Charged whose Items is undefined (error 511)
+    sdk.event.push(name, props === undefined ? {} : settled(props) ? (props as Record<string, unknown>) : data(props));
     return;
   }
-  const d = data(props);
+  const d = data(props, true);
   // Checked when sent, so that calls queued before init are checked in the mode init sets
   send(name, (s) => {
-    if (!checks || checks.checkEvent(name, d, handler)) s.event.push(name, d);
+    if (!checks || checks.checkEvent(name, d, handler)) s.event.push(name, data(d));
   });
 }
+
+/** No own key holds undefined or null. */
+function settled(props: object): boolean {
+  for (const k in props) {
+    const v = (props as Record<string, unknown>)[k];
+    if (v === undefined || v === null) return false;
+  }
+  return true;
+}
+
+/** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */
+type Exact<T, K extends PropertyKey, X = never> = { [P in keyof T]: P extends K ? T[P] : X };
 
 /**
  * Properties of "Document Shared".
@@ -202,7 +215,7 @@ export interface DocumentSharedProperties {
  * A document was shared with someone.
  * Sends "Document Shared" to CleverTap.
  */
-export function trackDocumentShared(properties: DocumentSharedProperties): void {
+export function trackDocumentShared<T extends DocumentSharedProperties>(properties: Exact<T, keyof DocumentSharedProperties>): void {
   track("Document Shared", properties);
 }
 
@@ -213,14 +226,14 @@ export interface FeatureFlagEvaluatedProperties {
   flag: string;
   variant: string | boolean;
   /** Keys beyond the plan's, as the plan allows. */
-  [key: string]: CleverTapScalar | null | undefined;
+  [key: string]: CleverTapScalar | string | boolean | null | undefined;
 }
 
 /**
  * Extra keys carry the flag's context; any scalar is allowed.
  * Sends "Feature Flag Evaluated" to CleverTap.
  */
-export function trackFeatureFlagEvaluated(properties: FeatureFlagEvaluatedProperties): void {
+export function trackFeatureFlagEvaluated<T extends FeatureFlagEvaluatedProperties>(properties: Exact<T, "flag" | "variant", CleverTapScalar | null | undefined>): void {
   track("Feature Flag Evaluated", properties);
 }
 
@@ -241,7 +254,7 @@ export interface LegacyExportRunProperties {
  * Sends "Legacy Export Run" to CleverTap.
  * @deprecated
  */
-export function trackLegacyExportRun(properties: LegacyExportRunProperties): void {
+export function trackLegacyExportRun<T extends LegacyExportRunProperties>(properties: Exact<T, keyof LegacyExportRunProperties>): void {
   track("Legacy Export Run", properties);
 }
 
@@ -261,7 +274,7 @@ export interface SignedUpProperties {
  * A new account was created.
  * Sends "Signed Up" to CleverTap.
  */
-export function trackSignedUp(properties: SignedUpProperties): void {
+export function trackSignedUp<T extends SignedUpProperties>(properties: Exact<T, keyof SignedUpProperties>): void {
   track("Signed Up", properties);
 }
 
@@ -295,7 +308,7 @@ export interface SubscriptionUpgradedProperties {
  * A workspace moved to a higher plan.
  * Sends "Subscription Upgraded" to CleverTap.
  */
-export function trackSubscriptionUpgraded(properties: SubscriptionUpgradedProperties): void {
+export function trackSubscriptionUpgraded<T extends SubscriptionUpgradedProperties>(properties: Exact<T, keyof SubscriptionUpgradedProperties>): void {
   track("Subscription Upgraded", properties);
 }
 
@@ -322,7 +335,7 @@ export interface WorkspaceCreatedProperties {
 /**
  * Sends "Workspace Created" to CleverTap.
  */
-export function trackWorkspaceCreated(properties: WorkspaceCreatedProperties): void {
+export function trackWorkspaceCreated<T extends WorkspaceCreatedProperties>(properties: Exact<T, keyof WorkspaceCreatedProperties>): void {
   track("Workspace Created", properties);
 }
 
@@ -379,10 +392,10 @@ function refused(field: string, v: unknown): string | undefined {
  * checked in the mode init sets): renamed to CleverTap's fields, refused values left out and reported.
  */
 function sendProfile(event: string, traits: object | undefined, identity: string | number | undefined, push: (s: Sdk, profile: Record<string, unknown>) => void): void {
-  const d = data(traits);
+  const checked = data(traits, true);
   send(event, (s) => {
-    if (checks && !checks.checkTraits(event, d, handler)) return;
-    const profile = profileOf(event, d, identity);
+    if (checks && !checks.checkTraits(event, checked, handler)) return;
+    const profile = profileOf(event, data(checked), identity);
     // An empty profile push is an SDK error; with nothing to update there is nothing to send
     if (profile && Object.keys(profile).length > 0) push(s, profile);
   });
@@ -438,14 +451,23 @@ function setProfile(s: Sdk, Site: Record<string, unknown>): void {
  * Logs a user in (`onUserLogin`): switches the CleverTap profile when the identity changes.
  * Give a `userId`, or traits with `Email` when there is no user id.
  */
-export function identify(userId: string | number, traits?: IdentifyTraits): void;
-export function identify(traits: IdentifyTraits & { Email: string }): void;
-export function identify(user: string | number | IdentifyTraits, traits?: IdentifyTraits): void {
-  if (typeof user === 'object') sendProfile('identify', user, undefined, login);
-  else sendProfile('identify', traits, user, login);
+export function identify<T extends IdentifyTraits>(userId: string | number, traits?: Exact<T, keyof IdentifyTraits>): void;
+export function identify<T extends IdentifyTraits & { Email: string }>(traits: Exact<T, keyof IdentifyTraits>): void;
+export function identify(user: string | number | object, traits?: object): void {
+  if (typeof user === 'object') {
+    if (emailIdentity(user)) sendProfile('identify', user, undefined, login);
+  } else sendProfile('identify', traits, user, login);
+}
+
+/** Without a user id the e-mail is the identity: an empty one would log everybody in as one user. Reported, not sent. */
+function emailIdentity(traits: object): boolean {
+  const email: unknown = (traits as Record<string, unknown>)["Email"];
+  if (typeof email === 'string' && email.trim() !== '') return true;
+  report('identify', "Email", 'identity', email, 'is empty; without a user id the e-mail is the identity, so the login is not sent');
+  return false;
 }
 
 /** Updates the current user's profile without logging in. */
-export function updateProfile(traits: Partial<IdentifyTraits>): void {
+export function updateProfile<T extends Partial<IdentifyTraits>>(traits: Exact<T, keyof IdentifyTraits>): void {
   sendProfile('updateProfile', traits, undefined, setProfile);
 }

@@ -58,6 +58,12 @@ interface CommonOptions {
  * promise rejects and the queued calls stay queued: a later init can send them.
  */
 export declare function init(options: InitOptions): Promise<void>;
+/** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */
+type Exact<T, K extends PropertyKey, X = never> = {
+    [P in keyof T]: P extends K ? T[P] : X;
+};
+/** The items of an array held to exact keys, as `Exact` holds an object. */
+type ExactItems<A, K extends PropertyKey, X = never> = A extends readonly (infer I)[] ? ReadonlyArray<I extends unknown ? Exact<I, K, X> : never> : A;
 /**
  * Sends "App Opened" to CleverTap.
  */
@@ -98,7 +104,9 @@ export interface ChargedProperties {
  * An order was paid: CleverTap's revenue event.
  * Sends "Charged" to CleverTap.
  */
-export declare function trackCharged(properties: ChargedProperties): void;
+export declare function trackCharged<T extends ChargedProperties>(properties: T & Exact<T, keyof ChargedProperties> & {
+    Items?: ExactItems<T["Items"], keyof ChargedItem>;
+}): void;
 /**
  * Properties of "Coupon Applied – Checkout".
  */
@@ -116,13 +124,13 @@ export interface CouponAppliedCheckoutProperties {
  * A code was applied at checkout. The name has an en dash: CleverTap accepts it, and so must we.
  * Sends "Coupon Applied – Checkout" to CleverTap.
  */
-export declare function trackCouponAppliedCheckout(properties: CouponAppliedCheckoutProperties): void;
+export declare function trackCouponAppliedCheckout<T extends CouponAppliedCheckoutProperties>(properties: Exact<T, keyof CouponAppliedCheckoutProperties>): void;
 /**
  * Properties of "Product Added To Cart".
  */
 export interface ProductAddedToCartProperties {
     /**
-     * Length: 0 to 64.
+     * Length: 0 to 64 characters.
      */
     product_id: string;
     /**
@@ -143,13 +151,13 @@ export interface ProductAddedToCartProperties {
  * A shopper put a product in the cart.
  * Sends "Product Added To Cart" to CleverTap.
  */
-export declare function trackProductAddedToCart(properties: ProductAddedToCartProperties): void;
+export declare function trackProductAddedToCart<T extends ProductAddedToCartProperties>(properties: Exact<T, keyof ProductAddedToCartProperties>): void;
 /**
  * Properties of "Product Viewed".
  */
 export interface ProductViewedProperties {
     /**
-     * Length: 0 to 64.
+     * Length: 0 to 64 characters.
      * @example "SKU-1042"
      */
     product_id: string;
@@ -167,13 +175,13 @@ export interface ProductViewedProperties {
  * A shopper opened a product page.
  * Sends "Product Viewed" to CleverTap.
  */
-export declare function trackProductViewed(properties: ProductViewedProperties): void;
+export declare function trackProductViewed<T extends ProductViewedProperties>(properties: Exact<T, keyof ProductViewedProperties>): void;
 /**
  * Properties of "Search Performed".
  */
 export interface SearchPerformedProperties {
     /**
-     * Length: 1 to 200.
+     * Length: 1 to 200 characters.
      */
     query: string;
     /**
@@ -187,7 +195,7 @@ export interface SearchPerformedProperties {
  * A shopper searched the catalogue.
  * Sends "Search Performed" to CleverTap.
  */
-export declare function trackSearchPerformed(properties: SearchPerformedProperties): void;
+export declare function trackSearchPerformed<T extends SearchPerformedProperties>(properties: Exact<T, keyof SearchPerformedProperties>): void;
 /**
  * Properties of "Ürün Favorilere Eklendi".
  */
@@ -198,7 +206,7 @@ export interface ÜrünFavorilereEklendiProperties {
  * A product was added to the wish list (the Turkish storefront names its events in Turkish).
  * Sends "Ürün Favorilere Eklendi" to CleverTap.
  */
-export declare function trackÜrünFavorilereEklendi(properties: ÜrünFavorilereEklendiProperties): void;
+export declare function trackÜrünFavorilereEklendi<T extends ÜrünFavorilereEklendiProperties>(properties: Exact<T, keyof ÜrünFavorilereEklendiProperties>): void;
 /**
  * Profile traits, sent to CleverTap as profile fields.
  */
@@ -208,7 +216,7 @@ export interface IdentifyTraits {
      */
     email?: string;
     /**
-     * Length: 0 to 120.
+     * Length: 0 to 120 characters.
      */
     name?: string;
     gender?: "M" | "F";
@@ -231,10 +239,10 @@ export interface IdentifyTraits {
  * Logs a user in (`onUserLogin`): switches the CleverTap profile when the identity changes.
  * Give a `userId`, or traits with `email` when there is no user id.
  */
-export declare function identify(userId: string | number, traits?: IdentifyTraits): void;
-export declare function identify(traits: IdentifyTraits & {
+export declare function identify<T extends IdentifyTraits>(userId: string | number, traits?: Exact<T, keyof IdentifyTraits>): void;
+export declare function identify<T extends IdentifyTraits & {
     email: string;
-}): void;
+}>(traits: Exact<T, keyof IdentifyTraits>): void;
 /** Updates the current user's profile without logging in. */
-export declare function updateProfile(traits: Partial<IdentifyTraits>): void;
+export declare function updateProfile<T extends Partial<IdentifyTraits>>(traits: Exact<T, keyof IdentifyTraits>): void;
 export {};

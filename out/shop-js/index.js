@@ -65,19 +65,19 @@ function report(event, property, rule, value, message) {
     return handler(violation) !== false;
 }
 /**
- * A copy with the caller's own keys, without undefined or null (the SDK drops them). Arrays and their objects
- * (Charged Items) are copied too: a later change by the app cannot leak into a queued call, and the SDK's
- * in-place repairs cannot touch the app's objects.
+ * A copy with the caller's own keys, without undefined (an optional property left out) or null (the SDK drops it;
+ * `nulls` keeps them, for the development checks to see). Arrays and their objects (Charged Items) are copied too: a
+ * later change by the app cannot leak into a queued call, and the SDK's in-place repairs cannot touch the app's objects.
  */
-function data(props) {
+function data(props, nulls = false) {
     // Spread copies own keys as data properties: "__proto__" stays a plain key
     const out = { ...props };
     for (const k in out) {
         const v = out[k];
-        if (v === undefined || v === null)
+        if (v === undefined || (v === null && !nulls))
             delete out[k];
         else if (Array.isArray(v))
-            out[k] = v.map((x) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
+            out[k] = v.map((x) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x, nulls) : x));
     }
     return out;
 }
@@ -122,16 +122,26 @@ async function connect(options) {
 }
 function track(name, props) {
     if (sdk && !checks) {
-        // Production, after init: handed to the SDK as is, at the cost of a branch
-        sdk.event.push(name, (props ?? {}));
+        // Production, after init: handed to the SDK as is, unless a key holds undefined or null: the SDK reports an
+        // undefined value to CleverTap as an error, and drops a whole Charged whose Items is undefined (error 511)
+        sdk.event.push(name, props === undefined ? {} : settled(props) ? props : data(props));
         return;
     }
-    const d = data(props);
+    const d = data(props, true);
     // Checked when sent, so that calls queued before init are checked in the mode init sets
     send(name, (s) => {
         if (!checks || checks.checkEvent(name, d, handler))
-            s.event.push(name, d);
+            s.event.push(name, data(d));
     });
+}
+/** No own key holds undefined or null. */
+function settled(props) {
+    for (const k in props) {
+        const v = props[k];
+        if (v === undefined || v === null)
+            return false;
+    }
+    return true;
 }
 /**
  * Sends "App Opened" to CleverTap.
@@ -204,11 +214,11 @@ function refused(field, v) {
  * checked in the mode init sets): renamed to CleverTap's fields, refused values left out and reported.
  */
 function sendProfile(event, traits, identity, push) {
-    const d = data(traits);
+    const checked = data(traits, true);
     send(event, (s) => {
-        if (checks && !checks.checkTraits(event, d, handler))
+        if (checks && !checks.checkTraits(event, checked, handler))
             return;
-        const profile = profileOf(event, d, identity);
+        const profile = profileOf(event, data(checked), identity);
         // An empty profile push is an SDK error; with nothing to update there is nothing to send
         if (profile && Object.keys(profile).length > 0)
             push(s, profile);
@@ -260,10 +270,20 @@ function setProfile(s, Site) {
     s.profile.push({ Site });
 }
 export function identify(user, traits) {
-    if (typeof user === 'object')
-        sendProfile('identify', user, undefined, login);
+    if (typeof user === 'object') {
+        if (emailIdentity(user))
+            sendProfile('identify', user, undefined, login);
+    }
     else
         sendProfile('identify', traits, user, login);
+}
+/** Without a user id the e-mail is the identity: an empty one would log everybody in as one user. Reported, not sent. */
+function emailIdentity(traits) {
+    const email = traits["email"];
+    if (typeof email === 'string' && email.trim() !== '')
+        return true;
+    report('identify', "email", 'identity', email, 'is empty; without a user id the e-mail is the identity, so the login is not sent');
+    return false;
 }
 /** Updates the current user's profile without logging in. */
 export function updateProfile(traits) {

@@ -106,7 +106,7 @@ export interface CouponAppliedCheckoutProperties {
  */
 export interface ProductAddedToCartProperties {
   /**
-   * Length: 0 to 64.
+   * Length: 0 to 64 characters.
    */
   product_id: string;
   /**
@@ -129,7 +129,7 @@ export interface ProductAddedToCartProperties {
  */
 export interface ProductViewedProperties {
   /**
-   * Length: 0 to 64.
+   * Length: 0 to 64 characters.
    * @example "SKU-1042"
    */
   product_id: string;
@@ -149,7 +149,7 @@ export interface ProductViewedProperties {
  */
 export interface SearchPerformedProperties {
   /**
-   * Length: 1 to 200.
+   * Length: 1 to 200 characters.
    */
   query: string;
   /**
@@ -176,7 +176,7 @@ export interface IdentifyTraits {
    */
   email?: string;
   /**
-   * Length: 0 to 120.
+   * Length: 0 to 120 characters.
    */
   name?: string;
   gender?: "M" | "F";

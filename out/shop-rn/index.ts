@@ -105,17 +105,17 @@ function report(event: string, property: string, rule: string, value: unknown, m
 }
 
 /**
- * A copy with the caller's own keys, without undefined or null (the SDK drops them). Arrays and their objects
- * (Charged Items) are copied too: a later change by the app cannot leak into a queued call, and the SDK's
- * in-place repairs cannot touch the app's objects.
+ * A copy with the caller's own keys, without undefined (an optional property left out) or null (the SDK drops it;
+ * `nulls` keeps them, for the development checks to see). Arrays and their objects (Charged Items) are copied too: a
+ * later change by the app cannot leak into a queued call, and the SDK's in-place repairs cannot touch the app's objects.
  */
-function data(props: object | undefined): Record<string, unknown> {
+function data(props: object | undefined, nulls = false): Record<string, unknown> {
   // Spread copies own keys as data properties: "__proto__" stays a plain key
   const out: Record<string, unknown> = { ...props };
   for (const k in out) {
     const v = out[k];
-    if (v === undefined || v === null) delete out[k];
-    else if (Array.isArray(v)) out[k] = v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
+    if (v === undefined || (v === null && !nulls)) delete out[k];
+    else if (Array.isArray(v)) out[k] = v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x, nulls) : x));
   }
   return out;
 }
@@ -142,10 +142,11 @@ export async function init(options: InitOptions = {}): Promise<void> {
  * not happen to the app's own objects. Charged goes through recordChargedEvent with its Items apart.
  */
 function track(name: string, props: object | undefined): void {
-  const d = data(props);
+  const checked = data(props, true);
   // Checked when sent, so that calls queued before init are checked in the mode init sets
   send(name, (s) => {
-    if (checks && !checks.checkEvent(name, d, handler)) return;
+    if (checks && !checks.checkEvent(name, checked, handler)) return;
+    const d = data(checked);
     if (name === 'Charged') {
       const { 'Items': items, ...details } = d;
       s.recordChargedEvent(details, (items ?? []) as ReadonlyArray<Record<string, unknown>>);
@@ -154,6 +155,11 @@ function track(name: string, props: object | undefined): void {
     }
   });
 }
+
+/** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */
+type Exact<T, K extends PropertyKey, X = never> = { [P in keyof T]: P extends K ? T[P] : X };
+/** The items of an array held to exact keys, as `Exact` holds an object. */
+type ExactItems<A, K extends PropertyKey, X = never> = A extends readonly (infer I)[] ? ReadonlyArray<I extends unknown ? Exact<I, K, X> : never> : A;
 
 /**
  * Sends "App Opened" to CleverTap.
@@ -200,7 +206,7 @@ export interface ChargedProperties {
  * An order was paid: CleverTap's revenue event.
  * Sends "Charged" to CleverTap.
  */
-export function trackCharged(properties: ChargedProperties): void {
+export function trackCharged<T extends ChargedProperties>(properties: T & Exact<T, keyof ChargedProperties> & { Items?: ExactItems<T["Items"], keyof ChargedItem> }): void {
   track("Charged", properties);
 }
 
@@ -222,7 +228,7 @@ export interface CouponAppliedCheckoutProperties {
  * A code was applied at checkout. The name has an en dash: CleverTap accepts it, and so must we.
  * Sends "Coupon Applied – Checkout" to CleverTap.
  */
-export function trackCouponAppliedCheckout(properties: CouponAppliedCheckoutProperties): void {
+export function trackCouponAppliedCheckout<T extends CouponAppliedCheckoutProperties>(properties: Exact<T, keyof CouponAppliedCheckoutProperties>): void {
   track("Coupon Applied – Checkout", properties);
 }
 
@@ -231,7 +237,7 @@ export function trackCouponAppliedCheckout(properties: CouponAppliedCheckoutProp
  */
 export interface ProductAddedToCartProperties {
   /**
-   * Length: 0 to 64.
+   * Length: 0 to 64 characters.
    */
   product_id: string;
   /**
@@ -253,7 +259,7 @@ export interface ProductAddedToCartProperties {
  * A shopper put a product in the cart.
  * Sends "Product Added To Cart" to CleverTap.
  */
-export function trackProductAddedToCart(properties: ProductAddedToCartProperties): void {
+export function trackProductAddedToCart<T extends ProductAddedToCartProperties>(properties: Exact<T, keyof ProductAddedToCartProperties>): void {
   track("Product Added To Cart", properties);
 }
 
@@ -262,7 +268,7 @@ export function trackProductAddedToCart(properties: ProductAddedToCartProperties
  */
 export interface ProductViewedProperties {
   /**
-   * Length: 0 to 64.
+   * Length: 0 to 64 characters.
    * @example "SKU-1042"
    */
   product_id: string;
@@ -281,7 +287,7 @@ export interface ProductViewedProperties {
  * A shopper opened a product page.
  * Sends "Product Viewed" to CleverTap.
  */
-export function trackProductViewed(properties: ProductViewedProperties): void {
+export function trackProductViewed<T extends ProductViewedProperties>(properties: Exact<T, keyof ProductViewedProperties>): void {
   track("Product Viewed", properties);
 }
 
@@ -290,7 +296,7 @@ export function trackProductViewed(properties: ProductViewedProperties): void {
  */
 export interface SearchPerformedProperties {
   /**
-   * Length: 1 to 200.
+   * Length: 1 to 200 characters.
    */
   query: string;
   /**
@@ -305,7 +311,7 @@ export interface SearchPerformedProperties {
  * A shopper searched the catalogue.
  * Sends "Search Performed" to CleverTap.
  */
-export function trackSearchPerformed(properties: SearchPerformedProperties): void {
+export function trackSearchPerformed<T extends SearchPerformedProperties>(properties: Exact<T, keyof SearchPerformedProperties>): void {
   track("Search Performed", properties);
 }
 
@@ -320,7 +326,7 @@ export interface ÜrünFavorilereEklendiProperties {
  * A product was added to the wish list (the Turkish storefront names its events in Turkish).
  * Sends "Ürün Favorilere Eklendi" to CleverTap.
  */
-export function trackÜrünFavorilereEklendi(properties: ÜrünFavorilereEklendiProperties): void {
+export function trackÜrünFavorilereEklendi<T extends ÜrünFavorilereEklendiProperties>(properties: Exact<T, keyof ÜrünFavorilereEklendiProperties>): void {
   track("Ürün Favorilere Eklendi", properties);
 }
 
@@ -333,7 +339,7 @@ export interface IdentifyTraits {
    */
   email?: string;
   /**
-   * Length: 0 to 120.
+   * Length: 0 to 120 characters.
    */
   name?: string;
   gender?: "M" | "F";
@@ -379,10 +385,10 @@ function refused(field: string, v: unknown): string | undefined {
  * checked in the mode init sets): renamed to CleverTap's fields, refused values left out and reported.
  */
 function sendProfile(event: string, traits: object | undefined, identity: string | number | undefined, push: (s: Sdk, profile: Record<string, unknown>) => void): void {
-  const d = data(traits);
+  const checked = data(traits, true);
   send(event, (s) => {
-    if (checks && !checks.checkTraits(event, d, handler)) return;
-    const profile = profileOf(event, d, identity);
+    if (checks && !checks.checkTraits(event, checked, handler)) return;
+    const profile = profileOf(event, data(checked), identity);
     // An empty profile push is an SDK error; with nothing to update there is nothing to send
     if (profile && Object.keys(profile).length > 0) push(s, profile);
   });
@@ -436,14 +442,23 @@ function setProfile(s: Sdk, profile: Record<string, unknown>): void {
  * Logs a user in (`onUserLogin`): switches the CleverTap profile when the identity changes.
  * Give a `userId`, or traits with `email` when there is no user id.
  */
-export function identify(userId: string | number, traits?: IdentifyTraits): void;
-export function identify(traits: IdentifyTraits & { email: string }): void;
-export function identify(user: string | number | IdentifyTraits, traits?: IdentifyTraits): void {
-  if (typeof user === 'object') sendProfile('identify', user, undefined, login);
-  else sendProfile('identify', traits, user, login);
+export function identify<T extends IdentifyTraits>(userId: string | number, traits?: Exact<T, keyof IdentifyTraits>): void;
+export function identify<T extends IdentifyTraits & { email: string }>(traits: Exact<T, keyof IdentifyTraits>): void;
+export function identify(user: string | number | object, traits?: object): void {
+  if (typeof user === 'object') {
+    if (emailIdentity(user)) sendProfile('identify', user, undefined, login);
+  } else sendProfile('identify', traits, user, login);
+}
+
+/** Without a user id the e-mail is the identity: an empty one would log everybody in as one user. Reported, not sent. */
+function emailIdentity(traits: object): boolean {
+  const email: unknown = (traits as Record<string, unknown>)["email"];
+  if (typeof email === 'string' && email.trim() !== '') return true;
+  report('identify', "email", 'identity', email, 'is empty; without a user id the e-mail is the identity, so the login is not sent');
+  return false;
 }
 
 /** Updates the current user's profile without logging in. */
-export function updateProfile(traits: Partial<IdentifyTraits>): void {
+export function updateProfile<T extends Partial<IdentifyTraits>>(traits: Exact<T, keyof IdentifyTraits>): void {
   sendProfile('updateProfile', traits, undefined, setProfile);
 }

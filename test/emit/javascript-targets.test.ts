@@ -19,6 +19,6 @@ describe.each(availableTargets())('--language js --target %s', (target) => {
     const js = files.find((f) => f.path === 'index.js')!.content;
     expect(js).toContain(WIRED[target]);
     expect(js).not.toMatch(/:\s*(string|number|void)\b[,)]/); // no type annotations left
-    expect(files.find((f) => f.path === 'index.d.ts')!.content).toContain(DECLARES[target] ?? 'export declare function trackProductViewed(');
+    expect(files.find((f) => f.path === 'index.d.ts')!.content).toContain(DECLARES[target] ?? 'export declare function trackProductViewed<T extends ProductViewedProperties>(');
   });
 });

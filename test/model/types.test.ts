@@ -12,7 +12,7 @@ describe('property types', () => {
   it('reads oneOf/anyOf branches together with the keywords around them', () => {
     const { type, diagnostics } = model({ type: 'string', anyOf: [{ maxLength: 5 }, { pattern: '^x' }] });
     expect(diagnostics).toEqual([]);
-    expect(type).toMatchObject({ kind: 'union', members: [{ kind: 'string', maxLength: 5 }, { kind: 'string', pattern: '^x' }] });
+    expect(type).toMatchObject({ kind: 'union', members: [{ kind: 'string', maxLength: 5 }, { kind: 'string', patterns: ['^x'] }] });
   });
 
   it('drops null from a type array when the enum has no null', () => {

@@ -130,7 +130,7 @@ describe('a transformed client', () => {
     expect(text).toContain(' * - `tags` from `tags`, its values joined with ","\n * - `lines_0_sku` from `lines[0].sku`\n');
     expect(text).toContain(' * Sends "Page_ Viewed" (the plan\'s "Page: Viewed") to CleverTap, transformed by the policy:\n');
     // Untransformed events carry no helper call
-    expect(text).toMatch(/export function trackProductViewed\(properties: ProductViewedProperties\): void \{\n {2}track\("Product Viewed", properties\);/);
+    expect(text).toMatch(/export function trackProductViewed<T extends ProductViewedProperties>\(properties: Exact<T, keyof ProductViewedProperties>\): void \{\n {2}track\("Product Viewed", properties\);/);
   });
 
   it('compiles under strict, typed as the plan writes each event; misuse does not compile', async () => {

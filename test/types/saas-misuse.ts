@@ -17,3 +17,13 @@ trackFeatureFlagEvaluated({ flag: 'f', variant: 1 });
 identify({ Name: 'Grace' });
 // @ts-expect-error Education is limited to the plan's subset
 identify(1, { Education: 'School' });
+
+// Exact keys hold for objects in variables too, not only for object literals (issue 11)
+const signedUp = { method: 'email', invited: true, extra: { nested: true } } as const;
+// @ts-expect-error a key the closed event does not define, in a variable
+trackSignedUp(signedUp);
+const flagged = { flag: 'f', variant: 'a', context: { nested: true } } as const;
+// @ts-expect-error an open event's extra key takes scalars only, in a variable too
+trackFeatureFlagEvaluated(flagged);
+const exact = { method: 'github', invited: false } as const;
+trackSignedUp(exact); // the plan's keys only: compiles

@@ -45,3 +45,18 @@ updateProfile({ 'MSG-email': 'yes' });
 void init({ accountId: 'X', region: 'us2' });
 // @ts-expect-error init needs an account id or an SDK instance
 void init({ region: 'eu1' });
+
+// Exact keys hold for objects in variables too, and inside Charged items (issue 11)
+const viewed = { product_id: 'SKU-1', price: 1, prize: 2 };
+// @ts-expect-error a key the event does not define, in a variable
+trackProductViewed(viewed);
+const item = { sku: 'A', quantity: 1, colour: 'red' };
+// @ts-expect-error an item key Charged's items do not define, in a variable
+trackCharged({ Amount: 1, Items: [item] });
+const traits = { name: 'Ada', nickname: 'ada' };
+// @ts-expect-error a trait the plan does not define, in a variable
+identify('u1', traits);
+// @ts-expect-error a trait the plan does not define, in a variable, for updateProfile too
+updateProfile(traits);
+const known = { product_id: 'SKU-1', price: 1 };
+trackProductViewed(known); // the plan's keys only: compiles

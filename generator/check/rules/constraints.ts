@@ -20,28 +20,17 @@ const NO_PATTERNS: readonly string[] = [];
 function patternsAt(site: ValueSite): readonly string[] {
   const t = site.type;
   // Most sites are one string (or no string at all): no need to walk leaves for them
-  if (t.kind === 'string') return t.pattern === undefined ? NO_PATTERNS : [t.pattern];
+  if (t.kind === 'string') return t.patterns ?? NO_PATTERNS;
   if (t.kind !== 'union' && t.kind !== 'array') return NO_PATTERNS;
   const patterns = new Set<string>();
   for (const leaf of leaves(t, site.role === 'trait' && isMultiValue(t))) {
-    if (leaf.kind === 'string' && leaf.pattern !== undefined) patterns.add(leaf.pattern);
+    if (leaf.kind === 'string') for (const p of leaf.patterns ?? []) patterns.add(p);
   }
   return [...patterns];
 }
 
-/** True when no value satisfies the type: an empty enum (`enum: []`, or a const of the wrong type). */
-export function admitsNothing(t: TypeNode): boolean {
-  switch (t.kind) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return t.enum !== undefined && t.enum.length === 0;
-    case 'union':
-      return t.members.every(admitsNothing);
-    default:
-      return false;
-  }
-}
+export { admitsNothing } from '../../model/admits.js';
+import { admitsNothing } from '../../model/admits.js';
 
 /** The error `new RegExp(pattern, 'u')` throws, or undefined when it compiles. */
 export function patternError(pattern: string): string | undefined {

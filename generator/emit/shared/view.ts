@@ -6,8 +6,9 @@ import { runtimeFacts, type StandardField } from '../../clevertap/facts.js';
 import type { EventNode, IdentifyNode, Plan, Property } from '../../model/ir.js';
 import { GENERATED_MARKER } from '../target.js';
 import { jsdoc, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
-import { rulesOf, type Rule } from '../render-checks.js';
-import { docLines, interfaceBody } from '../render-types.js';
+import { chargedItemObject, isMultiValue } from '../../check/sites.js';
+import { extraRule, rulesOf, type ItemRule, type Rule } from '../render-checks.js';
+import { docLines, exactParameter, exactTypes, interfaceBody } from '../render-types.js';
 import { transformedEventView } from '../../transform/emit.js';
 
 export interface EventView {
@@ -24,6 +25,8 @@ export interface EventView {
   itemDecl: string;
   /** Charged: the key of its Items property (a string literal), or ''. */
   itemsKeyLiteral: string;
+  /** The type of the call's argument, in terms of its type parameter `T` (render-types.ts, `exactParameter`). */
+  parameterType: string;
   /** What the function hands to track(): `properties`, or their transformed copy (transform/emit.ts). */
   argument: string;
   /** A transformed event's field table, or ''. */
@@ -36,8 +39,13 @@ export interface IdentifyView {
   fieldPairs: string;
   emailKey: string;
   emailKeyText: string;
+  /** The e-mail trait's key as a string literal. */
+  emailKeyLiteral: string;
   /** Multi-value traits (arrays of strings), as a string-literal array: targets whose SDK sets lists apart need it. */
   multiValueKeys: string;
+  /** The traits' parameter types, in terms of a type parameter `T`: with a user id, with the e-mail as identity. */
+  traitsParameter: string;
+  emailTraitsParameter: string;
 }
 
 /** CleverTap's facts as code: literals and regular expressions a template drops in as they are. */
@@ -73,6 +81,8 @@ export interface SharedView {
   marker: string;
   events: EventView[];
   identify: IdentifyView;
+  /** `Exact` and `ExactItems`, the helper types of the calls' parameters. */
+  exactTypes: string;
   /** checks.ts: the development-mode rules as JSON string literals. */
   eventRules: string;
   traitRules: string;
@@ -95,7 +105,8 @@ export function sharedView(plan: Plan): SharedView {
     marker: GENERATED_MARKER,
     events: plan.events.map(eventView),
     identify: identifyView(plan.identify),
-    eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), e.additional === false ? 0 : 1]]))),
+    exactTypes: exactTypes(plan.events.some((e) => chargedItems(e) !== undefined)),
+    eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), extraRule(e.additional)]]))),
     traitRules: stringLiteral(JSON.stringify(traitRules(plan.identify))),
     facts: factsView(),
     hasTransforms: plan.events.some((e) => e.transform?.fields !== undefined),
@@ -140,39 +151,45 @@ function factsView(): FactsView {
   return facts;
 }
 
-/** The Charged event's Items property, when it is an array of objects. */
+/** The Charged event's Items property, when it is an array of objects (possibly nullable, or a union with null). */
 export function chargedItems(e: EventNode): Property | undefined {
-  return e.isCharged ? e.properties.find((p) => p.type.kind === 'array' && p.type.items?.kind === 'object') : undefined;
+  return e.isCharged ? e.properties.find((p) => chargedItemObject(p) !== undefined) : undefined;
 }
+
+const maxItemsOf = (p: Property): number | undefined => {
+  const t = p.type.kind === 'union' ? p.type.members.find((m) => m.kind === 'array') : p.type;
+  return t?.kind === 'array' ? t.maxItems : undefined;
+};
 
 function eventRules(e: EventNode): Rule[] {
   const items = chargedItems(e);
-  if (items?.type.kind !== 'array' || items.type.maxItems !== undefined) return rulesOf(e.properties);
+  if (!items || maxItemsOf(items) !== undefined) return rulesOf(e.properties);
   // Without a maxItems the client still checks CleverTap's own limit (the web SDK's error 522)
   return rulesOf(e.properties, (p) => (p === items ? { n: runtimeFacts().itemsWarning } : {}));
 }
 
-const FIELD_FORMATS: Partial<Record<StandardField, string>> = { Email: 'email', Phone: 'phone' };
+/** Standard fields checked for a format even where the plan gives none (a phone is the profile guard's: it is
+ * refused and reported there, once). */
+const FIELD_FORMATS: Partial<Record<StandardField, string>> = { Email: 'email' };
 
-function traitRules(identify: IdentifyNode | undefined): Rule[] {
+function traitRules(identify: IdentifyNode | undefined): [Rule[], ItemRule | 0] {
   const traits = identify?.traits ?? [];
-  // Traits are all optional when checked (updateProfile takes any subset); Email and Phone are checked even where
-  // the plan gives no format, and a multi-value trait against CleverTap's limit of values.
-  return rulesOf(
-    traits.map((t) => ({ ...t, required: false })),
-    (p) => {
-      if (p.type.kind === 'array' && p.type.maxItems === undefined) return { n: runtimeFacts().multiValueItems };
-      if (p.type.kind === 'string' && p.type.format !== undefined) return {};
-      const standard = traits.find((t) => t.name === p.name)?.standard;
-      const format = standard && FIELD_FORMATS[standard];
-      return format ? { f: format } : {};
-    },
-  );
+  // Required traits count for identify, not for updateProfile (checks.ts); a multi-value trait is checked against
+  // CleverTap's limit of values. Without an Email trait, identify({ email }) still takes one.
+  const rules = rulesOf(traits, (p) => {
+    if (p.type.kind === 'array' && p.type.maxItems === undefined) return { n: runtimeFacts().multiValueItems };
+    if (p.type.kind === 'string' && p.type.format !== undefined) return {};
+    const standard = traits.find((t) => t.name === p.name)?.standard;
+    const format = standard && FIELD_FORMATS[standard];
+    return format ? { f: format } : {};
+  });
+  if (!traits.some((t) => t.standard === 'Email')) rules.push(['email', 's', { f: 'email' }]);
+  return [rules, extraRule(identify?.additional ?? false)];
 }
 
 function eventView(e: EventNode): EventView {
   const items = chargedItems(e);
-  const itemObject = items?.type.kind === 'array' && items.type.items?.kind === 'object' ? items.type.items : undefined;
+  const itemObject = items ? chargedItemObject(items) : undefined;
   const transformed = transformedEventView(e);
   const planned = e.transform?.planned ?? e;
   const hasProperties = planned.properties.length > 0 || planned.additional !== false;
@@ -190,6 +207,11 @@ function eventView(e: EventNode): EventView {
       ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
       : '',
     itemsKeyLiteral: items ? stringLiteral(items.name) : '',
+    // The call takes the planned properties (a transformed event's own, before the transform)
+    parameterType: exactParameter(e.typeName, planned.properties, planned.additional, {
+      names: { item: ITEM_TYPE },
+      ...(!transformed && items && itemObject && { items: { key: items.name, typeName: ITEM_TYPE, props: itemObject.properties, additional: itemObject.additional } }),
+    }),
     argument: transformed?.argument ?? 'properties',
     fieldsDecl: transformed?.fieldsDecl ?? '',
   };
@@ -201,13 +223,16 @@ function identifyView(identify: IdentifyNode | undefined): IdentifyView {
   const emailKey = emailTrait?.name ?? 'email';
   const pairs = traits.filter((t) => t.field !== t.name).map((t) => [t.name, t.field] as const);
   if (!emailTrait) pairs.push([emailKey, 'Email']);
-  const multi = traits.filter((t) => t.standard === undefined && t.type.kind === 'array').map((t) => stringLiteral(t.field));
+  const multi = traits.filter((t) => t.standard === undefined && isMultiValue(t.type)).map((t) => stringLiteral(t.field));
   return {
     hasTraits: traits.length > 0 || (identify?.additional ?? false) !== false,
     typeDecl: interfaceDecl('IdentifyTraits', docLines(identify?.docs ?? {}, ['Profile traits, sent to CleverTap as profile fields.']), interfaceBody(traits, identify?.additional ?? false)),
     fieldPairs: `[${pairs.map(([a, b]) => `[${stringLiteral(a)}, ${stringLiteral(b)}]`).join(', ')}]`,
     emailKey,
     emailKeyText: propertyKey(emailKey),
+    emailKeyLiteral: stringLiteral(emailKey),
     multiValueKeys: `[${multi.join(', ')}]`,
+    traitsParameter: exactParameter('IdentifyTraits', traits, identify?.additional ?? false),
+    emailTraitsParameter: exactParameter('IdentifyTraits', traits, identify?.additional ?? false, { extraKeys: emailTrait ? [] : [emailKey] }),
   };
 }
