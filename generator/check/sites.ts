@@ -3,7 +3,7 @@
  * property, a trait, an additionalProperties schema), and small helpers over TypeNodes. Rules read only these.
  */
 import { PROHIBITED_CHARACTERS } from '../clevertap/facts.js';
-import type { Origin } from '../load/source.js';
+import type { Origin } from '../core/source-file.js';
 import type { EventNode, Plan, Property, Trait, TypeNode } from '../model/ir.js';
 
 export type SiteRole = 'property' | 'item' | 'trait' | 'extra';

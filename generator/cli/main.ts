@@ -8,7 +8,7 @@ import { packageRoot } from '../package-root.js';
 import yargs, { type Argv } from 'yargs';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/format.js';
-import { IoError } from '../load/read-json.js';
+import { IoError } from '../core/io-error.js';
 import type { PlanFormat } from '../load/load-plan.js';
 import { loadPlan } from '../load/load-plan.js';
 import type { TargetName } from '../emit/target.js';

@@ -1,7 +1,7 @@
 /** Finds the config: codegen.config.json, or a "codegen" key in package.json, in the folder or the nearest above it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { IoError } from '../load/read-json.js';
+import { IoError } from '../core/io-error.js';
 
 export const CONFIG_FILE = 'codegen.config.json';
 

@@ -7,7 +7,8 @@ import { CATALOGUE, type Code } from '../diagnostics/catalogue.js';
 import { diagnose, type Args, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseJsonText, readText } from '../load/read-json.js';
 import { availableTargets } from '../emit/targets.js';
-import { memberOrigin, originOf, type Origin, type SourceFile } from '../load/source.js';
+import { memberOrigin, originOf } from '../load/source.js';
+import type { Origin, SourceFile } from '../core/source-file.js';
 import { OUTPUT_FIELDS, TOP_LEVEL_ONLY, type FieldKind, type OutputSettings, type SeverityLevel } from './fields.js';
 
 export interface Config {

@@ -1,6 +1,6 @@
 /** A problem found in a plan: one shape for the loader, the model, the importers and the checker. */
 import { CATALOGUE, type Code } from './catalogue.js';
-import { locate, type Location, type Origin } from '../load/source.js';
+import { locate, type Location, type Origin } from '../core/source-file.js';
 
 export type Severity = 'error' | 'warning' | 'note';
 

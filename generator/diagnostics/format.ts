@@ -1,6 +1,6 @@
 /** Diagnostics as text (with a code frame on a terminal), JSON, or GitHub Actions annotations. */
 import { locationOf, type Diagnostic } from './diagnostic.js';
-import { locate, type Origin } from '../load/source.js';
+import { locate, type Origin } from '../core/source-file.js';
 import { docsLink } from './docs-link.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';

@@ -4,7 +4,7 @@
  * (an event's history splits, or a property starts arriving with another CleverTap type: CleverTap keeps the first
  * type it saw), or safe. A removal and an addition of the same shape are reported as a possible rename.
  */
-import type { Origin } from '../load/source.js';
+import type { Origin } from '../core/source-file.js';
 import type { EventNode, Plan, Property, Trait, TypeNode } from '../model/ir.js';
 import { compareTypes, type MemberChange } from './compare-types.js';
 

@@ -1,6 +1,6 @@
 /** A plan diff as text, JSON, or GitHub Actions annotations (breaking changes as errors, safe ones as notices). */
 import type { OutputFormat } from '../diagnostics/format.js';
-import { locate } from '../load/source.js';
+import { locate } from '../core/source-file.js';
 import { isBreaking, type Change } from './diff-plans.js';
 
 export interface JsonChange {

@@ -13,7 +13,7 @@ import type { Property, TypeNode } from '../model/ir.js';
 
 type Kind = 's' | 'n' | 'i' | 'b' | 'd' | 'z' | 'u' | 'a' | '*';
 type Options = Record<string, unknown>;
-export type Rule = [string, Kind, Options] | [string, Kind];
+export type CheckRule = [string, Kind, Options] | [string, Kind];
 /** Rules for a value with no key (a scalar array's members, a union's members, an object's extra keys). */
 export type ItemRule = [Kind, Options] | [Kind];
 
@@ -72,7 +72,7 @@ export function extraRule(additional: TypeNode | false): ItemRule | 0 {
 }
 
 /** `extra`: options the plan does not state but CleverTap implies (a default maxItems, an e-mail format). */
-export function rulesOf(props: Property[], extra?: (p: Property) => Options): Rule[] {
+export function rulesOf(props: Property[], extra?: (p: Property) => Options): CheckRule[] {
   return props.map((p) => {
     // Keys in this order: r, then extra's, then the type's (JSON.stringify keeps insertion order)
     const o: Options = p.required ? { r: 1 } : {};

@@ -6,7 +6,8 @@
  */
 import { countKeys } from './json-index.js';
 import { MAX_DEPTH } from './json-parse.js';
-import { registerOnDemand, type NodeInfo, type SourceFile } from './source.js';
+import { registerOnDemand, type NodeInfo } from './source.js';
+import type { SourceFile } from '../core/source-file.js';
 
 /** Registers `node` and what it contains; adds its keys to `keys.count`. False when the text needs the positioned parser. */
 function register(node: object, file: SourceFile, parent: NodeInfo | undefined, key: string, depth: number, keys: { count: number }): boolean {

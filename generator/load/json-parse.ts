@@ -2,7 +2,8 @@
  * A JSON parser that records where every object and array came from (see source.ts), reports duplicate keys
  * (JSON.parse silently keeps the last) and never lets a key named `__proto__` touch a prototype.
  */
-import { joinPointer, originOf, registerParsed, type SourceFile } from './source.js';
+import { joinPointer, originOf, registerParsed } from './source.js';
+import type { SourceFile } from '../core/source-file.js';
 
 export class JsonSyntaxError extends Error {
   constructor(message: string, readonly offset: number) {

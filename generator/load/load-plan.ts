@@ -2,8 +2,9 @@
 import { statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOf, importIgluFolder, importPlan, type PlanFormat } from './import/index.js';
-import { hookedText, IoError, readJson } from './read-json.js';
-import type { SourceFile } from './source.js';
+import { hookedText, readJson } from './read-json.js';
+import { IoError } from '../core/io-error.js';
+import type { SourceFile } from '../core/source-file.js';
 
 export type { PlanFormat } from './import/index.js';
 

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { JsonSyntaxError, parseJson } from './json-parse.js';
 import { parseJsonFast } from './json-parse-fast.js';
-import type { SourceFile } from './source.js';
+import type { SourceFile } from '../core/source-file.js';
+import { IoError } from '../core/io-error.js';
 
-/** The plan file could not be read at all: a usage or I/O fault (exit 2), not a problem in the plan. */
-export class IoError extends Error {}
 
 export interface ReadJson {
   file: SourceFile;

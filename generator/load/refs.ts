@@ -4,8 +4,10 @@
  */
 import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { IoError, readJson } from './read-json.js';
-import { memberOrigin, originOf, unescapePointerToken, type Origin, type SourceFile } from './source.js';
+import { readJson } from './read-json.js';
+import { IoError } from '../core/io-error.js';
+import { memberOrigin, originOf, unescapePointerToken } from './source.js';
+import type { Origin, SourceFile } from '../core/source-file.js';
 
 export interface Resolved {
   target: Record<string, unknown>;

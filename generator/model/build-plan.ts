@@ -2,7 +2,8 @@
 import { STANDARD_TRAITS } from '../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { RefResolver } from '../load/refs.js';
-import { memberOrigin, originOf, type Origin, type SourceFile } from '../load/source.js';
+import { memberOrigin, originOf } from '../load/source.js';
+import type { Origin, SourceFile } from '../core/source-file.js';
 import type { EventNode, IdentifyNode, Plan, Trait } from './ir.js';
 import { propertiesTypeName, trackFunctionName } from './names.js';
 import { isSchemaObject, viewOf, type Schema } from './schema-view.js';

@@ -2,7 +2,7 @@
  * The plan IR: what the checker and the emitters read. Built from the native plan by model/build-plan.ts;
  * nothing downstream looks at raw JSON. Every node carries the Origin it came from (file, JSON pointer, offset).
  */
-import type { Origin } from '../load/source.js';
+import type { Origin } from '../core/source-file.js';
 import type { StandardField } from '../clevertap/facts.js';
 
 /** A value type, as JSON Schema described it. Non-scalar kinds exist so that the checker can reject them. */

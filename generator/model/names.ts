@@ -15,6 +15,7 @@ const WORD = /\p{ID_Continue}+/gu;
 // TypeScript 5.0 (the oldest version supported) rejects (Unicode 15.1 to 17 additions, ZWNJ/ZWJ, the katakana middle
 // dots), listed by test/model/types.test.ts against typescript-5.0's own scanner.
 const SEPARATOR =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: ZWNJ and ZWJ are listed alone on purpose (TypeScript 5.0 rejects them in identifiers)
   /[\p{Pc}\u{10000}-\u{10FFFF}\u0870-\u0887\u0889-\u088f\u0897-\u089f\u08b5\u08be-\u08d2\u0b55\u0c3c\u0c5c\u0c5d\u0cdc\u0cdd\u0cf3\u0d04\u0d81\u0ece\u170d\u1715\u171f\u180f\u1abf-\u1add\u1ae0-\u1aeb\u1b4c\u1c89\u1c8a\u1dfa\u200c\u200d\u2c2f\u2c5f\u30fb\u31bb-\u31bf\u4db6-\u4dbf\u9ff0-\u9fff\ua7c0\ua7c1\ua7c7-\ua7dc\ua7f1-\ua7f6\ua82c\uab68\uab69\uff65]+/u;
 const ID_START = /^\p{ID_Start}/u;
 

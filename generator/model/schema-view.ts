@@ -2,7 +2,8 @@
  * One schema as the model reads it: the schema itself, what its `$ref` chain points at, and its `allOf` parts,
  * as layers (the referring schema first, so its own keywords win over the target's).
  */
-import { memberOrigin, originOf, type Origin } from '../load/source.js';
+import { memberOrigin, originOf } from '../load/source.js';
+import type { Origin } from '../core/source-file.js';
 import type { RefResolver } from '../load/refs.js';
 
 export type Schema = Record<string, unknown>;
@@ -92,7 +93,7 @@ const MAX_ALLOF_DEPTH = 32;
 /** Builds the view of `schema`, following `$ref` and `allOf`; undefined when a reference is broken. */
 export function viewOf(schema: Schema, origin: Origin, refs: RefResolver): SchemaView | undefined {
   // Most schemas have neither: one layer, and nothing to follow
-  if (!Object.prototype.hasOwnProperty.call(schema, '$ref') && !Object.prototype.hasOwnProperty.call(schema, 'allOf')) {
+  if (!Object.hasOwn(schema, '$ref') && !Object.hasOwn(schema, 'allOf')) {
     return new SchemaView([schema], origin ?? originOf(schema));
   }
   const layers: Schema[] = [];

@@ -1,7 +1,8 @@
 /** Maps a property's JSON Schema to a TypeNode, recording keywords the client cannot honour. */
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RefResolver } from '../load/refs.js';
-import { memberOrigin, originOf, type Origin } from '../load/source.js';
+import { memberOrigin, originOf } from '../load/source.js';
+import type { Origin } from '../core/source-file.js';
 import type { Docs, IgnoredKeyword, Property, StringType, TypeNode } from './ir.js';
 import { isSchemaObject, SchemaView, viewOf, type Schema } from './schema-view.js';
 import { keywordProblems } from './keyword-types.js';
@@ -128,7 +129,7 @@ function restrictToEnum(names: string[], values: unknown[], view: SchemaView, ct
 const lastToken = (pointer: string): string => pointer.slice(pointer.lastIndexOf('/') + 1);
 
 function withoutKeys(layer: Schema, keys: readonly string[]): Schema {
-  if (!keys.some((k) => Object.prototype.hasOwnProperty.call(layer, k))) return layer;
+  if (!keys.some((k) => Object.hasOwn(layer, k))) return layer;
   const copy: Schema = {};
   for (const k of Object.keys(layer)) if (!keys.includes(k)) Object.defineProperty(copy, k, { value: layer[k], enumerable: true, writable: true, configurable: true });
   return copy;

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GENERATED_MARKER } from '../emit/target.js';
-import { IoError } from '../load/read-json.js';
+import { IoError } from '../core/io-error.js';
 import { appFiles, scanCalls, type MissingSite, type Site } from './calls.js';
 import { findClients, type FunctionKind } from './client.js';
 

@@ -7,7 +7,7 @@
  */
 import { CHARGED_EVENT, CHARGED_ITEMS, LIMITS, PROHIBITED_CHARACTERS } from '../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Origin } from '../load/source.js';
+import type { Origin } from '../core/source-file.js';
 import type { EventNode, FieldMapping, IgnoredKeyword, Plan, Property, TransformChange, TypeNode } from '../model/ir.js';
 import type { TransformPolicy } from './policy.js';
 

@@ -3,7 +3,8 @@
  * or a native plan's top-level `"transform"`), reads it, and applies it to the plan IR.
  */
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { memberOrigin, originOf, type Origin, type SourceFile } from '../load/source.js';
+import { memberOrigin, originOf } from '../load/source.js';
+import type { Origin, SourceFile } from '../core/source-file.js';
 import type { Plan } from '../model/ir.js';
 import { applyPolicy } from './apply.js';
 import { applySeverity, isActive, readPolicy, readPolicyFile, type TransformPolicy } from './policy.js';

@@ -6,7 +6,8 @@
 import { CATALOGUE, DOWNGRADABLE, type Code } from '../diagnostics/catalogue.js';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readJson } from '../load/read-json.js';
-import { memberOrigin, originOf, type Origin, type SourceFile } from '../load/source.js';
+import { memberOrigin, originOf } from '../load/source.js';
+import type { Origin, SourceFile } from '../core/source-file.js';
 
 export type ArrayRule = 'join' | 'json' | 'count' | 'drop';
 export type ArrayObjectRule = 'index' | 'drop';

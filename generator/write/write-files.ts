@@ -5,7 +5,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { GENERATED_MARKER, type EmittedFile } from '../emit/target.js';
-import { IoError } from '../load/read-json.js';
+import { IoError } from '../core/io-error.js';
 import { explainFsError } from './fs-errors.js';
 
 /** Every generated file carries this line; a file without it is the user's and is not overwritten without --force. */

@@ -125,6 +125,15 @@ function data(props: object | undefined, nulls = false): Record<string, unknown>
 /** The first init's promise, until it fails. */
 let started: Promise<void> | undefined;
 
+/** Runs init's connection once: again only after it failed (the queue is kept for the next try). */
+function once(connect: () => Promise<void>): Promise<void> {
+  started ??= connect().catch((e: unknown) => {
+    started = undefined;
+    throw e;
+  });
+  return started;
+}
+
 /**
  * Connects the client to CleverTap: `init({ accountId, region })` loads and initialises `clevertap-web-sdk`;
  * `init({ sdk })` uses an instance the app initialised itself (or the script tag's `window.clevertap`).
@@ -136,11 +145,7 @@ let started: Promise<void> | undefined;
  * promise rejects and the queued calls stay queued: a later init can send them.
  */
 export function init(options: InitOptions): Promise<void> {
-  started ??= connect(options).catch((e: unknown) => {
-    started = undefined;
-    throw e;
-  });
-  return started;
+  return once(() => connect(options));
 }
 
 async function connect(options: InitOptions): Promise<void> {

@@ -83,6 +83,14 @@ function data(props, nulls = false) {
 }
 /** The first init's promise, until it fails. */
 let started;
+/** Runs init's connection once: again only after it failed (the queue is kept for the next try). */
+function once(connect) {
+    started ?? (started = connect().catch((e) => {
+        started = undefined;
+        throw e;
+    }));
+    return started;
+}
 /**
  * Connects the client to CleverTap: `init({ accountId, region })` loads and initialises `clevertap-web-sdk`;
  * `init({ sdk })` uses an instance the app initialised itself (or the script tag's `window.clevertap`).
@@ -94,11 +102,7 @@ let started;
  * promise rejects and the queued calls stay queued: a later init can send them.
  */
 export function init(options) {
-    started ?? (started = connect(options).catch((e) => {
-        started = undefined;
-        throw e;
-    }));
-    return started;
+    return once(() => connect(options));
 }
 async function connect(options) {
     handler = options.onViolation ?? 'warn';

@@ -120,12 +120,31 @@ function data(props: object | undefined, nulls = false): Record<string, unknown>
   return out;
 }
 
+/** The first init's promise, until it fails. */
+let started: Promise<void> | undefined;
+
+/** Runs init's connection once: again only after it failed (the queue is kept for the next try). */
+function once(connect: () => Promise<void>): Promise<void> {
+  started ??= connect().catch((e: unknown) => {
+    started = undefined;
+    throw e;
+  });
+  return started;
+}
+
 /**
  * Connects the client to the CleverTap module (which the app initialises natively): `init()` imports
  * `clevertap-react-native`, `init({ sdk })` uses the module the app passes. Calls made before `init` are queued and
- * sent after it, in order.
+ * sent after it, in order (at most 1000: later ones are dropped and reported through `onViolation`, rule `queue`).
+ *
+ * Call it once. A second call while the first is pending, or after it succeeded, changes nothing and returns the
+ * first call's promise; after a failure (the module cannot be imported) the queued calls stay for a later init.
  */
-export async function init(options: InitOptions = {}): Promise<void> {
+export function init(options: InitOptions = {}): Promise<void> {
+  return once(() => connect(options));
+}
+
+async function connect(options: InitOptions): Promise<void> {
   handler = options.onViolation ?? 'warn';
   checks = (options.mode ?? defaultMode()) === 'development' ? await import('./checks.js') : undefined;
   let instance = options.sdk;

@@ -7,7 +7,7 @@ import { diagnose, type Diagnostic } from '../../generator/diagnostics/diagnosti
 import { docsBase, docsLink, docsLinkFor } from '../../generator/diagnostics/docs-link.js';
 import { codeFrame, formatDiagnostics } from '../../generator/diagnostics/format.js';
 import { editDistance, nearest } from '../../generator/diagnostics/nearest.js';
-import type { SourceFile } from '../../generator/load/source.js';
+import type { SourceFile } from '../../generator/core/source-file.js';
 import { brief, planJson, validateText } from '../helpers/plan.js';
 
 const file: SourceFile = { path: 'plan.json', text: '{\n  "events": {\n    "Signed Up": {},\n    "signed up": {}\n  }\n}\n' };

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { detectFormat, importIgluFolder, importPlan, type PlanFormat } from '../../generator/load/import/index.js';
 import { readJson } from '../../generator/load/read-json.js';
-import { locate, memberOrigin, unescapePointerToken } from '../../generator/load/source.js';
+import { memberOrigin, unescapePointerToken } from '../../generator/load/source.js';
+import { locate } from '../../generator/core/source-file.js';
 import { at, type Obj } from './fixtures/helpers.js';
 
 import { CORPUS as corpus, corpusAvailable, corpusSuite } from '../helpers/corpus.js';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importIgluFolder, importPlan, readableName } from '../../generator/load/import/index.js';
 import { sortDiagnostics } from '../../generator/diagnostics/diagnostic.js';
-import { IoError } from '../../generator/load/read-json.js';
+import { IoError } from '../../generator/core/io-error.js';
 import { memberOrigin } from '../../generator/load/source.js';
 import { at, brief, fileOf, keyAt, nodeAt, parse, plain, pos, type Obj } from './fixtures/helpers.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonText } from '../../generator/load/read-json.js';
-import { locate, memberOrigin, originOf } from '../../generator/load/source.js';
+import { memberOrigin, originOf } from '../../generator/load/source.js';
+import { locate } from '../../generator/core/source-file.js';
 import { brief } from '../helpers/plan.js';
 
 const parse = (text: string) => parseJsonText('plan.json', text);

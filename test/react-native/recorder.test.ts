@@ -71,6 +71,15 @@ describe('the shop client on the real clevertap-react-native module', () => {
     ]);
   });
 
+  it('connects once: a second init changes nothing and returns the first promise', async () => {
+    const first = b.shop.init({ sdk: b.CleverTap, mode: 'production' });
+    const other = { ...b.CleverTap, recordEvent: () => { throw new Error('the second init\'s module was used'); } };
+    expect(b.shop.init({ sdk: other, mode: 'development' })).toBe(first);
+    await first;
+    b.shop.trackAppOpened();
+    expect(sent()).toEqual([{ method: 'recordEvent', args: ['App Opened', {}] }]);
+  });
+
   it('sends every event with its exact name, values and Dates as CleverTap dates', async () => {
     await b.shop.init({ sdk: b.CleverTap, mode: 'production' });
     b.shop.trackProductViewed({ product_id: 'SKU-1', price: 12.5, currency: 'EUR', viewed_at: when });

@@ -3,7 +3,7 @@
  * before the fix (the differential test, test/differential/, finds such cases at random; these pin them down).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientFor } from '../helpers/client.js';
+import { clientFor, type LoadedClient } from '../helpers/client.js';
 import { fakeSdk } from '../helpers/fake-sdk.js';
 
 const plan = {
@@ -36,7 +36,7 @@ const plan = {
 type Violation = { event: string; property: string; rule: string };
 
 describe('issue 11: development mode reports iff the plan forbids', () => {
-  let c: Record<string, any>;
+  let c: LoadedClient;
   let sdk: ReturnType<typeof fakeSdk>;
   const seen: Violation[] = [];
 
@@ -110,7 +110,7 @@ describe('issue 11: development mode reports iff the plan forbids', () => {
 
 describe('issue 11: production hands the SDK only what it accepts', () => {
   it('strips keys holding undefined (the SDK drops a whole Charged whose Items is undefined: error 511)', async () => {
-    const c = await clientFor<Record<string, any>>(plan);
+    const c = await clientFor<LoadedClient>(plan);
     const sdk = fakeSdk();
     await c.init({ sdk, mode: 'production' });
     c.trackCharged({ Amount: 1, Items: undefined });

@@ -6,7 +6,7 @@ import { relative, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, summary, type OutputFormat } from '../../diagnostics/format.js';
 import { verifyClient } from '../../emit/verify.js';
-import { IoError } from '../../load/read-json.js';
+import { IoError } from '../../core/io-error.js';
 import { findConfig, CONFIG_FILE } from '../../config/find-config.js';
 import type { OutputSettings } from '../../config/fields.js';
 import { generateOutput, pipelineOptions } from '../../config/generate-output.js';

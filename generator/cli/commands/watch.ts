@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { IoError } from '../../load/read-json.js';
+import { IoError } from '../../core/io-error.js';
 import type { OutputSettings } from '../../config/fields.js';
 import { findConfig } from '../../config/find-config.js';
 import { readConfig } from '../../config/read-config.js';

@@ -7,7 +7,7 @@ import type { EventNode, IdentifyNode, Plan, Property } from '../../model/ir.js'
 import { GENERATED_MARKER } from '../target.js';
 import { jsdoc, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from '../escape.js';
 import { chargedItemObject, isMultiValue } from '../../check/sites.js';
-import { extraRule, rulesOf, type ItemRule, type Rule } from '../render-checks.js';
+import { extraRule, rulesOf, type ItemRule, type CheckRule } from '../render-checks.js';
 import { docLines, exactParameter, exactTypes, interfaceBody } from '../render-types.js';
 import { transformedEventView } from '../../transform/emit.js';
 
@@ -161,7 +161,7 @@ const maxItemsOf = (p: Property): number | undefined => {
   return t?.kind === 'array' ? t.maxItems : undefined;
 };
 
-function eventRules(e: EventNode): Rule[] {
+function eventRules(e: EventNode): CheckRule[] {
   const items = chargedItems(e);
   if (!items || maxItemsOf(items) !== undefined) return rulesOf(e.properties);
   // Without a maxItems the client still checks CleverTap's own limit (the web SDK's error 522)
@@ -172,7 +172,7 @@ function eventRules(e: EventNode): Rule[] {
  * refused and reported there, once). */
 const FIELD_FORMATS: Partial<Record<StandardField, string>> = { Email: 'email' };
 
-function traitRules(identify: IdentifyNode | undefined): [Rule[], ItemRule | 0] {
+function traitRules(identify: IdentifyNode | undefined): [CheckRule[], ItemRule | 0] {
   const traits = identify?.traits ?? [];
   // Required traits count for identify, not for updateProfile (checks.ts); a multi-value trait is checked against
   // CleverTap's limit of values. Without an Email trait, identify({ email }) still takes one.

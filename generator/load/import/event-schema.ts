@@ -3,7 +3,7 @@
  * itself (property schemas are reused, not cloned), with the event's description wherever it was written and
  * without the wrapping metadata (`$schema`, `labels`, `eventMetadata`, `self`, ids).
  */
-import type { Origin } from '../source.js';
+import type { Origin } from '../../core/source-file.js';
 import { normalizeSchema, type RefMapping } from './normalize.js';
 import { hasOwn, isObject, memberOr, newArray, newObject, originOr, put, type Json } from './origins.js';
 import type { PlanBuilder } from './plan-builder.js';

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readJson } from '../read-json.js';
-import type { SourceFile } from '../source.js';
+import type { SourceFile } from '../../core/source-file.js';
 import { buildEventSchema } from './event-schema.js';
 import { typeName } from './event-list.js';
 import { fileOrigin, isObject, memberOr, originOr, type Json } from './origins.js';

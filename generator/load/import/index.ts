@@ -5,8 +5,8 @@
  * origin of the node it came from, so diagnostics point into the original file.
  */
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { IoError } from '../read-json.js';
-import type { SourceFile } from '../source.js';
+import { IoError } from '../../core/io-error.js';
+import type { SourceFile } from '../../core/source-file.js';
 import { fileOrigin } from './origins.js';
 import { addIgluFiles, folderName, importIgluFile, listIgluFiles } from './iglu.js';
 import { detectFormat, type PlanFormat } from './detect.js';

@@ -6,7 +6,8 @@
  * stay; a changed one is a shallow copy carrying the source's origins. Nothing CleverTap rejects is repaired.
  */
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { escapePointerToken, unescapePointerToken, type Origin } from '../source.js';
+import { escapePointerToken, unescapePointerToken } from '../source.js';
+import type { Origin } from '../../core/source-file.js';
 import { copyObject, hasOwn, isObject, memberOr, newArray, originOr, put, type Json } from './origins.js';
 
 /** Where a part of the source document went in the native plan: pointer tokens, unescaped. */

@@ -2,7 +2,8 @@
  * Origins for objects an importer builds: every new object gets the Origin of the source node it stands for,
  * and each of its members the Origin of the source member, so diagnostics point into the original file.
  */
-import { memberOrigin, originOf, setMemberOrigin, setOrigin, type Origin, type SourceFile } from '../source.js';
+import { memberOrigin, originOf, setMemberOrigin, setOrigin } from '../source.js';
+import type { Origin, SourceFile } from '../../core/source-file.js';
 
 export type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
  */
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Code } from '../../diagnostics/catalogue.js';
-import type { Origin, SourceFile } from '../source.js';
+import type { Origin, SourceFile } from '../../core/source-file.js';
 import { normalizeSchema, type RefMapping } from './normalize.js';
 import { hasOwn, isObject, memberOr, newObject, originOr, put, type Json } from './origins.js';
 

@@ -20,10 +20,10 @@ export interface Difference {
 
 /** Every schema object in the plan. */
 function schemas(x: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
-  if (Array.isArray(x)) x.forEach((y) => schemas(y, out));
+  if (Array.isArray(x)) for (const y of x) schemas(y, out);
   else if (isObject(x)) {
     out.push(x);
-    Object.values(x).forEach((y) => schemas(y, out));
+    for (const y of Object.values(x)) schemas(y, out);
   }
   return out;
 }

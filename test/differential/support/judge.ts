@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { generate } from '../../../generator/pipeline.js';
 import type { EmittedFile } from '../../../generator/emit/target.js';
 import { fakeSdk } from '../../helpers/fake-sdk.js';
+import type { LoadedClient } from '../../helpers/client.js';
 import { planJson } from '../../helpers/plan.js';
 import { check, formatProblems, virtualDir, type Problem } from '../../property/support/compiler.js';
 import { importClient, scratchFile } from '../../property/support/harness.js';
@@ -53,10 +54,10 @@ function callText(g: PlanGen, literal: string): string {
   return g.target === 'identify' ? `c.identify('u-1', ${literal});` : g.target === 'charged' ? `c.trackCharged(${literal});` : `c.trackE0(${literal});`;
 }
 
-function call(client: Record<string, any>, g: PlanGen, value: unknown): void {
-  if (g.target === 'identify') client.identify('u-1', value);
-  else if (g.target === 'charged') client.trackCharged(value);
-  else client.trackE0(value);
+function call(client: LoadedClient, g: PlanGen, value: unknown): void {
+  if (g.target === 'identify') client.identify!('u-1', value);
+  else if (g.target === 'charged') client.trackCharged!(value);
+  else client.trackE0!(value);
 }
 
 /** Reports of the development checks for each value (a thrown error counts as a report, with its message). */
@@ -110,7 +111,7 @@ export async function disagreements(cases: readonly Case[]): Promise<string[]> {
     let jstsLines: number[] | undefined;
     if (jsts !== undefined) {
       use.unshift(`import type { J } from './jsts.js';`);
-      lines.forEach((_, i) => (lines[i] = lines[i]! + 1));
+      for (let i = 0; i < lines.length; i++) lines[i] = lines[i]! + 1;
       jstsLines = c.values.map((v) => {
         use.push(`  { const j: J = ${JSON.stringify(toJson(v))}; void j; }`);
         return use.length;

@@ -80,8 +80,8 @@ function relax(s: unknown): unknown {
 /** Every string a value holds, keys of extra properties aside. */
 function strings(v: Value, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v !== null && typeof v === 'object' && !(v instanceof DateValue)) Object.values(v).forEach((x) => strings(x, out));
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v !== null && typeof v === 'object' && !(v instanceof DateValue)) for (const x of Object.values(v)) strings(x, out);
   return out;
 }
 
