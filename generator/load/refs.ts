@@ -87,6 +87,11 @@ export class RefResolver {
       if (!loaded) return undefined;
       root = loaded.value;
     }
+    if (pointer !== '' && !pointer.startsWith('/')) {
+      // `#name` is an $anchor, not a pointer that happens to lead nowhere
+      this.report('CT016', site, { detail: `$ref "${ref}" names an $anchor, which the generator does not resolve: refer to the schema by its JSON pointer, such as "#/$defs/${pointer}"` });
+      return undefined;
+    }
     const value = walk(root, pointer);
     if (value === undefined) {
       this.report('CT010', site, { ref, base: filePart === '' ? 'this file' : filePart });

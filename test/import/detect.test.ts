@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, formatOf, type PlanFormat } from '../../generator/load/import/index.js';
 import { brief, parse } from './fixtures/helpers.js';
+import { planJson, validateText } from '../helpers/plan.js';
 
 const schema = { type: 'object', properties: { a: { type: 'string' } } };
 const self = { vendor: 'com.acme', name: 'a', format: 'jsonschema', version: '1-0-0' };
@@ -43,6 +44,11 @@ describe('formatOf', () => {
     const { format, diagnostics } = formatOf(value, file);
     expect(format).toBeUndefined();
     expect(brief(diagnostics)).toEqual(['CT050@1:1 cannot tell which kind of tracking plan this is']);
+  });
+
+  it('reads a plan whose "events" is null as a native plan with a wrong "events", not as a plan of unknown kind', () => {
+    const ds = validateText(planJson({ name: 'T', events: null }));
+    expect(ds.map((d) => `${d.code} ${d.message}`)).toEqual(['CT006 "events" must be an object of event schemas, not null']);
   });
 
   it('says nothing when it can', () => {

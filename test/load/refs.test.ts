@@ -23,6 +23,14 @@ describe('$ref', () => {
     expect(validateText(text).map(brief)).toEqual(['7:11 error CT010']);
   });
 
+  it('says that a $ref to an $anchor names an anchor, not that it points at nothing', () => {
+    const text = plan({ A: { properties: { p: { $ref: '#price' } } } }, { $defs: { price: { $anchor: 'price', type: 'number' } } });
+    const ds = validateText(text);
+    expect(ds.map((d) => d.code)).toEqual(['CT016']);
+    expect(ds[0]!.message).toContain('names an $anchor');
+    expect(ds[0]!.message).toContain('#/$defs/price');
+  });
+
   it('reports a cycle at the $ref', () => {
     const text = plan({ A: { properties: { p: { $ref: '#/$defs/X' } } } }, { $defs: { X: { $ref: '#/$defs/Y' }, Y: { $ref: '#/$defs/X' } } });
     const ds = validateText(text);

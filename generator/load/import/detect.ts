@@ -51,6 +51,7 @@ export function detectFormat(value: unknown): PlanFormat | undefined {
   if (Array.isArray(rules)) return rules.every(isRuleEntry) ? 'segment' : undefined;
   if (isObject(rules)) return Array.isArray(rules.events) ? listFormat(value, rules.events) : undefined;
   if (Array.isArray(value.events)) return listFormat(value, value.events);
-  if (isObject(value.events) && !FOREIGN_TOP_LEVEL.some((k) => hasOwn(value, k))) return 'native';
+  // A native plan whose events are not an object (null, a string) is still a native plan: its reader says what is wrong
+  if (hasOwn(value, 'events') && !FOREIGN_TOP_LEVEL.some((k) => hasOwn(value, k))) return 'native';
   return undefined;
 }
