@@ -53,6 +53,9 @@ export interface CallOptions {
   ts?: Date;
 }
 
+/** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */
+type Exact<T, K extends PropertyKey, X = never> = { [P in keyof T]: P extends K ? T[P] : X };
+
 /**
  * Properties of "Document Shared".
  */
@@ -193,36 +196,36 @@ export interface Client {
    * A document was shared with someone.
    * Sends "Document Shared" to CleverTap.
    */
-  trackDocumentShared(identity: string, properties: DocumentSharedProperties, options?: CallOptions): UploadError | undefined;
+  trackDocumentShared<T extends DocumentSharedProperties>(identity: string, properties: Exact<T, keyof DocumentSharedProperties>, options?: CallOptions): UploadError | undefined;
   /**
    * Extra keys carry the flag's context; any scalar is allowed.
    * Sends "Feature Flag Evaluated" to CleverTap.
    */
-  trackFeatureFlagEvaluated(identity: string, properties: FeatureFlagEvaluatedProperties, options?: CallOptions): UploadError | undefined;
+  trackFeatureFlagEvaluated<T extends FeatureFlagEvaluatedProperties>(identity: string, properties: Exact<T, "flag" | "variant", CleverTapScalar | null | undefined>, options?: CallOptions): UploadError | undefined;
   /**
    * Exports through the retired v1 API. Kept while old integrations migrate.
    * Sends "Legacy Export Run" to CleverTap.
    * @deprecated
    */
-  trackLegacyExportRun(identity: string, properties: LegacyExportRunProperties, options?: CallOptions): UploadError | undefined;
+  trackLegacyExportRun<T extends LegacyExportRunProperties>(identity: string, properties: Exact<T, keyof LegacyExportRunProperties>, options?: CallOptions): UploadError | undefined;
   /**
    * A new account was created.
    * Sends "Signed Up" to CleverTap.
    */
-  trackSignedUp(identity: string, properties: SignedUpProperties, options?: CallOptions): UploadError | undefined;
+  trackSignedUp<T extends SignedUpProperties>(identity: string, properties: Exact<T, keyof SignedUpProperties>, options?: CallOptions): UploadError | undefined;
   /**
    * A workspace moved to a higher plan.
    * Sends "Subscription Upgraded" to CleverTap.
    */
-  trackSubscriptionUpgraded(identity: string, properties: SubscriptionUpgradedProperties, options?: CallOptions): UploadError | undefined;
+  trackSubscriptionUpgraded<T extends SubscriptionUpgradedProperties>(identity: string, properties: Exact<T, keyof SubscriptionUpgradedProperties>, options?: CallOptions): UploadError | undefined;
   /**
    * Sends "Workspace Created" to CleverTap.
    */
-  trackWorkspaceCreated(identity: string, properties: WorkspaceCreatedProperties, options?: CallOptions): UploadError | undefined;
+  trackWorkspaceCreated<T extends WorkspaceCreatedProperties>(identity: string, properties: Exact<T, keyof WorkspaceCreatedProperties>, options?: CallOptions): UploadError | undefined;
   /** Creates or updates the user's profile; traits are sent as CleverTap's profile fields. */
-  identify(identity: string, traits?: IdentifyTraits, options?: CallOptions): UploadError | undefined;
+  identify<T extends IdentifyTraits>(identity: string, traits?: Exact<T, keyof IdentifyTraits>, options?: CallOptions): UploadError | undefined;
   /** Updates some traits of the user's profile. */
-  updateProfile(identity: string, traits: Partial<IdentifyTraits>, options?: CallOptions): UploadError | undefined;
+  updateProfile<T extends Partial<IdentifyTraits>>(identity: string, traits: Exact<T, keyof IdentifyTraits>, options?: CallOptions): UploadError | undefined;
   /** Sends what is queued; resolves when each of those records is delivered or reported. */
   flush(): Promise<void>;
   /** Stops accepting records; resolves when every record is delivered or reported. Call it before the process exits. */

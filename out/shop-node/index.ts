@@ -53,6 +53,11 @@ export interface CallOptions {
   ts?: Date;
 }
 
+/** `T` with no key beyond `K` (or each such key of type `X`): exact keys for variables too, not only literals. */
+type Exact<T, K extends PropertyKey, X = never> = { [P in keyof T]: P extends K ? T[P] : X };
+/** The items of an array held to exact keys, as `Exact` holds an object. */
+type ExactItems<A, K extends PropertyKey, X = never> = A extends readonly (infer I)[] ? ReadonlyArray<I extends unknown ? Exact<I, K, X> : never> : A;
+
 /**
  * One item of a Charged event.
  */
@@ -210,36 +215,36 @@ export interface Client {
    * An order was paid: CleverTap's revenue event.
    * Sends "Charged" to CleverTap.
    */
-  trackCharged(identity: string, properties: ChargedProperties, options?: CallOptions): UploadError | undefined;
+  trackCharged<T extends ChargedProperties>(identity: string, properties: T & Exact<T, keyof ChargedProperties> & { Items?: ExactItems<T["Items"], keyof ChargedItem> }, options?: CallOptions): UploadError | undefined;
   /**
    * A code was applied at checkout. The name has an en dash: CleverTap accepts it, and so must we.
    * Sends "Coupon Applied – Checkout" to CleverTap.
    */
-  trackCouponAppliedCheckout(identity: string, properties: CouponAppliedCheckoutProperties, options?: CallOptions): UploadError | undefined;
+  trackCouponAppliedCheckout<T extends CouponAppliedCheckoutProperties>(identity: string, properties: Exact<T, keyof CouponAppliedCheckoutProperties>, options?: CallOptions): UploadError | undefined;
   /**
    * A shopper put a product in the cart.
    * Sends "Product Added To Cart" to CleverTap.
    */
-  trackProductAddedToCart(identity: string, properties: ProductAddedToCartProperties, options?: CallOptions): UploadError | undefined;
+  trackProductAddedToCart<T extends ProductAddedToCartProperties>(identity: string, properties: Exact<T, keyof ProductAddedToCartProperties>, options?: CallOptions): UploadError | undefined;
   /**
    * A shopper opened a product page.
    * Sends "Product Viewed" to CleverTap.
    */
-  trackProductViewed(identity: string, properties: ProductViewedProperties, options?: CallOptions): UploadError | undefined;
+  trackProductViewed<T extends ProductViewedProperties>(identity: string, properties: Exact<T, keyof ProductViewedProperties>, options?: CallOptions): UploadError | undefined;
   /**
    * A shopper searched the catalogue.
    * Sends "Search Performed" to CleverTap.
    */
-  trackSearchPerformed(identity: string, properties: SearchPerformedProperties, options?: CallOptions): UploadError | undefined;
+  trackSearchPerformed<T extends SearchPerformedProperties>(identity: string, properties: Exact<T, keyof SearchPerformedProperties>, options?: CallOptions): UploadError | undefined;
   /**
    * A product was added to the wish list (the Turkish storefront names its events in Turkish).
    * Sends "Ürün Favorilere Eklendi" to CleverTap.
    */
-  trackÜrünFavorilereEklendi(identity: string, properties: ÜrünFavorilereEklendiProperties, options?: CallOptions): UploadError | undefined;
+  trackÜrünFavorilereEklendi<T extends ÜrünFavorilereEklendiProperties>(identity: string, properties: Exact<T, keyof ÜrünFavorilereEklendiProperties>, options?: CallOptions): UploadError | undefined;
   /** Creates or updates the user's profile; traits are sent as CleverTap's profile fields. */
-  identify(identity: string, traits?: IdentifyTraits, options?: CallOptions): UploadError | undefined;
+  identify<T extends IdentifyTraits>(identity: string, traits?: Exact<T, keyof IdentifyTraits>, options?: CallOptions): UploadError | undefined;
   /** Updates some traits of the user's profile. */
-  updateProfile(identity: string, traits: Partial<IdentifyTraits>, options?: CallOptions): UploadError | undefined;
+  updateProfile<T extends Partial<IdentifyTraits>>(identity: string, traits: Exact<T, keyof IdentifyTraits>, options?: CallOptions): UploadError | undefined;
   /** Sends what is queued; resolves when each of those records is delivered or reported. */
   flush(): Promise<void>;
   /** Stops accepting records; resolves when every record is delivered or reported. Call it before the process exits. */

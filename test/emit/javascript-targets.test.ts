@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/paths.js';
 /** A call each target's index.js must make, to show it is that target's client. */
 const WIRED: Record<string, string> = { web: 'event.push(', 'react-native': 'recordChargedEvent(', node: 'evtName' };
 /** The server client's events are methods of the Client createClient() returns, not module functions. */
-const DECLARES: Record<string, string> = { node: 'trackProductViewed(identity: string, properties: ProductViewedProperties' };
+const DECLARES: Record<string, string> = { node: 'trackProductViewed<T extends ProductViewedProperties>(identity: string, properties: Exact<T, keyof ProductViewedProperties>' };
 
 describe.each(availableTargets())('--language js --target %s', (target) => {
   it('writes index.js and checks.js with their declarations, each marked as generated', async () => {

@@ -53,3 +53,16 @@ createClient({ accountId: 'ACC', passcode: 'PASS', region: 'us2' });
 createClient({ accountId: 'ACC', region: 'eu1' });
 // @ts-expect-error batchSize is a number
 createClient({ accountId: 'ACC', passcode: 'PASS', region: 'eu1' }, { batchSize: '100' });
+
+// Extra keys are refused in variables too, not only in object literals (exact keys, as on the other targets)
+const viewed = { product_id: 'SKU-1', price: 1, extra: { nested: true } };
+// @ts-expect-error an extra key in a variable
+ct.trackProductViewed('user-42', viewed);
+const item = { sku: 'SKU-1', quantity: 1, colour: 'red' };
+// @ts-expect-error an extra key in a Charged item held in a variable
+ct.trackCharged('user-42', { Amount: 1, Items: [item] });
+const traits = { email: 'ada@example.com', nickname: 'ada' };
+// @ts-expect-error an unknown trait in a variable
+ct.identify('user-42', traits);
+// @ts-expect-error an unknown trait in a variable, for updateProfile
+ct.updateProfile('user-42', traits);
