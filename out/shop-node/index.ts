@@ -286,14 +286,17 @@ function defaultMode(): 'development' | 'production' {
   return env === 'development' || env === 'test' ? 'development' : 'production';
 }
 
-/** A copy with the caller's own keys, without undefined or null; arrays and their objects (Charged Items) copied too. */
-function data(props: object | undefined): Record<string, unknown> {
+/**
+ * A copy with the caller's own keys, without undefined (and null, unless `nulls`: the development checks see them);
+ * arrays and their objects (Charged Items) copied too.
+ */
+function data(props: object | undefined, nulls = false): Record<string, unknown> {
   // Spread copies own keys as data properties: "__proto__" stays a plain key
   const out: Record<string, unknown> = { ...props };
   for (const k in out) {
     const v = out[k];
-    if (v === undefined || v === null) delete out[k];
-    else if (Array.isArray(v)) out[k] = v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x) : x));
+    if (v === undefined || (v === null && !nulls)) delete out[k];
+    else if (Array.isArray(v)) out[k] = v.map((x: unknown) => (typeof x === 'object' && x !== null && !(x instanceof Date) ? data(x, nulls) : x));
   }
   return out;
 }
@@ -390,18 +393,16 @@ export function createClient(connection: Connection, options: ClientOptions = {}
   const track = (name: string, identity: string, props: object | undefined, callOptions: CallOptions | undefined): UploadError | undefined => {
     const who = stamp(name, identity, callOptions);
     if (!who) return undefined;
-    const d = data(props);
-    if (development && !checks.checkEvent(name, d, handler)) return undefined;
-    const evtData = withDates(name, d, report);
+    if (development && !checks.checkEvent(name, data(props, true), handler)) return undefined;
+    const evtData = withDates(name, data(props), report);
     return evtData && transport.enqueue({ type: 'event', identity: who.identity, ts: who.ts, evtName: name, evtData });
   };
 
   const profile = (event: string, identity: string, traits: object | undefined, callOptions: CallOptions | undefined): UploadError | undefined => {
     const who = stamp(event, identity, callOptions);
     if (!who) return undefined;
-    const d = data(traits);
-    if (development && !checks.checkTraits(event, d, handler)) return undefined;
-    const fields = profileOf(event, d, report);
+    if (development && !checks.checkTraits(event, data(traits, true), handler)) return undefined;
+    const fields = profileOf(event, data(traits), report);
     const profileData = fields && withDates(event, fields, report);
     return profileData && transport.enqueue({ type: 'profile', identity: who.identity, ts: who.ts, profileData });
   };

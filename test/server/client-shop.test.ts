@@ -115,6 +115,14 @@ describe('the shop server client', () => {
     expect(rejected).toEqual([514]);
   });
 
+  it('development mode reports a null the plan does not allow; the record is sent without it', async () => {
+    const { ct, server: s, violations } = await client({ mode: 'development' });
+    ct.trackProductViewed('user-1', { product_id: 'SKU-1', price: 1, currency: null as unknown as 'EUR' }, { ts: AT });
+    await ct.close();
+    expect(violations.map((v) => `${v.property}:${v.rule}`)).toEqual(['currency:type']);
+    expect(s.processed).toEqual([{ type: 'event', identity: 'user-1', ts: TS, evtName: 'Product Viewed', evtData: { product_id: 'SKU-1', price: 1 } }]);
+  });
+
   it("onViolation 'throw' throws at the call", async () => {
     const { ct } = await client({ mode: 'development', onViolation: 'throw' });
     expect(() => ct.trackSearchPerformed('user-1', { query: '' })).toThrow('clevertap: Search Performed: query: is shorter than 1');
