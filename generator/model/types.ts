@@ -217,7 +217,7 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
         t.enum = enumValues.filter((v): v is number => typeof v === 'number' && (name === 'number' || Number.isInteger(v)));
         const inexact = t.enum.find((v) => Math.abs(v) > Number.MAX_SAFE_INTEGER);
         if (inexact !== undefined) {
-          ctx.diagnostics.push(diagnose('CT016', view.keyOrigin(view.has('const') ? 'const' : 'enum'), { detail: `${inexact} is beyond 2^53: JavaScript cannot hold that integer exactly, so the client would send another value` }));
+          ctx.diagnostics.push(diagnose('CT016', view.keyOrigin(view.has('const') ? 'const' : 'enum'), { detail: `${inexact} is not a safe integer (beyond 2^53 - 1): JavaScript may not hold the integer written exactly, so the client could send another value` }));
         }
       }
       for (const k of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const) {
