@@ -23,22 +23,45 @@ if (typeof track !== 'function') throw new Error(`${fnName} is not exported by $
 let sink;
 let pushes = 0;
 const stub = {
-  event: { push(_name, data) { sink = data; pushes++; } },
-  onUserLogin: { push(profile) { sink = profile; } },
-  profile: { push(profile) { sink = profile; } },
+  event: {
+    push(_name, data) {
+      sink = data;
+      pushes++;
+    },
+  },
+  onUserLogin: {
+    push(profile) {
+      sink = profile;
+    },
+  },
+  profile: {
+    push(profile) {
+      sink = profile;
+    },
+  },
 };
 
 // A fresh object literal per call, as at a real call site; compiled once so both loops build the same shape.
-const makeProps = new Function(`return function propsLiteral() { return ${propsSource(props)}; };\n//# sourceURL=bench-props-literal.js`)();
+const makeProps = new Function(
+  `return function propsLiteral() { return ${propsSource(props)}; };\n//# sourceURL=bench-props-literal.js`,
+)();
 
 const loops = {
-  direct: (n) => { for (let i = 0; i < n; i++) stub.event.push(eventName, makeProps()); },
-  client: (n) => { for (let i = 0; i < n; i++) track(makeProps()); },
+  direct: (n) => {
+    for (let i = 0; i < n; i++) stub.event.push(eventName, makeProps());
+  },
+  client: (n) => {
+    for (let i = 0; i < n; i++) track(makeProps());
+  },
 };
 const reused = makeProps();
 const loopsReused = {
-  direct: (n) => { for (let i = 0; i < n; i++) stub.event.push(eventName, reused); },
-  client: (n) => { for (let i = 0; i < n; i++) track(reused); },
+  direct: (n) => {
+    for (let i = 0; i < n; i++) stub.event.push(eventName, reused);
+  },
+  client: (n) => {
+    for (let i = 0; i < n; i++) track(reused);
+  },
 };
 
 function time(loop, n) {

@@ -5,6 +5,7 @@ import { trackFunctionName } from '../dist/model/names.js';
 export function fnOf(source, name) {
   const fn = trackFunctionName(name);
   // `fn<T extends …>(` since calls take exact keys (issue 11), `fn(` for an event without properties
-  if (!source.includes(`export function ${fn}(`) && !source.includes(`export function ${fn}<`)) throw new Error(`the client has no ${fn} for "${name}"`);
+  if (!source.includes(`export function ${fn}(`) && !source.includes(`export function ${fn}<`))
+    throw new Error(`the client has no ${fn} for "${name}"`);
   return fn;
 }

@@ -31,8 +31,16 @@ rmSync(TMP, { recursive: true, force: true });
 mkdirSync(TMP, { recursive: true });
 
 function node(args, { env = {}, cwd = ROOT } = {}) {
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: '1', ...env } });
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}\n${r.stdout.slice(0, 3000)}\n${r.stderr.slice(0, 3000)}`);
+  const r = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `node ${args.join(' ')} exited ${r.status}\n${r.stdout.slice(0, 3000)}\n${r.stderr.slice(0, 3000)}`,
+    );
   return r;
 }
 
@@ -45,8 +53,20 @@ function plan(events, props) {
   // The client is a folder: index.ts, and checks.ts that init loads in development mode.
   const clientDir = join(dir, 'client');
   const clientPath = join(clientDir, 'index.ts');
-  const files = Object.fromEntries(readdirSync(clientDir).sort().map((f) => [f, readFileSync(join(clientDir, f), 'utf8')]));
-  return { dir, planPath, plan: JSON.parse(readFileSync(planPath, 'utf8')), clientDir, clientPath, client: files['index.ts'], files };
+  const files = Object.fromEntries(
+    readdirSync(clientDir)
+      .sort()
+      .map((f) => [f, readFileSync(join(clientDir, f), 'utf8')]),
+  );
+  return {
+    dir,
+    planPath,
+    plan: JSON.parse(readFileSync(planPath, 'utf8')),
+    clientDir,
+    clientPath,
+    client: files['index.ts'],
+    files,
+  };
 }
 
 // ------------------------------------------------------------------------------------------- .cpuprofile
@@ -127,7 +147,14 @@ function analyse(file, phaseNames = []) {
       if (phaseNames.includes(n.callFrame.functionName)) phase = n.callFrame.functionName; // the outermost wins
     }
     const leafName = leaf.callFrame.functionName;
-    add(phases, phase ?? (leafName === '(garbage collector)' ? '(garbage collector, any phase)' : '(outside the phases: start-up, module loading, CLI)'), dt);
+    add(
+      phases,
+      phase ??
+        (leafName === '(garbage collector)'
+          ? '(garbage collector, any phase)'
+          : '(outside the phases: start-up, module loading, CLI)'),
+      dt,
+    );
   }
   const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
   return { total, self: top(self, 25), mods: top(mods, 15), incl: top(incl, 40), phases: top(phases, 20) };
@@ -149,17 +176,33 @@ function cpuProfile(args, name, env = {}) {
 
 // ------------------------------------------------------------------------------------------- gen
 if (want('gen')) {
-  const [genEvents, genProps] = (argv.find((a) => a.startsWith('--gen-size='))?.slice(11) ?? '512x256').split('x').map(Number);
+  const [genEvents, genProps] = (argv.find((a) => a.startsWith('--gen-size='))?.slice(11) ?? '512x256')
+    .split('x')
+    .map(Number);
   log(`generating the ${genEvents}×${genProps} plan and profiling codegen…`);
   const big = plan(genEvents, genProps);
-  const phaseNames = ['loadPlan', 'buildPlan', 'checkPlan', 'emitWeb', 'writeFiles', 'sortDiagnostics', 'formatDiagnostics'];
+  const phaseNames = [
+    'loadPlan',
+    'buildPlan',
+    'checkPlan',
+    'emitWeb',
+    'writeFiles',
+    'sortDiagnostics',
+    'formatDiagnostics',
+  ];
   const startup = analyse(cpuProfile([CODEGEN, '--version'], 'startup').file, []);
   const gen = analyse(cpuProfile([CODEGEN, big.planPath, '--out', join(TMP, 'gen-out')], 'gen').file, phaseNames);
   p(`## Generation: \`node --cpu-prof bin/codegen.js plan-${genEvents}x${genProps}.json\` (one run, 0.5 ms sampling)`);
   p();
-  p(`Profiled time: ${gen.total.toFixed(0)} ms (start-up alone, \`codegen --version\`: ${startup.total.toFixed(0)} ms; the profiler slows both a little).`);
+  p(
+    `Profiled time: ${gen.total.toFixed(0)} ms (start-up alone, \`codegen --version\`: ${startup.total.toFixed(0)} ms; the profiler slows both a little).`,
+  );
   p();
-  table('phase (inclusive: the outermost of loadPlan, buildPlan, checkPlan, emitWeb, writeFiles)', gen.phases, gen.total);
+  table(
+    'phase (inclusive: the outermost of loadPlan, buildPlan, checkPlan, emitWeb, writeFiles)',
+    gen.phases,
+    gen.total,
+  );
   table('module (self time)', gen.mods, gen.total);
   table('function (self time)', gen.self, gen.total);
   table('function (inclusive time, top 40)', gen.incl, gen.total);
@@ -174,7 +217,19 @@ const STUB_TS = `const sdk = {
   onUserLogin: { push: (profile: unknown): unknown => (globalThis as any).__sent = profile },
   profile: { push: (profile: unknown): unknown => (globalThis as any).__sent = profile },
 };`;
-const TSCONFIG = { compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022', 'DOM'], types: [] }, files: ['app.ts'] };
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    lib: ['ES2022', 'DOM'],
+    types: [],
+  },
+  files: ['app.ts'],
+};
 let mid;
 const midPlan = () => (mid ??= plan(512, 32));
 
@@ -191,23 +246,32 @@ if (want('tsc')) {
   const noRules = (src) => src.replace(/^(const rules\w*: Rules = )\[.*\];$/gmu, '$1[];');
   const asConst = (src) => src.replace(/^const (rules\w*): Rules = (\[.*\]);$/gmu, 'const $1 = $2 as const;');
   const asJson = (src) =>
-    src.replace(/^(const rules\w*: Rules = )(\[.*\]);$/gmu, (_, head, literal) => `${head}JSON.parse(${JSON.stringify(JSON.stringify(new Function(`return ${literal}`)()))});`);
+    src.replace(
+      /^(const rules\w*: Rules = )(\[.*\]);$/gmu,
+      (_, head, literal) =>
+        `${head}JSON.parse(${JSON.stringify(JSON.stringify(new Function(`return ${literal}`)()))});`,
+    );
   // Interfaces of event properties reduced to one member: what the per-property types cost.
-  const oneMember = (src) => src.replace(/^(export interface \w+Properties \{\n)(?:(?!^\}).*\n)*?^\}$/gmu, '$1  [key: string]: unknown;\n}');
+  const oneMember = (src) =>
+    src.replace(/^(export interface \w+Properties \{\n)(?:(?!^\}).*\n)*?^\}$/gmu, '$1  [key: string]: unknown;\n}');
   const variants = {
     'as generated': (x) => x,
     'JSDoc comments removed': noJsdoc,
     'rule arrays emptied (`const rulesX: Rules = [];`)': noRules,
     'rule arrays emptied and JSDoc removed': (x) => (noRules(x) === x ? x : noJsdoc(noRules(x))),
     'rule arrays `as const` instead of annotated `: Rules`': asConst,
-    'rule arrays as `JSON.parse(\'…\')` strings': asJson,
+    "rule arrays as `JSON.parse('…')` strings": asJson,
     'event property interfaces reduced to an index signature': oneMember,
   };
-  p('## Type-checking: what the 512×32 client\'s check time is spent on');
+  p("## Type-checking: what the 512×32 client's check time is spent on");
   p();
-  p('`tsc --extendedDiagnostics` of each variant of the client (same app: init, one track call), median of 3 runs. Removing a part shows what it costs. tsc\'s check and total times are wall-clock (noisy on a busy machine); the CPU column, the types and the instantiations are not.');
+  p(
+    "`tsc --extendedDiagnostics` of each variant of the client (same app: init, one track call), median of 3 runs. Removing a part shows what it costs. tsc's check and total times are wall-clock (noisy on a busy machine); the CPU column, the types and the instantiations are not.",
+  );
   p();
-  p('| client variant | lines | check (s) | total (s) | whole tsc CPU (s) | types | instantiations | strict subtype cache | memory (MB) |');
+  p(
+    '| client variant | lines | check (s) | total (s) | whole tsc CPU (s) | types | instantiations | strict subtype cache | memory (MB) |',
+  );
   p('|---|---|---|---|---|---|---|---|---|');
   let i = 0;
   for (const [label, transform] of Object.entries(variants)) {
@@ -222,24 +286,47 @@ if (want('tsc')) {
     const src = Object.values(files).join('\n');
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
     const props = propsSource(sampleProps(m.plan.events[first], { all: false }));
-    writeFileSync(join(dir, 'app.ts'), `import { init, ${fn} } from './client/index.js';\n${STUB_TS}\nvoid init({ sdk });\n${fn}(${props});\n`);
+    writeFileSync(
+      join(dir, 'app.ts'),
+      `import { init, ${fn} } from './client/index.js';\n${STUB_TS}\nvoid init({ sdk });\n${fn}(${props});\n`,
+    );
     const runs = [];
     for (let k = 0; k < 3; k++) {
       const rusage = join(dir, 'rusage.json');
-      const r = spawnSync(process.execPath, ['--require', join(BENCH, 'rusage-preload.cjs'), TSC, '-p', join(dir, 'tsconfig.json'), '--extendedDiagnostics'], {
-        encoding: 'utf8',
-        env: { ...process.env, BENCH_RUSAGE_FILE: rusage },
-      });
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--require',
+          join(BENCH, 'rusage-preload.cjs'),
+          TSC,
+          '-p',
+          join(dir, 'tsconfig.json'),
+          '--extendedDiagnostics',
+        ],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, BENCH_RUSAGE_FILE: rusage },
+        },
+      );
       if (r.status !== 0) throw new Error(`tsc failed for "${label}":\n${r.stdout.slice(0, 3000)}`);
       const num = (l) => Number((r.stdout.match(new RegExp(`^${l}:\\s+([\\d.]+)`, 'm')) ?? [])[1]);
       const ru = JSON.parse(readFileSync(rusage, 'utf8'));
-      runs.push({ check: num('Check time'), total: num('Total time'), cpu: (ru.userCPUTime + ru.systemCPUTime) / 1e6, types: num('Types'),
-        inst: num('Instantiations'), subtype: num('Strict subtype cache size'), mem: (num('Memory used') * 1024) / 1e6 });
+      runs.push({
+        check: num('Check time'),
+        total: num('Total time'),
+        cpu: (ru.userCPUTime + ru.systemCPUTime) / 1e6,
+        types: num('Types'),
+        inst: num('Instantiations'),
+        subtype: num('Strict subtype cache size'),
+        mem: (num('Memory used') * 1024) / 1e6,
+      });
     }
     const med = (k) => runs.map((x) => x[k]).sort((a, b) => a - b)[1];
     const num = (l) => ({ 'Check time': med('check'), 'Total time': med('total') })[l];
     const cpu = med('cpu').toFixed(2);
-    p(`| ${label} | ${src.split('\n').length} | ${med('check').toFixed(2)} | ${med('total').toFixed(2)} | ${cpu} | ${runs[0].types} | ${runs[0].inst} | ${runs[0].subtype} | ${med('mem').toFixed(0)} |`);
+    p(
+      `| ${label} | ${src.split('\n').length} | ${med('check').toFixed(2)} | ${med('total').toFixed(2)} | ${cpu} | ${runs[0].types} | ${runs[0].inst} | ${runs[0].subtype} | ${med('mem').toFixed(0)} |`,
+    );
     log(`tsc ${label}: check ${num('Check time')} s`);
   }
   p();
@@ -255,20 +342,41 @@ if (want('bundle')) {
   const dir = join(TMP, 'bundle');
   mkdirSync(dir, { recursive: true });
   cpSync(m.clientDir, join(dir, 'client'), { recursive: true });
-  writeFileSync(join(dir, 'entry.ts'), `import { init, ${fn} } from './client/index.js';\n${STUB_TS}\nvoid init({ sdk });\n${fn}(${propsSource(sampleProps(m.plan.events[first]))});\n`);
+  writeFileSync(
+    join(dir, 'entry.ts'),
+    `import { init, ${fn} } from './client/index.js';\n${STUB_TS}\nvoid init({ sdk });\n${fn}(${propsSource(sampleProps(m.plan.events[first]))});\n`,
+  );
   // Split as an app's bundler does; the entry chunk is what every page loads, the others are loaded lazily.
-  const r = await esbuild.build({ entryPoints: [join(dir, 'entry.ts')], bundle: true, splitting: true, minify: false, format: 'esm', platform: 'browser',
-    target: 'es2020', external: ['clevertap-web-sdk'], write: false, metafile: true, absWorkingDir: ROOT, outdir: join(dir, 'out'), logLevel: 'silent' });
+  const r = await esbuild.build({
+    entryPoints: [join(dir, 'entry.ts')],
+    bundle: true,
+    splitting: true,
+    minify: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    external: ['clevertap-web-sdk'],
+    write: false,
+    metafile: true,
+    absWorkingDir: ROOT,
+    outdir: join(dir, 'out'),
+    logLevel: 'silent',
+  });
   const entryKey = Object.keys(r.metafile.outputs).find((k) => r.metafile.outputs[k].entryPoint);
   const entryFile = r.outputFiles.find((f) => f.path === join(ROOT, entryKey));
   const others = r.outputFiles.filter((f) => f !== entryFile);
   const lazyMin = [];
-  for (const f of others) lazyMin.push([f.path.split('/').pop(), (await esbuild.transform(f.text, { minify: true, loader: 'js', format: 'esm' })).code.length]);
+  for (const f of others)
+    lazyMin.push([
+      f.path.split('/').pop(),
+      (await esbuild.transform(f.text, { minify: true, loader: 'js', format: 'esm' })).code.length,
+    ]);
   const code = entryFile.text;
   // Top-level statements start in column 0 (esbuild's unminified output); each is minified on its own.
   const chunks = [];
   for (const line of code.split('\n')) {
-    if (/^(var|let|const|function|async function|class|import|export|\/\/)/.test(line) || chunks.length === 0) chunks.push([line]);
+    if (/^(var|let|const|function|async function|class|import|export|\/\/)/.test(line) || chunks.length === 0)
+      chunks.push([line]);
     else chunks[chunks.length - 1].push(line);
   }
   const sizes = [];
@@ -288,8 +396,10 @@ if (want('bundle')) {
   const total = sizes.reduce((s, [, n]) => s + n, 0);
   p(`## Bundle: what one track call of the 512×32 client pulls in (\`${fn}\`)`);
   p();
-  p(`Top-level declarations of the tree-shaken entry chunk, each minified alone (sum ${total} B; names are the source's, the stub entry included). ` +
-    `Other chunks (loaded by dynamic import): ${lazyMin.map(([f, n]) => `${f} ${n} B`).join(', ') || 'none'}.`);
+  p(
+    `Top-level declarations of the tree-shaken entry chunk, each minified alone (sum ${total} B; names are the source's, the stub entry included). ` +
+      `Other chunks (loaded by dynamic import): ${lazyMin.map(([f, n]) => `${f} ${n} B`).join(', ') || 'none'}.`,
+  );
   p();
   p('| declaration | minified (B) |');
   p('|---|---|');
@@ -304,10 +414,20 @@ if (want('calls')) {
   const first = Object.keys(m.plan.events)[0];
   const fn = fnOf(m.client, first);
   const mjs = join(m.dir, 'client.mjs');
-  await esbuild.build({ entryPoints: [m.clientPath], bundle: true, format: 'esm', platform: 'neutral', external: ['clevertap-web-sdk'], outfile: mjs, logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [m.clientPath],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    external: ['clevertap-web-sdk'],
+    outfile: mjs,
+    logLevel: 'silent',
+  });
   for (const mode of ['production', 'development']) {
     log(`profiling ${mode} calls…`);
-    const { file, stdout } = cpuProfile([join(BENCH, 'call-cost.mjs'), mjs, m.planPath, first, fn], `calls-${mode}`, { CALL_COST_ONLY: mode });
+    const { file, stdout } = cpuProfile([join(BENCH, 'call-cost.mjs'), mjs, m.planPath, first, fn], `calls-${mode}`, {
+      CALL_COST_ONLY: mode,
+    });
     const res = JSON.parse(stdout)[mode];
     const a = analyse(file);
     p(`## Calls: \`${fn}\` (32 properties) in ${mode} mode, ${res.median.toFixed(0)} ns/call under the profiler`);
@@ -321,7 +441,9 @@ const header = [
   '# Where the time goes',
   '',
   `Written by \`${['node bench/profile.mjs', ...argv].join(' ')}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ` +
-    `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}. ` +
+    `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average at the end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}. ` +
     'Synthetic plans of bench/synthetic-plan.mjs, seed 1. Single runs: read the shares, not the absolute times.',
   '',
 ];

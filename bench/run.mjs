@@ -61,7 +61,8 @@ const SIZES = ALL_SIZES.filter((s) => !wanted || wanted.split(',').includes(`${s
   genRuns: QUICK ? 2 : Number(process.env.BENCH_GEN_RUNS ?? s.genRuns),
   tscRuns: QUICK ? 1 : Number(process.env.BENCH_TSC_RUNS ?? s.tscRuns),
 }));
-if (SIZES.length === 0) throw new Error(`--sizes ${wanted}: expected some of ${ALL_SIZES.map((s) => `${s.events}x${s.props}`).join(',')}`);
+if (SIZES.length === 0)
+  throw new Error(`--sizes ${wanted}: expected some of ${ALL_SIZES.map((s) => `${s.events}x${s.props}`).join(',')}`);
 
 // The targets of issue 7 (medians on a 2-core machine).
 const TARGETS = {
@@ -89,7 +90,9 @@ const median = (xs) => {
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
 const fmt = (x, digits = 2) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 const fmtStats = (s, digits = 2, unit = '') =>
-  s.n === 1 ? `${fmt(s.median, digits)}${unit}` : `${fmt(s.median, digits)}${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+  s.n === 1
+    ? `${fmt(s.median, digits)}${unit}`
+    : `${fmt(s.median, digits)}${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const bytes = (b) => b.toLocaleString('en-US');
 const passFail = (ok) => (ok === undefined ? 'n/a' : ok ? '✅ pass' : '❌ fail');
@@ -109,7 +112,9 @@ function runNode(args, { cwd = ROOT, allowFail = false } = {}) {
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.error) throw r.error;
   if (r.status !== 0 && !allowFail) {
-    throw new Error(`node ${args.join(' ')} exited ${r.status}\n${r.stdout.slice(0, 4000)}\n${r.stderr.slice(0, 4000)}`);
+    throw new Error(
+      `node ${args.join(' ')} exited ${r.status}\n${r.stdout.slice(0, 4000)}\n${r.stderr.slice(0, 4000)}`,
+    );
   }
   const ru = existsSync(rusageFile) ? JSON.parse(readFileSync(rusageFile, 'utf8')) : undefined;
   return {
@@ -146,14 +151,18 @@ const TSCONFIG = {
 const results = { sizes: {}, started: new Date(), load: { start: loadavg() } };
 rmSync(TMP, { recursive: true, force: true });
 mkdirSync(TMP, { recursive: true });
-if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
-log(`${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; sizes ${SIZES.map((s) => s.label).join(', ')}; seed ${SEED}${QUICK ? '; --quick' : ''}`);
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))
+  throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
+log(
+  `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; sizes ${SIZES.map((s) => s.label).join(', ')}; seed ${SEED}${QUICK ? '; --quick' : ''}`,
+);
 
 for (const size of SIZES) {
   const dir = join(TMP, size.id);
   mkdirSync(join(dir, 'app'), { recursive: true });
   const json = syntheticPlanJson({ events: size.events, props: size.props, seed: SEED });
-  if (json !== syntheticPlanJson({ events: size.events, props: size.props, seed: SEED })) throw new Error('the synthetic plan is not deterministic');
+  if (json !== syntheticPlanJson({ events: size.events, props: size.props, seed: SEED }))
+    throw new Error('the synthetic plan is not deterministic');
   size.planPath = join(dir, 'plan.json');
   writeFileSync(size.planPath, json);
   size.plan = JSON.parse(json);
@@ -171,9 +180,14 @@ for (const size of SIZES) {
   size.clientBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   size.clientLines = texts.reduce((n, t) => n + t.split('\n').length, 0);
   const names = Object.keys(size.plan.events);
-  size.picked = [names[0], names[names.length >> 1], names[names.length - 1]].map((name) => ({ name, fn: fnOf(size.client, name) }));
+  size.picked = [names[0], names[names.length >> 1], names[names.length - 1]].map((name) => ({
+    name,
+    fn: fnOf(size.client, name),
+  }));
   results.sizes[size.id] = size;
-  log(`${size.label}: plan ${kb(size.planBytes)} (sha256 ${size.planSha}), client ${size.clientFiles.join(' + ')}: ${kb(size.clientBytes)}, ${size.clientLines} lines`);
+  log(
+    `${size.label}: plan ${kb(size.planBytes)} (sha256 ${size.planSha}), client ${size.clientFiles.join(' + ')}: ${kb(size.clientBytes)}, ${size.clientLines} lines`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- 1. generation
@@ -182,11 +196,19 @@ if (ONLY.has('gen')) {
   // Bare Node first: how fast this machine starts a process right now (shared hosts vary by tens of percent)
   const bare = [];
   for (let i = 0; i < runs; i++) bare.push(runNode(['-e', '0']));
-  results.bareNode = { wall: stats(bare.map((r) => r.wall)), cpu: stats(bare.map((r) => r.cpu)), rss: stats(bare.map((r) => r.rssMB)) };
+  results.bareNode = {
+    wall: stats(bare.map((r) => r.wall)),
+    cpu: stats(bare.map((r) => r.cpu)),
+    rss: stats(bare.map((r) => r.rssMB)),
+  };
   log(`node -e 0 (bare Node): ${fmtStats(results.bareNode.wall, 3, ' s')}`);
   const startup = [];
   for (let i = 0; i < runs; i++) startup.push(runNode([CODEGEN, '--version']));
-  results.startup = { wall: stats(startup.map((r) => r.wall)), cpu: stats(startup.map((r) => r.cpu)), rss: stats(startup.map((r) => r.rssMB)) };
+  results.startup = {
+    wall: stats(startup.map((r) => r.wall)),
+    cpu: stats(startup.map((r) => r.cpu)),
+    rss: stats(startup.map((r) => r.rssMB)),
+  };
   log(`codegen --version (start-up): ${fmtStats(results.startup.wall, 3, ' s')}`);
   for (const size of SIZES) {
     const rs = [];
@@ -195,9 +217,15 @@ if (ONLY.has('gen')) {
       rmSync(out, { recursive: true, force: true }); // every run writes the file, as a first generation does
       const r = runNode([CODEGEN, size.planPath, '--out', out]);
       rs.push(r);
-      log(`gen ${size.label} run ${i + 1}/${size.genRuns}: ${fmt(r.wall, 3)} s wall, ${fmt(r.cpu, 3)} s CPU, ${fmt(r.rssMB, 0)} MB peak`);
+      log(
+        `gen ${size.label} run ${i + 1}/${size.genRuns}: ${fmt(r.wall, 3)} s wall, ${fmt(r.cpu, 3)} s CPU, ${fmt(r.rssMB, 0)} MB peak`,
+      );
     }
-    size.gen = { wall: stats(rs.map((r) => r.wall)), cpu: stats(rs.map((r) => r.cpu)), rss: stats(rs.map((r) => r.rssMB)) };
+    size.gen = {
+      wall: stats(rs.map((r) => r.wall)),
+      cpu: stats(rs.map((r) => r.cpu)),
+      rss: stats(rs.map((r) => r.rssMB)),
+    };
   }
 }
 
@@ -220,12 +248,16 @@ if (ONLY.has('pty')) {
     piped.push(timed(process.execPath, [CODEGEN, 'validate', size.planPath]).wall);
     if (hasScript) {
       // script runs the command with a pty as its terminal; its own copy of the session goes to /dev/null
-      const cmd = [process.execPath, CODEGEN, 'validate', size.planPath].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+      const cmd = [process.execPath, CODEGEN, 'validate', size.planPath]
+        .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+        .join(' ');
       const r = timed('script', ['-qec', cmd, '/dev/null'], { NO_COLOR: '' });
       if (!r.output.includes('\x1b[')) throw new Error('codegen under script printed no colours: not a terminal?');
       pty.push(r.wall);
     }
-    log(`validate ${size.label} run ${i + 1}/${runs}: piped ${fmt(piped.at(-1), 2)} s${hasScript ? `, under a pty ${fmt(pty.at(-1), 2)} s` : ''}`);
+    log(
+      `validate ${size.label} run ${i + 1}/${runs}: piped ${fmt(piped.at(-1), 2)} s${hasScript ? `, under a pty ${fmt(pty.at(-1), 2)} s` : ''}`,
+    );
   }
   results.pty = { size, piped: stats(piped), pty: hasScript ? stats(pty) : undefined };
 }
@@ -238,13 +270,31 @@ function tscRun(dir) {
     const m = r.stdout.match(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm'));
     return m ? Number(m[1]) : NaN;
   };
-  return { ...r, check: num('Check time'), total: num('Total time'), parse: num('Parse time'), bind: num('Bind time'),
-    types: num('Types'), instantiations: num('Instantiations'), memoryMB: (num('Memory used') * 1024) / 1e6 };
+  return {
+    ...r,
+    check: num('Check time'),
+    total: num('Total time'),
+    parse: num('Parse time'),
+    bind: num('Bind time'),
+    types: num('Types'),
+    instantiations: num('Instantiations'),
+    memoryMB: (num('Memory used') * 1024) / 1e6,
+  };
 }
 function tscStats(rs) {
   const pick = (k) => stats(rs.map((r) => r[k]));
-  return { check: pick('check'), total: pick('total'), wall: pick('wall'), cpu: pick('cpu'), parse: pick('parse'), bind: pick('bind'),
-    types: rs[0].types, instantiations: rs[0].instantiations, memoryMB: pick('memoryMB'), rss: pick('rssMB') };
+  return {
+    check: pick('check'),
+    total: pick('total'),
+    wall: pick('wall'),
+    cpu: pick('cpu'),
+    parse: pick('parse'),
+    bind: pick('bind'),
+    types: rs[0].types,
+    instantiations: rs[0].instantiations,
+    memoryMB: pick('memoryMB'),
+    rss: pick('rssMB'),
+  };
 }
 if (ONLY.has('tsc')) {
   const base = join(TMP, 'tsc-baseline');
@@ -254,7 +304,9 @@ if (ONLY.has('tsc')) {
   const baseRuns = [];
   for (let i = 0; i < (QUICK ? 1 : 3); i++) baseRuns.push(tscRun(base));
   results.tscBaseline = tscStats(baseRuns);
-  log(`tsc baseline (app without a client): check ${fmtStats(results.tscBaseline.check, 2, ' s')}, total ${fmtStats(results.tscBaseline.total, 2, ' s')}`);
+  log(
+    `tsc baseline (app without a client): check ${fmtStats(results.tscBaseline.check, 2, ' s')}, total ${fmtStats(results.tscBaseline.total, 2, ' s')}`,
+  );
   for (const size of SIZES) {
     const app = join(TMP, size.id, 'app');
     cpSync(size.clientDir, join(app, 'client'), { recursive: true });
@@ -282,7 +334,9 @@ if (ONLY.has('tsc')) {
     for (let i = 0; i < size.tscRuns; i++) {
       const r = tscRun(app);
       rs.push(r);
-      log(`tsc ${size.label} run ${i + 1}/${size.tscRuns}: check ${fmt(r.check)} s, total ${fmt(r.total)} s, wall ${fmt(r.wall)} s, ${fmt(r.memoryMB, 0)} MB`);
+      log(
+        `tsc ${size.label} run ${i + 1}/${size.tscRuns}: check ${fmt(r.check)} s, total ${fmt(r.total)} s, wall ${fmt(r.wall)} s, ${fmt(r.memoryMB, 0)} MB`,
+      );
     }
     size.tsc = tscStats(rs);
   }
@@ -342,7 +396,9 @@ if (ONLY.has('bundle')) {
       size.bundle[kind] = { plain: await bundle(file, false), define: await bundle(file, true) };
     }
     const b = size.bundle;
-    log(`bundle ${size.label}: baseline ${b.baseline.plain.min} B, one call ${b.one.plain.min} B (+${b.one.plain.min - b.baseline.plain.min}; lazy ${b.one.plain.lazy} B), everything ${b.all.plain.min} B`);
+    log(
+      `bundle ${size.label}: baseline ${b.baseline.plain.min} B, one call ${b.one.plain.min} B (+${b.one.plain.min - b.baseline.plain.min}; lazy ${b.one.plain.lazy} B), everything ${b.all.plain.min} B`,
+    );
   }
 }
 
@@ -351,13 +407,23 @@ if (ONLY.has('calls')) {
   const size = SIZES.find((s) => s.id === '512x32') ?? SIZES[0];
   const esbuild = await import('esbuild');
   const mjs = join(TMP, size.id, 'client.mjs');
-  await esbuild.build({ entryPoints: [size.clientPath], bundle: true, format: 'esm', platform: 'neutral', external: ['clevertap-web-sdk'], outfile: mjs, logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [size.clientPath],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    external: ['clevertap-web-sdk'],
+    outfile: mjs,
+    logLevel: 'silent',
+  });
   const { name, fn } = size.picked[0];
   log(`calls: ${fn} (${size.props} properties) of the ${size.label} client, in a child process…`);
   const r = runNode([join(BENCH, 'call-cost.mjs'), mjs, size.planPath, name, fn]);
   results.calls = { size: size.label, ...JSON.parse(r.stdout) };
   const c = results.calls;
-  log(`calls: direct ${fmt(c.direct.median, 1)} ns, production ${fmt(c.production.median, 1)} ns, development ${fmt(c.development.median, 1)} ns`);
+  log(
+    `calls: direct ${fmt(c.direct.median, 1)} ns, production ${fmt(c.production.median, 1)} ns, development ${fmt(c.development.median, 1)} ns`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- 5. status
@@ -371,12 +437,22 @@ if (ONLY.has('status')) {
   for (let i = 0; i < (QUICK ? 1 : 3); i++) {
     const r = runNode([CODEGEN, 'status', '--project', app, '--format', 'json']);
     rs.push(r);
-    log(`status ${files} files × ${size.label} client run ${i + 1}: ${fmt(r.wall, 2)} s wall, ${fmt(r.cpu, 2)} s CPU, ${fmt(r.rssMB, 0)} MB peak`);
+    log(
+      `status ${files} files × ${size.label} client run ${i + 1}: ${fmt(r.wall, 2)} s wall, ${fmt(r.cpu, 2)} s CPU, ${fmt(r.rssMB, 0)} MB peak`,
+    );
   }
   const report = JSON.parse(rs[0].stdout);
   const found = report.functions.reduce((n, f) => n + f.sites.length, 0);
   if (found !== calls) throw new Error(`status found ${found} call sites in the bench app; it has ${calls}`);
-  results.status = { size: size.label, files, calls, never: report.neverCalled.length, wall: stats(rs.map((r) => r.wall)), cpu: stats(rs.map((r) => r.cpu)), rss: stats(rs.map((r) => r.rssMB)) };
+  results.status = {
+    size: size.label,
+    files,
+    calls,
+    never: report.neverCalled.length,
+    wall: stats(rs.map((r) => r.wall)),
+    cpu: stats(rs.map((r) => r.cpu)),
+    rss: stats(rs.map((r) => r.rssMB)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------- 6. install size
@@ -401,37 +477,66 @@ function du(dir) {
 if (ONLY.has('install')) {
   const dir = join(TMP, 'install');
   mkdirSync(join(dir, 'app'), { recursive: true });
-  const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+  const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
   const [info] = JSON.parse(pack.stdout);
-  writeFileSync(join(dir, 'app', 'package.json'), JSON.stringify({ name: 'bench-app', version: '1.0.0', private: true, type: 'module' }));
+  writeFileSync(
+    join(dir, 'app', 'package.json'),
+    JSON.stringify({ name: 'bench-app', version: '1.0.0', private: true, type: 'module' }),
+  );
   // Outside the repository would be cleaner for resolution; for a size the folder does not matter
-  const install = spawnSync('npm', ['install', join(dir, info.filename), '--no-audit', '--no-fund', '--loglevel=error'], { cwd: join(dir, 'app'), encoding: 'utf8' });
+  const install = spawnSync(
+    'npm',
+    ['install', join(dir, info.filename), '--no-audit', '--no-fund', '--loglevel=error'],
+    { cwd: join(dir, 'app'), encoding: 'utf8' },
+  );
   if (install.status !== 0) {
     log(`install: skipped, npm install failed (no registry?): ${install.stderr.trim().split('\n')[0]}`);
   } else {
     const nm = join(dir, 'app', 'node_modules');
-    const packages = readdirSync(nm).flatMap((n) => (n.startsWith('@') ? readdirSync(join(nm, n)).map((m) => `${n}/${m}`) : n.startsWith('.') ? [] : [n]));
+    const packages = readdirSync(nm).flatMap((n) =>
+      n.startsWith('@') ? readdirSync(join(nm, n)).map((m) => `${n}/${m}`) : n.startsWith('.') ? [] : [n],
+    );
     const each = packages.map((name) => ({ name, ...du(join(nm, name)) })).sort((a, b) => b.size - a.size);
-    results.install = { tarball: info.size, unpacked: info.unpackedSize, entries: info.entryCount, total: du(nm), each };
-    log(`install: tarball ${kb(info.size)}, node_modules ${fmt(results.install.total.size / 1e6, 1)} MB in ${results.install.total.files} files`);
+    results.install = {
+      tarball: info.size,
+      unpacked: info.unpackedSize,
+      entries: info.entryCount,
+      total: du(nm),
+      each,
+    };
+    log(
+      `install: tarball ${kb(info.size)}, node_modules ${fmt(results.install.total.size / 1e6, 1)} MB in ${results.install.total.files} files`,
+    );
   }
 }
 
 // ---------------------------------------------------------------------------------------------- 7. watch
 if (ONLY.has('watch') && results.sizes['512x32']) {
   const size = results.sizes['512x32'];
-  const { times, cpu } = await measureWatch({ plan: structuredClone(size.plan), dir: join(TMP, size.id), codegen: CODEGEN, runs: QUICK ? 3 : 9, log });
+  const { times, cpu } = await measureWatch({
+    plan: structuredClone(size.plan),
+    dir: join(TMP, size.id),
+    codegen: CODEGEN,
+    runs: QUICK ? 3 : 9,
+    log,
+  });
   results.watch = { size: size.label, edit: stats(times), cpu: stats(cpu) };
   log(`watch 512×32: one-event edit to client on disk ${fmtStats(results.watch.edit, 3, ' s')}`);
 }
 
 // ---------------------------------------------------------------------------------------------- 8. server uploads
 if (ONLY.has('server')) {
-  log('server: the node client vs the official clevertap package, to the fake upload server (bench/server-throughput.mjs)…');
+  log(
+    'server: the node client vs the official clevertap package, to the fake upload server (bench/server-throughput.mjs)…',
+  );
   const r = runNode([join(BENCH, 'server-throughput.mjs'), '--json', ...(QUICK ? ['--quick'] : [])]);
   results.server = JSON.parse(r.stdout.trim().split('\n').pop());
-  for (const sc of results.server.scenarios) log(`server, ${sc.label}: ours ÷ official ×${fmt(sc.ratio, 1)} (defaults), ×${fmt(sc.ratioWide, 1)} (API maxima)`);
+  for (const sc of results.server.scenarios)
+    log(`server, ${sc.label}: ours ÷ official ×${fmt(sc.ratio, 1)} (defaults), ×${fmt(sc.ratioWide, 1)} (API maxima)`);
 }
 
 // ---------------------------------------------------------------------------------------------- RESULTS.md
@@ -442,21 +547,45 @@ const p = (s = '') => lines.push(s);
 const cpuList = cpus();
 p('# Benchmark results');
 p();
-p(`Written by \`npm run bench\` (bench/run.mjs) on ${results.started.toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' with `--quick` (fewer runs: indicative only)' : ''}.`);
-p(`Machine: ${cpuList.length} × ${cpuList[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; Node ${process.version}` +
-  `${results.esbuildVersion ? `, esbuild ${results.esbuildVersion}` : ''}, TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules/typescript/package.json'), 'utf8')).version}.`);
-p(`Load average at start / end: ${results.load.start.map((x) => x.toFixed(2)).join(' ')} / ${results.load.end.map((x) => x.toFixed(2)).join(' ')}` +
-  ` (on a shared machine, wall times include waiting for a CPU; the CPU-time columns are less sensitive to that).`);
-p(`Plans: bench/synthetic-plan.mjs, seed ${SEED}; every event has exactly the given number of properties. Figures are median (min–max) over the runs shown.`);
+p(
+  `Written by \`npm run bench\` (bench/run.mjs) on ${results.started.toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' with `--quick` (fewer runs: indicative only)' : ''}.`,
+);
+p(
+  `Machine: ${cpuList.length} × ${cpuList[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; Node ${process.version}` +
+    `${results.esbuildVersion ? `, esbuild ${results.esbuildVersion}` : ''}, TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules/typescript/package.json'), 'utf8')).version}.`,
+);
+p(
+  `Load average at start / end: ${results.load.start.map((x) => x.toFixed(2)).join(' ')} / ${results.load.end.map((x) => x.toFixed(2)).join(' ')}` +
+    ` (on a shared machine, wall times include waiting for a CPU; the CPU-time columns are less sensitive to that).`,
+);
+p(
+  `Plans: bench/synthetic-plan.mjs, seed ${SEED}; every event has exactly the given number of properties. Figures are median (min–max) over the runs shown.`,
+);
 p();
 
 // Targets
 const t = [];
 const target = (what, measured, goal, ok) => t.push(`| ${what} | ${measured} | ${goal} | ${passFail(ok)} |`);
-if (S['512x32']?.gen) target('Generation 512×32, wall', `${fmt(S['512x32'].gen.wall.median, 3)} s (CPU ${fmt(S['512x32'].gen.cpu.median, 3)} s)`, `≤ ${TARGETS.gen512x32Wall} s`, S['512x32'].gen.wall.median <= TARGETS.gen512x32Wall);
+if (S['512x32']?.gen)
+  target(
+    'Generation 512×32, wall',
+    `${fmt(S['512x32'].gen.wall.median, 3)} s (CPU ${fmt(S['512x32'].gen.cpu.median, 3)} s)`,
+    `≤ ${TARGETS.gen512x32Wall} s`,
+    S['512x32'].gen.wall.median <= TARGETS.gen512x32Wall,
+  );
 if (S['512x256']?.gen) {
-  target('Generation 512×256, wall', `${fmt(S['512x256'].gen.wall.median, 3)} s (CPU ${fmt(S['512x256'].gen.cpu.median, 3)} s)`, `≤ ${TARGETS.gen512x256Wall} s`, S['512x256'].gen.wall.median <= TARGETS.gen512x256Wall);
-  target('Generation 512×256, peak RSS', `${fmt(S['512x256'].gen.rss.median, 0)} MB`, `≤ ${TARGETS.gen512x256Rss} MB`, S['512x256'].gen.rss.median <= TARGETS.gen512x256Rss);
+  target(
+    'Generation 512×256, wall',
+    `${fmt(S['512x256'].gen.wall.median, 3)} s (CPU ${fmt(S['512x256'].gen.cpu.median, 3)} s)`,
+    `≤ ${TARGETS.gen512x256Wall} s`,
+    S['512x256'].gen.wall.median <= TARGETS.gen512x256Wall,
+  );
+  target(
+    'Generation 512×256, peak RSS',
+    `${fmt(S['512x256'].gen.rss.median, 0)} MB`,
+    `≤ ${TARGETS.gen512x256Rss} MB`,
+    S['512x256'].gen.rss.median <= TARGETS.gen512x256Rss,
+  );
 }
 let linear;
 if (S['512x32']?.gen && S['512x256']?.gen && results.startup) {
@@ -465,37 +594,74 @@ if (S['512x32']?.gen && S['512x256']?.gen && results.startup) {
   linear = { a: per(S['512x32']), b: per(S['512x256']), aCpu: perCpu(S['512x32']), bCpu: perCpu(S['512x256']) };
   linear.ratio = linear.b / linear.a;
   linear.ratioCpu = linear.bCpu / linear.aCpu;
-  target('Generation grows linearly with properties', `${fmt(linear.a, 1)} → ${fmt(linear.b, 1)} µs/property (×${fmt(linear.ratio)})`,
-    `per-property time at 512×256 ≤ ${TARGETS.linearity}× that at 512×32`, linear.ratio <= TARGETS.linearity);
+  target(
+    'Generation grows linearly with properties',
+    `${fmt(linear.a, 1)} → ${fmt(linear.b, 1)} µs/property (×${fmt(linear.ratio)})`,
+    `per-property time at 512×256 ≤ ${TARGETS.linearity}× that at 512×32`,
+    linear.ratio <= TARGETS.linearity,
+  );
 }
-if (S['512x32']?.tsc) target('tsc check time, 512×32 client', `${fmt(S['512x32'].tsc.check.median)} s (whole tsc: ${fmt(S['512x32'].tsc.total.median)} s, CPU ${fmt(S['512x32'].tsc.cpu.median)} s)`, `≤ ${TARGETS.tsc512x32Check} s`, S['512x32'].tsc.check.median <= TARGETS.tsc512x32Check);
+if (S['512x32']?.tsc)
+  target(
+    'tsc check time, 512×32 client',
+    `${fmt(S['512x32'].tsc.check.median)} s (whole tsc: ${fmt(S['512x32'].tsc.total.median)} s, CPU ${fmt(S['512x32'].tsc.cpu.median)} s)`,
+    `≤ ${TARGETS.tsc512x32Check} s`,
+    S['512x32'].tsc.check.median <= TARGETS.tsc512x32Check,
+  );
 for (const id of ['512x32', '512x256']) {
   const b = S[id]?.bundle;
   if (b) {
     const added = b.one.define.min - b.baseline.define.min;
     const addedPlain = b.one.plain.min - b.baseline.plain.min;
-    target(`Bundle: one track call of the ${S[id].label} client (initial chunk)`, `+${bytes(added)} B (without the define: +${bytes(addedPlain)} B)`,
-      `≤ +${bytes(TARGETS.bundleOneCall)} B`, Math.max(added, addedPlain) <= TARGETS.bundleOneCall);
+    target(
+      `Bundle: one track call of the ${S[id].label} client (initial chunk)`,
+      `+${bytes(added)} B (without the define: +${bytes(addedPlain)} B)`,
+      `≤ +${bytes(TARGETS.bundleOneCall)} B`,
+      Math.max(added, addedPlain) <= TARGETS.bundleOneCall,
+    );
   }
 }
 if (results.calls) {
   const c = results.calls;
-  target(`Production call ÷ direct stub call (${c.properties} properties)`, `×${fmt(c.production.median / c.direct.median, 1)} (${fmt(c.production.median, 0)} vs ${fmt(c.direct.median, 0)} ns)`,
-    `≤ ×${TARGETS.prodRatio}`, c.production.median / c.direct.median <= TARGETS.prodRatio);
-  target(`Development call, ${c.properties} properties`, `${fmt(c.development.median / 1000, 2)} µs`, `≤ ${TARGETS.devCall32} µs`, c.development.median / 1000 <= TARGETS.devCall32);
+  target(
+    `Production call ÷ direct stub call (${c.properties} properties)`,
+    `×${fmt(c.production.median / c.direct.median, 1)} (${fmt(c.production.median, 0)} vs ${fmt(c.direct.median, 0)} ns)`,
+    `≤ ×${TARGETS.prodRatio}`,
+    c.production.median / c.direct.median <= TARGETS.prodRatio,
+  );
+  target(
+    `Development call, ${c.properties} properties`,
+    `${fmt(c.development.median / 1000, 2)} µs`,
+    `≤ ${TARGETS.devCall32} µs`,
+    c.development.median / 1000 <= TARGETS.devCall32,
+  );
 }
 if (results.status) {
   const st = results.status;
-  target(`\`codegen status\`, ${st.files} files calling the ${st.size} client`, `${fmt(st.wall.median, 2)} s (CPU ${fmt(st.cpu.median, 2)} s)`, `≤ ${TARGETS.status500} s`, st.wall.median <= TARGETS.status500);
+  target(
+    `\`codegen status\`, ${st.files} files calling the ${st.size} client`,
+    `${fmt(st.wall.median, 2)} s (CPU ${fmt(st.cpu.median, 2)} s)`,
+    `≤ ${TARGETS.status500} s`,
+    st.wall.median <= TARGETS.status500,
+  );
 }
 if (results.watch) {
-  target(`--watch: one-event edit of the ${results.watch.size} plan to the client on disk`, `${fmt(results.watch.edit.median * 1000, 0)} ms (CPU ${fmt(results.watch.cpu.median * 1000, 0)} ms)`, `≤ ${TARGETS.watchEdit512x32 * 1000} ms`, results.watch.edit.median <= TARGETS.watchEdit512x32);
+  target(
+    `--watch: one-event edit of the ${results.watch.size} plan to the client on disk`,
+    `${fmt(results.watch.edit.median * 1000, 0)} ms (CPU ${fmt(results.watch.cpu.median * 1000, 0)} ms)`,
+    `≤ ${TARGETS.watchEdit512x32 * 1000} ms`,
+    results.watch.edit.median <= TARGETS.watchEdit512x32,
+  );
 }
 for (const sc of results.server?.scenarios ?? []) {
   if (sc.id === 'memory') continue;
   // Judged on the client set to the API's maxima (batches of 1000, 15 requests at once); the defaults shown beside
-  target(`Server uploads, ${sc.label}: the node client (API maxima) ÷ the official package`, `×${fmt(sc.ratioWide, 1)} (defaults: ×${fmt(sc.ratio, 1)})`,
-    `≥ ×${TARGETS.serverRatio}`, sc.ratioWide >= TARGETS.serverRatio);
+  target(
+    `Server uploads, ${sc.label}: the node client (API maxima) ÷ the official package`,
+    `×${fmt(sc.ratioWide, 1)} (defaults: ×${fmt(sc.ratio, 1)})`,
+    `≥ ×${TARGETS.serverRatio}`,
+    sc.ratioWide >= TARGETS.serverRatio,
+  );
 }
 p('## Targets');
 p();
@@ -503,32 +669,44 @@ p('| target | measured (median) | goal | result |');
 p('|---|---|---|---|');
 lines.push(...t);
 p();
-p('Pass/fail is judged on wall-clock medians, as the targets are stated. When the load average above exceeds the CPU count, ' +
-  'other processes shared the CPUs: the CPU-time figures are then the closer estimate of an idle machine. ' +
-  'The host itself also runs faster or slower from one hour to the next: the bare-Node row of section 1 shows its speed at the time.');
+p(
+  'Pass/fail is judged on wall-clock medians, as the targets are stated. When the load average above exceeds the CPU count, ' +
+    'other processes shared the CPUs: the CPU-time figures are then the closer estimate of an idle machine. ' +
+    'The host itself also runs faster or slower from one hour to the next: the bare-Node row of section 1 shows its speed at the time.',
+);
 p();
 
 if (ONLY.has('gen')) {
   p('## 1. Generation: the whole `codegen plan.json --out DIR` process');
   p();
-  p('A fresh output directory every run (the file is written, as on a first generation). Peak RSS is the child\'s own `process.resourceUsage().maxRSS`.');
+  p(
+    "A fresh output directory every run (the file is written, as on a first generation). Peak RSS is the child's own `process.resourceUsage().maxRSS`.",
+  );
   p();
   p('| plan | plan JSON | client (all files) | warnings | runs | wall (s) | CPU user+sys (s) | peak RSS (MB) |');
   p('|---|---|---|---|---|---|---|---|');
   if (results.bareNode) {
-    p(`| bare Node (\`node -e 0\`), for scale | | | | ${results.bareNode.wall.n} | ${fmtStats(results.bareNode.wall, 3)} | ${fmtStats(results.bareNode.cpu, 3)} | ${fmtStats(results.bareNode.rss, 0)} |`);
+    p(
+      `| bare Node (\`node -e 0\`), for scale | | | | ${results.bareNode.wall.n} | ${fmtStats(results.bareNode.wall, 3)} | ${fmtStats(results.bareNode.cpu, 3)} | ${fmtStats(results.bareNode.rss, 0)} |`,
+    );
   }
   if (results.startup) {
-    p(`| start-up only (\`codegen --version\`) | | | | ${results.startup.wall.n} | ${fmtStats(results.startup.wall, 3)} | ${fmtStats(results.startup.cpu, 3)} | ${fmtStats(results.startup.rss, 0)} |`);
+    p(
+      `| start-up only (\`codegen --version\`) | | | | ${results.startup.wall.n} | ${fmtStats(results.startup.wall, 3)} | ${fmtStats(results.startup.cpu, 3)} | ${fmtStats(results.startup.rss, 0)} |`,
+    );
   }
   for (const s of SIZES) {
     if (!s.gen) continue;
-    p(`| ${s.label} (sha256 ${s.planSha}) | ${kb(s.planBytes)} | ${kb(s.clientBytes)}, ${bytes(s.clientLines)} lines | ${s.warnings} | ${s.gen.wall.n} | ${fmtStats(s.gen.wall, 3)} | ${fmtStats(s.gen.cpu, 3)} | ${fmtStats(s.gen.rss, 0)} |`);
+    p(
+      `| ${s.label} (sha256 ${s.planSha}) | ${kb(s.planBytes)} | ${kb(s.clientBytes)}, ${bytes(s.clientLines)} lines | ${s.warnings} | ${s.gen.wall.n} | ${fmtStats(s.gen.wall, 3)} | ${fmtStats(s.gen.cpu, 3)} | ${fmtStats(s.gen.rss, 0)} |`,
+    );
   }
   if (linear) {
     p();
-    p(`Linearity: above the start-up cost, generation takes ${fmt(linear.a, 2)} µs per property at 512×32 and ${fmt(linear.b, 2)} µs at 512×256 ` +
-      `(×${fmt(linear.ratio)} wall; ×${fmt(linear.ratioCpu)} in CPU time: ${fmt(linear.aCpu, 2)} → ${fmt(linear.bCpu, 2)} µs). About ×1 means linear.`);
+    p(
+      `Linearity: above the start-up cost, generation takes ${fmt(linear.a, 2)} µs per property at 512×32 and ${fmt(linear.b, 2)} µs at 512×256 ` +
+        `(×${fmt(linear.ratio)} wall; ×${fmt(linear.ratioCpu)} in CPU time: ${fmt(linear.aCpu, 2)} → ${fmt(linear.bCpu, 2)} µs). About ×1 means linear.`,
+    );
   }
   p();
 }
@@ -536,13 +714,20 @@ if (ONLY.has('gen')) {
 if (ONLY.has('tsc') && results.tscBaseline) {
   p('## 2. Type-checking: `tsc --noEmit --extendedDiagnostics` of a small app');
   p();
-  p('The app imports the client, calls `init`, three track functions (first, middle, last event; required properties, all for the middle one), ' +
-    '`identify` and `updateProfile`. tsconfig: strict, `moduleResolution: Bundler`, `lib: [ES2022, DOM]`, `skipLibCheck`. ' +
-    'The baseline is the same app calling a stub without the client (the fixed cost of the standard library).');
+  p(
+    'The app imports the client, calls `init`, three track functions (first, middle, last event; required properties, all for the middle one), ' +
+      '`identify` and `updateProfile`. tsconfig: strict, `moduleResolution: Bundler`, `lib: [ES2022, DOM]`, `skipLibCheck`. ' +
+      'The baseline is the same app calling a stub without the client (the fixed cost of the standard library).',
+  );
   p();
-  p('| app | runs | check time (s) | total time (s) | wall (s) | CPU (s) | types | instantiations | memory used (MB) |');
+  p(
+    '| app | runs | check time (s) | total time (s) | wall (s) | CPU (s) | types | instantiations | memory used (MB) |',
+  );
   p('|---|---|---|---|---|---|---|---|---|');
-  const row = (label, x) => p(`| ${label} | ${x.check.n} | ${fmtStats(x.check)} | ${fmtStats(x.total)} | ${fmtStats(x.wall)} | ${fmtStats(x.cpu)} | ${bytes(x.types)} | ${bytes(x.instantiations)} | ${fmtStats(x.memoryMB, 0)} |`);
+  const row = (label, x) =>
+    p(
+      `| ${label} | ${x.check.n} | ${fmtStats(x.check)} | ${fmtStats(x.total)} | ${fmtStats(x.wall)} | ${fmtStats(x.cpu)} | ${bytes(x.types)} | ${bytes(x.instantiations)} | ${fmtStats(x.memoryMB, 0)} |`,
+    );
   row('baseline (no client)', results.tscBaseline);
   for (const s of SIZES) if (s.tsc) row(`${s.label} client`, s.tsc);
   p();
@@ -551,23 +736,33 @@ if (ONLY.has('tsc') && results.tscBaseline) {
 if (ONLY.has('bundle')) {
   p('## 3. Bundle size: esbuild, minified, `clevertap-web-sdk` external');
   p();
-  p('`bundle: true, splitting: true, minify: true, format: esm, platform: browser, target: es2020`, the SDK external (the client imports it only in `init({ accountId })`). ' +
-    '*Initial* is the entry chunk with the chunks it imports statically (what every page loads); *lazy* the chunks behind dynamic imports ' +
-    '(the development-mode checks, which `init` loads only in development). ' +
-    'Entries: *baseline* calls a stub SDK\'s `event.push` directly with the props of one event; *one call* does `init({ sdk })` and calls that event\'s ' +
-    'track function with the same props; *everything* imports `* as client` and keeps the namespace. "added" is the entry minus the baseline. ' +
-    'Measured without and with `define: { \'process.env.NODE_ENV\': \'"production"\' }`. gzip (level 9) is extra information.');
+  p(
+    '`bundle: true, splitting: true, minify: true, format: esm, platform: browser, target: es2020`, the SDK external (the client imports it only in `init({ accountId })`). ' +
+      '*Initial* is the entry chunk with the chunks it imports statically (what every page loads); *lazy* the chunks behind dynamic imports ' +
+      '(the development-mode checks, which `init` loads only in development). ' +
+      "Entries: *baseline* calls a stub SDK's `event.push` directly with the props of one event; *one call* does `init({ sdk })` and calls that event's " +
+      'track function with the same props; *everything* imports `* as client` and keeps the namespace. "added" is the entry minus the baseline. ' +
+      "Measured without and with `define: { 'process.env.NODE_ENV': '\"production\"' }`. gzip (level 9) is extra information.",
+  );
   p();
-  p('| client | entry | initial, minified (B) | added (B) | initial, gzip (B) | lazy chunks (B) | with NODE_ENV define: initial / added / gzip (B) |');
+  p(
+    '| client | entry | initial, minified (B) | added (B) | initial, gzip (B) | lazy chunks (B) | with NODE_ENV define: initial / added / gzip (B) |',
+  );
   p('|---|---|---|---|---|---|---|');
   for (const s of SIZES) {
     if (!s.bundle) continue;
     const b = s.bundle;
-    for (const [kind, label] of [['baseline', 'baseline (stub only)'], ['one', 'one track call'], ['all', 'everything']]) {
+    for (const [kind, label] of [
+      ['baseline', 'baseline (stub only)'],
+      ['one', 'one track call'],
+      ['all', 'everything'],
+    ]) {
       const x = b[kind];
       const addP = kind === 'baseline' ? '' : `+${bytes(x.plain.min - b.baseline.plain.min)}`;
       const addD = kind === 'baseline' ? '' : `+${bytes(x.define.min - b.baseline.define.min)}`;
-      p(`| ${s.label} | ${label} | ${bytes(x.plain.min)} | ${addP} | ${bytes(x.plain.gzip)} | ${bytes(x.plain.lazy)} | ${bytes(x.define.min)} / ${addD} / ${bytes(x.define.gzip)} |`);
+      p(
+        `| ${s.label} | ${label} | ${bytes(x.plain.min)} | ${addP} | ${bytes(x.plain.gzip)} | ${bytes(x.plain.lazy)} | ${bytes(x.define.min)} / ${addD} / ${bytes(x.define.gzip)} |`,
+      );
     }
   }
   p();
@@ -577,14 +772,18 @@ if (results.calls) {
   const c = results.calls;
   p(`## 4. Call cost: \`${c.fn}\` (${c.properties} properties, all set) of the ${c.size} client, stub SDK`);
   p();
-  p('In a separate Node process: the client compiled to ESM by esbuild, `init({ sdk: stub, mode })` (onViolation `throw`, so the sample must be valid). ' +
-    'Each figure is ns per call over 7 timed rounds after a warm-up round, each round ~150 ms of calls. ' +
-    '"Fresh literal" builds the props object literal at every call, as an app does; "reused object" passes one object every time.');
+  p(
+    'In a separate Node process: the client compiled to ESM by esbuild, `init({ sdk: stub, mode })` (onViolation `throw`, so the sample must be valid). ' +
+      'Each figure is ns per call over 7 timed rounds after a warm-up round, each round ~150 ms of calls. ' +
+      '"Fresh literal" builds the props object literal at every call, as an app does; "reused object" passes one object every time.',
+  );
   p();
   p('| call | fresh literal: ns/call | ÷ direct | reused object: ns/call | ÷ direct |');
   p('|---|---|---|---|---|');
   const row = (label, x, y, dx, dy) =>
-    p(`| ${label} | ${fmtStats(x, 1)} | ${dx ? `×${fmt(x.median / dx.median, 1)}` : ''} | ${fmtStats(y, 1)} | ${dy ? `×${fmt(y.median / dy.median, 1)}` : ''} |`);
+    p(
+      `| ${label} | ${fmtStats(x, 1)} | ${dx ? `×${fmt(x.median / dx.median, 1)}` : ''} | ${fmtStats(y, 1)} | ${dy ? `×${fmt(y.median / dy.median, 1)}` : ''} |`,
+    );
   row('direct `stub.event.push(name, props)`', c.direct, c.reused.direct);
   row('production `track`', c.production, c.reused.production, c.direct, c.reused.direct);
   row('development `track` (all checks)', c.development, c.reused.development, c.direct, c.reused.direct);
@@ -594,27 +793,37 @@ if (results.status) {
   const st = results.status;
   p(`## 5. \`codegen status\`: an app of ${st.files} files calling the ${st.size} client`);
   p();
-  p(`The whole \`codegen status --project APP --format json\` process (ts-morph over the app's tsconfig.json). The app (bench/status-app.mjs) makes ${bytes(st.calls)} calls ` +
-    `through named, renamed and namespace imports and a forwarding wrapper, with literal props and props in variables; ${st.never} events are never called. ` +
-    'Every run checks that status found every call.');
+  p(
+    `The whole \`codegen status --project APP --format json\` process (ts-morph over the app's tsconfig.json). The app (bench/status-app.mjs) makes ${bytes(st.calls)} calls ` +
+      `through named, renamed and namespace imports and a forwarding wrapper, with literal props and props in variables; ${st.never} events are never called. ` +
+      'Every run checks that status found every call.',
+  );
   p();
   p('| app | runs | wall (s) | CPU user+sys (s) | peak RSS (MB) |');
   p('|---|---|---|---|---|');
-  p(`| ${st.files} files, ${bytes(st.calls)} calls | ${st.wall.n} | ${fmtStats(st.wall)} | ${fmtStats(st.cpu)} | ${fmtStats(st.rss, 0)} |`);
+  p(
+    `| ${st.files} files, ${bytes(st.calls)} calls | ${st.wall.n} | ${fmtStats(st.wall)} | ${fmtStats(st.cpu)} | ${fmtStats(st.rss, 0)} |`,
+  );
   p();
 }
 if (results.pty) {
   const x = results.pty;
   p(`## 1b. Diagnostics on a terminal: \`codegen validate\` of the ${x.size.label} plan (${x.size.warnings} warnings)`);
   p();
-  p('Piped, stderr is not a terminal: one line per warning. Under a pseudo-terminal (`script -qec` from util-linux), stderr is a TTY: ' +
-    'colours and a code frame per warning, each line cut from the file at its cached line starts (it once re-split the whole ' +
-    'file per warning: 82 s under a pty against 1.8 s piped).');
+  p(
+    'Piped, stderr is not a terminal: one line per warning. Under a pseudo-terminal (`script -qec` from util-linux), stderr is a TTY: ' +
+      'colours and a code frame per warning, each line cut from the file at its cached line starts (it once re-split the whole ' +
+      'file per warning: 82 s under a pty against 1.8 s piped).',
+  );
   p();
   p('| run | runs | wall (s) |');
   p('|---|---|---|');
   p(`| piped | ${x.piped.n} | ${fmtStats(x.piped, 2)} |`);
-  p(x.pty ? `| under a pty | ${x.pty.n} | ${fmtStats(x.pty, 2)} |` : '| under a pty | 0 | n/a (no `script` command: apt-get install util-linux) |');
+  p(
+    x.pty
+      ? `| under a pty | ${x.pty.n} | ${fmtStats(x.pty, 2)} |`
+      : '| under a pty | 0 | n/a (no `script` command: apt-get install util-linux) |',
+  );
   p();
 }
 
@@ -622,16 +831,21 @@ if (results.install) {
   const x = results.install;
   p('## 6. Install size: the packed package installed in an empty app');
   p();
-  p(`\`npm pack\`: ${kb(x.tarball)} (${kb(x.unpacked)} unpacked, ${x.entries} files). \`npm install <tgz>\` in an empty app: ` +
-    `node_modules ${fmt(x.total.size / 1e6, 1)} MB in ${bytes(x.total.files)} files (bytes of the files, as \`du -sb\` counts them). ` +
-    'ts-morph (with its own TypeScript) is needed only by `--verify` and `--language js`; the CLI bundle carries yargs and Handlebars\' runtime, ' +
-    'so their installed copies are not loaded at run time.');
+  p(
+    `\`npm pack\`: ${kb(x.tarball)} (${kb(x.unpacked)} unpacked, ${x.entries} files). \`npm install <tgz>\` in an empty app: ` +
+      `node_modules ${fmt(x.total.size / 1e6, 1)} MB in ${bytes(x.total.files)} files (bytes of the files, as \`du -sb\` counts them). ` +
+      "ts-morph (with its own TypeScript) is needed only by `--verify` and `--language js`; the CLI bundle carries yargs and Handlebars' runtime, " +
+      'so their installed copies are not loaded at run time.',
+  );
   p();
   p('| package | MB | files |');
   p('|---|---|---|');
   for (const e of x.each.slice(0, 8)) p(`| ${e.name} | ${fmt(e.size / 1e6, 2)} | ${bytes(e.files)} |`);
   const rest = x.each.slice(8);
-  if (rest.length) p(`| ${rest.length} others | ${fmt(rest.reduce((n, e) => n + e.size, 0) / 1e6, 2)} | ${bytes(rest.reduce((n, e) => n + e.files, 0))} |`);
+  if (rest.length)
+    p(
+      `| ${rest.length} others | ${fmt(rest.reduce((n, e) => n + e.size, 0) / 1e6, 2)} | ${bytes(rest.reduce((n, e) => n + e.files, 0))} |`,
+    );
   p();
 }
 
@@ -639,18 +853,24 @@ if (results.watch) {
   const w = results.watch.edit;
   p(`## 7. \`codegen plan.json --watch\`: a one-event edit of the ${results.watch.size} plan`);
   p();
-  p('One `--watch` process (bench/watch.mjs); each run changes one event\'s description, saves the plan in place and times until the process reports ' +
-    'that it wrote index.ts (after the rename that puts it on disk), after 3 untimed edits. Includes the 25 ms debounce.');
+  p(
+    "One `--watch` process (bench/watch.mjs); each run changes one event's description, saves the plan in place and times until the process reports " +
+      'that it wrote index.ts (after the rename that puts it on disk), after 3 untimed edits. Includes the 25 ms debounce.',
+  );
   p();
   const c = results.watch.cpu;
   p('| runs | save → client on disk, wall (ms) | CPU of the watch process per edit (ms, /proc, 10 ms ticks) |');
   p('|---|---|---|');
-  p(`| ${w.n} | ${fmt(w.median * 1000, 0)} (${fmt(w.min * 1000, 0)}–${fmt(w.max * 1000, 0)}) | ${fmt(c.median * 1000, 0)} (${fmt(c.min * 1000, 0)}–${fmt(c.max * 1000, 0)}) |`);
+  p(
+    `| ${w.n} | ${fmt(w.median * 1000, 0)} (${fmt(w.min * 1000, 0)}–${fmt(w.max * 1000, 0)}) | ${fmt(c.median * 1000, 0)} (${fmt(c.min * 1000, 0)}–${fmt(c.max * 1000, 0)}) |`,
+  );
   p();
 }
 
 if (results.server) lines.push(...serverSection(results.server));
-p('Where the time goes (CPU profiles, tsc ablations, bundle composition): [PROFILE.md](PROFILE.md), written by `node bench/profile.mjs > bench/PROFILE.md`.');
+p(
+  'Where the time goes (CPU profiles, tsc ablations, bundle composition): [PROFILE.md](PROFILE.md), written by `node bench/profile.mjs > bench/PROFILE.md`.',
+);
 writeFileSync(OUT, lines.join('\n') + '\n');
 log(`wrote ${relative(ROOT, OUT)}`);
 

@@ -32,7 +32,14 @@ const RUNS = Number(opt('runs', QUICK ? 1 : 3));
 const SCENARIOS = [
   { id: 'loopback', label: 'loopback', delayMs: 0, records: QUICK ? 20_000 : 100_000, runs: RUNS },
   { id: 'latency', label: 'loopback + 50 ms per reply', delayMs: 50, records: QUICK ? 5_000 : 20_000, runs: RUNS },
-  { id: 'memory', label: 'memory', delayMs: 0, records: QUICK ? 50_000 : 300_000, runs: 1, clients: ['ours', 'official'] },
+  {
+    id: 'memory',
+    label: 'memory',
+    delayMs: 0,
+    records: QUICK ? 50_000 : 300_000,
+    runs: 1,
+    clients: ['ours', 'official'],
+  },
 ];
 const CODEGEN = join(ROOT, 'bin', 'codegen.js');
 const JSON_OUT = argv.includes('--json');
@@ -111,7 +118,9 @@ const median = (xs) => {
 };
 
 async function startServer(delayMs) {
-  const server = spawn(process.execPath, [join(TMP, 'server.mjs'), String(delayMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [join(TMP, 'server.mjs'), String(delayMs)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const url = await new Promise((resolve, reject) => {
     server.stdout.once('data', (d) => resolve(String(d).trim()));
     server.once('exit', (code) => reject(new Error(`the fake server exited (${code})`)));
@@ -156,7 +165,9 @@ async function runClient(kind, scenario, server) {
     cpuSeconds: ru ? (ru.userCPUTime + ru.systemCPUTime) / 1e6 : NaN,
   };
   if (entry.serverProcessed !== scenario.records || entry.delivered !== scenario.records) {
-    throw new Error(`${kind}: the server processed ${entry.serverProcessed} and the client reports ${entry.delivered} of ${scenario.records} records`);
+    throw new Error(
+      `${kind}: the server processed ${entry.serverProcessed} and the client reports ${entry.delivered} of ${scenario.records} records`,
+    );
   }
   return entry;
 }
@@ -165,10 +176,28 @@ async function main() {
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   if (!existsSync(join(ROOT, 'dist', 'codegen.mjs'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const gen = spawnSync(process.execPath, [CODEGEN, join(ROOT, 'examples/shop/plan.json'), '--target', 'node', '--out', join(TMP, 'client-src')], { encoding: 'utf8' });
+  const gen = spawnSync(
+    process.execPath,
+    [CODEGEN, join(ROOT, 'examples/shop/plan.json'), '--target', 'node', '--out', join(TMP, 'client-src')],
+    { encoding: 'utf8' },
+  );
   if (gen.status !== 0) throw new Error(`codegen --target node failed: ${gen.stderr}`);
-  await build({ entryPoints: [join(TMP, 'client-src', 'index.ts')], outfile: join(TMP, 'client.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
-  await build({ entryPoints: [join(ROOT, 'test/server/fake-upload-server.ts')], outfile: join(TMP, 'fake-server.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(TMP, 'client-src', 'index.ts')],
+    outfile: join(TMP, 'client.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
+  await build({
+    entryPoints: [join(ROOT, 'test/server/fake-upload-server.ts')],
+    outfile: join(TMP, 'fake-server.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
   writeFileSync(
     join(TMP, 'server.mjs'),
     `import { startFakeUploadServer } from './fake-server.mjs';
@@ -183,14 +212,18 @@ process.stdin.resume();
     const server = await startServer(scenario.delayMs);
     const kinds = scenario.clients ?? Object.keys(CLIENTS);
     const results = Object.fromEntries(kinds.map((k) => [k, { label: CLIENTS[k].label, runs: [] }]));
-    log(`${scenario.label}: ${scenario.records.toLocaleString('en-US')} records, ${scenario.runs} run(s) per client, server at ${server.url}`);
+    log(
+      `${scenario.label}: ${scenario.records.toLocaleString('en-US')} records, ${scenario.runs} run(s) per client, server at ${server.url}`,
+    );
     try {
       // Interleaved runs, so that a change in the machine's speed touches every client alike.
       for (let run = 0; run < scenario.runs; run++) {
         for (const kind of kinds) {
           const entry = await runClient(kind, scenario, server);
           results[kind].runs.push(entry);
-          log(`  ${kind} run ${run + 1}: ${Math.round(entry.perSecond).toLocaleString('en-US')} records/s, ${entry.requests} requests, CPU ${entry.cpuSeconds.toFixed(2)} s, peak RSS ${entry.rssMB.toFixed(0)} MB`);
+          log(
+            `  ${kind} run ${run + 1}: ${Math.round(entry.perSecond).toLocaleString('en-US')} records/s, ${entry.requests} requests, CPU ${entry.cpuSeconds.toFixed(2)} s, peak RSS ${entry.rssMB.toFixed(0)} MB`,
+          );
         }
       }
     } finally {
@@ -219,16 +252,21 @@ export function serverSection(summary) {
       '(Charged with two items, Product Viewed, a profile, in turn), against the fake upload server (test/server/fake-upload-server.ts, ' +
       'validating every record) in a process of its own; each client run in a fresh process. Ours calls `await drain()` every 1000 records ' +
       '(its queue holds at most 10,000); the official package is handed the array whole. Every run checks that the server processed every record. ' +
-      'Median (min–max) of interleaved runs; CPU time and peak RSS are the client process\'s own.',
+      "Median (min–max) of interleaved runs; CPU time and peak RSS are the client process's own.",
     '',
   ];
   for (const sc of summary.scenarios) {
-    lines.push(`### ${sc.label}: ${n(sc.records)} records${sc.delayMs ? ` (the server waits ${sc.delayMs} ms before each reply, as a round trip to the API would)` : ''}`, '');
+    lines.push(
+      `### ${sc.label}: ${n(sc.records)} records${sc.delayMs ? ` (the server waits ${sc.delayMs} ms before each reply, as a round trip to the API would)` : ''}`,
+      '',
+    );
     lines.push('| client | requests | records/s | ÷ official | CPU (s) | peak RSS (MB) |', '|---|---|---|---|---|---|');
     for (const c of Object.values(sc.clients)) {
       const xs = c.runs.map((r) => r.perSecond);
       const range = xs.length > 1 ? ` (${n(Math.min(...xs))}–${n(Math.max(...xs))})` : '';
-      lines.push(`| ${c.label} | ${n(c.requests)} | ${n(c.perSecond)}${range} | ×${n(c.perSecond / sc.clients.official.perSecond, 1)} | ${n(c.cpuSeconds, 2)} | ${n(c.rssMB)} |`);
+      lines.push(
+        `| ${c.label} | ${n(c.requests)} | ${n(c.perSecond)}${range} | ×${n(c.perSecond / sc.clients.official.perSecond, 1)} | ${n(c.cpuSeconds, 2)} | ${n(c.rssMB)} |`,
+      );
     }
     lines.push('');
   }

@@ -10,7 +10,16 @@ import { fnOf } from './lib.mjs';
 import { propsSource, sampleProps } from './synthetic-plan.mjs';
 
 export const STATUS_TSCONFIG = {
-  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022', 'DOM'], types: [] },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    lib: ['ES2022', 'DOM'],
+    types: [],
+  },
   include: ['src'],
 };
 
@@ -23,7 +32,11 @@ export function writeStatusApp(dir, plan, client, files) {
   for (let i = 0; i < files; i++) {
     const picked = [0, 1, 2, 3].map((k) => names[(i * 7 + k * 131) % Math.floor(names.length * 0.95)]);
     const fns = picked.map((name) => fnOf(client, name));
-    const args = picked.map((name) => (Object.keys(plan.events[name].properties ?? {}).length ? propsSource(sampleProps(plan.events[name], { all: i % 2 === 0 })) : ''));
+    const args = picked.map((name) =>
+      Object.keys(plan.events[name].properties ?? {}).length
+        ? propsSource(sampleProps(plan.events[name], { all: i % 2 === 0 }))
+        : '',
+    );
     const lines = [];
     if (i % 3 === 0) {
       lines.push(`import * as ct from '../client/index.js';`);
@@ -32,10 +45,22 @@ export function writeStatusApp(dir, plan, client, files) {
       });
     } else if (i % 10 === 1) {
       lines.push(`import { ${fns[0]} as first, ${fns.slice(1).join(', ')} } from '../client/index.js';`);
-      lines.push(`type Props = Parameters<typeof first>;`, `export function wrapped(...p: Props): void {`, `  first(...p);`, '}');
-      lines.push(`export function run(): void {`, `  wrapped(${args[0]});`, ...fns.slice(1).map((fn, k) => `  ${fn}(${args[k + 1]});`), '}');
+      lines.push(
+        `type Props = Parameters<typeof first>;`,
+        `export function wrapped(...p: Props): void {`,
+        `  first(...p);`,
+        '}',
+      );
+      lines.push(
+        `export function run(): void {`,
+        `  wrapped(${args[0]});`,
+        ...fns.slice(1).map((fn, k) => `  ${fn}(${args[k + 1]});`),
+        '}',
+      );
     } else {
-      lines.push(`import { ${fns.map((fn, k) => (k === 0 ? `${fn} as sendFirst` : fn)).join(', ')} } from '../client/index.js';`);
+      lines.push(
+        `import { ${fns.map((fn, k) => (k === 0 ? `${fn} as sendFirst` : fn)).join(', ')} } from '../client/index.js';`,
+      );
       lines.push(`export function run(): void {`);
       fns.forEach((fn, k) => {
         const callee = k === 0 ? 'sendFirst' : fn;

@@ -23,7 +23,11 @@ export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, l
   const planPath = join(dir, 'watch-plan.json');
   const out = join(dir, 'watch-out');
   writeFileSync(planPath, JSON.stringify(plan, null, 2));
-  const child = spawn(process.execPath, [codegen, planPath, '--watch', '--out', out], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [codegen, planPath, '--watch', '--out', out], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let buffered = '';
   let waiting;
   child.stderr.setEncoding('utf8');
@@ -41,8 +45,13 @@ export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, l
   });
   const until = (re, ms = 60_000) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`watch bench: no "${re}" from codegen --watch within ${ms} ms`)), ms);
-      waiting = { test: (l) => re.test(l), done: (t) => {
+      const timer = setTimeout(
+        () => reject(new Error(`watch bench: no "${re}" from codegen --watch within ${ms} ms`)),
+        ms,
+      );
+      waiting = {
+        test: (l) => re.test(l),
+        done: (t) => {
           clearTimeout(timer);
           resolve(t);
         },
@@ -65,11 +74,14 @@ export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, l
       const saved = performance.now();
       const done = await written;
       const cpu1 = cpuOf(child.pid);
-      if (!readFileSync(join(out, 'index.ts'), 'utf8').includes(marker)) throw new Error('watch bench: the client on disk lacks the edit');
+      if (!readFileSync(join(out, 'index.ts'), 'utf8').includes(marker))
+        throw new Error('watch bench: the client on disk lacks the edit');
       if (i >= warmup) {
         times.push((done - saved) / 1000);
         cpu.push(cpu1 - cpu0);
-        log(`watch edit ${i - warmup + 1}/${runs}: ${(done - saved).toFixed(0)} ms (CPU ${((cpu1 - cpu0) * 1000).toFixed(0)} ms)`);
+        log(
+          `watch edit ${i - warmup + 1}/${runs}: ${(done - saved).toFixed(0)} ms (CPU ${((cpu1 - cpu0) * 1000).toFixed(0)} ms)`,
+        );
       }
       await new Promise((r) => setTimeout(r, 200)); // let the process settle, as between two saves
     }

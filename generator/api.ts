@@ -66,12 +66,21 @@ export interface ValidateResult {
 }
 
 export type ChangeKind =
-  | 'event-removed' | 'event-added' | 'event-renamed'
-  | 'property-removed' | 'property-added' | 'property-renamed'
-  | 'property-required' | 'property-optional'
-  | 'type-narrowed' | 'type-widened' | 'type-changed'
-  | 'enum-value-removed' | 'enum-value-added'
-  | 'additional-closed' | 'additional-opened'
+  | 'event-removed'
+  | 'event-added'
+  | 'event-renamed'
+  | 'property-removed'
+  | 'property-added'
+  | 'property-renamed'
+  | 'property-required'
+  | 'property-optional'
+  | 'type-narrowed'
+  | 'type-widened'
+  | 'type-changed'
+  | 'enum-value-removed'
+  | 'enum-value-added'
+  | 'additional-closed'
+  | 'additional-opened'
   | 'trait-field-changed';
 
 export interface Change {
@@ -110,8 +119,10 @@ function checkSeverity(severity: Options['severity'] = {}): void {
   for (const [code, level] of Object.entries(severity)) {
     const rule = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as Code] : undefined;
     if (!rule) throw new TypeError(`severity: "${code}" is not a rule code of clevertap-codegen`);
-    if (rule.severity === 'error') throw new TypeError(`severity: ${code} is an error and stays one (only warnings and notes can be changed)`);
-    if (level !== 'error' && level !== 'warning' && level !== 'off') throw new TypeError(`severity: ${code} must be "error", "warning" or "off"`);
+    if (rule.severity === 'error')
+      throw new TypeError(`severity: ${code} is an error and stays one (only warnings and notes can be changed)`);
+    if (level !== 'error' && level !== 'warning' && level !== 'off')
+      throw new TypeError(`severity: ${code} must be "error", "warning" or "off"`);
   }
 }
 
@@ -128,14 +139,22 @@ async function run(input: PlanInput, options: Options, validateOnly: boolean) {
     throw new TypeError(`target: "${options.target}" is not one of ${availableTargets().join(', ')} in this version`);
   }
   const { path, read } = source(input);
-  return generateOutput(path, pipelineOptions(options), { severity: options.severity ?? {}, validateOnly, ...(read && { read }) });
+  return generateOutput(path, pipelineOptions(options), {
+    severity: options.severity ?? {},
+    validateOnly,
+    ...(read && { read }),
+  });
 }
 
 /** Checks the plan and generates the client in memory. */
 export async function generate(input: PlanInput, options: Options = {}): Promise<GenerateResult> {
   const result = await run(input, options, false);
   const ok = !hasErrors(result.diagnostics);
-  return { ok, files: ok ? result.files.map((f) => ({ path: f.path, content: f.content })) : [], diagnostics: result.diagnostics.map(publicDiagnostic) };
+  return {
+    ok,
+    files: ok ? result.files.map((f) => ({ path: f.path, content: f.content })) : [],
+    diagnostics: result.diagnostics.map(publicDiagnostic),
+  };
 }
 
 /** Checks the plan only. */
@@ -145,13 +164,24 @@ export async function validate(input: PlanInput, options: Options = {}): Promise
 }
 
 /** The changes from one version of a plan to another, classified as `codegen diff` does. */
-export async function diff(before: PlanInput, after: PlanInput, options: Pick<Options, 'from' | 'readableNames'> = {}): Promise<DiffResult> {
+export async function diff(
+  before: PlanInput,
+  after: PlanInput,
+  options: Pick<Options, 'from' | 'readableNames'> = {},
+): Promise<DiffResult> {
   const a = await run(before, options, true);
   const b = await run(after, options, true);
   if (!a.plan || !b.plan) {
-    const diagnostics = [...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === 'error').map(publicDiagnostic);
+    const diagnostics = [...a.diagnostics, ...b.diagnostics]
+      .filter((d) => d.severity === 'error')
+      .map(publicDiagnostic);
     return { ok: false, breaking: false, changes: [], diagnostics };
   }
   const changes = diffPlans(a.plan, b.plan);
-  return { ok: true, breaking: summarize(changes).breaking, changes: changes.map(toJsonChange).map(publicChange), diagnostics: [] };
+  return {
+    ok: true,
+    breaking: summarize(changes).breaking,
+    changes: changes.map(toJsonChange).map(publicChange),
+    diagnostics: [],
+  };
 }

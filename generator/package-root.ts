@@ -10,7 +10,8 @@ export function packageRoot(): string {
     let dir = dirname(fileURLToPath(import.meta.url));
     for (;;) {
       const pkg = join(dir, 'package.json');
-      if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'clevertap-codegen') break;
+      if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'clevertap-codegen')
+        break;
       const up = dirname(dir);
       if (up === dir) throw new Error('internal: cannot find the clevertap-codegen package folder');
       dir = up;

@@ -28,7 +28,10 @@ export interface Generated {
 }
 
 /** Checks a plan without emitting. */
-export function validate(path: string, options: GenerateOptions = {}): { plan: Plan | undefined; diagnostics: Diagnostic[]; excluded?: string[] } {
+export function validate(
+  path: string,
+  options: GenerateOptions = {},
+): { plan: Plan | undefined; diagnostics: Diagnostic[]; excluded?: string[] } {
   const loaded = loadPlan(path, options);
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
@@ -36,10 +39,15 @@ export function validate(path: string, options: GenerateOptions = {}): { plan: P
   diagnostics.push(...built.diagnostics);
   const found = findPolicy(options.transform, loaded.value);
   diagnostics.push(...found.diagnostics);
-  if (!built.plan || found.unreadable) return { plan: undefined, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)) };
+  if (!built.plan || found.unreadable)
+    return { plan: undefined, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)) };
   const transformed = transformPlan(built.plan, found.policy);
   diagnostics.push(...transformed.diagnostics, ...checkPlan(transformed.plan));
-  return { plan: transformed.plan, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)), excluded: transformed.excluded };
+  return {
+    plan: transformed.plan,
+    diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)),
+    excluded: transformed.excluded,
+  };
 }
 
 export function generate(path: string, options: GenerateOptions = {}): Generated {

@@ -19,7 +19,12 @@ export function catalogueStatus(report: StatusReport, base = process.cwd()): Cat
   const events: Record<string, SiteRef[]> = {};
   const profile: Record<string, SiteRef[]> = {};
   for (const f of report.functions) {
-    const sites = f.sites.map((s) => ({ file: rel(s.file), line: s.line, ...(s.via && { via: s.via }), ...(s.unsafe && { unsafe: s.unsafe }) }));
+    const sites = f.sites.map((s) => ({
+      file: rel(s.file),
+      line: s.line,
+      ...(s.via && { via: s.via }),
+      ...(s.unsafe && { unsafe: s.unsafe }),
+    }));
     if (f.kind === 'profile') profile[f.name] = [...(profile[f.name] ?? []), ...sites];
     else if (f.event !== undefined) events[f.event] = [...(events[f.event] ?? []), ...sites];
   }

@@ -89,9 +89,11 @@ ${plan.identify ? identifySection(plan.identify, status) : ''}
 
 function docBlock(docs: Docs): string {
   const parts: string[] = [];
-  if (docs.title && docs.title !== docs.description) parts.push(`<p class="desc"><strong>${h(docs.title)}</strong></p>`);
+  if (docs.title && docs.title !== docs.description)
+    parts.push(`<p class="desc"><strong>${h(docs.title)}</strong></p>`);
   if (docs.description) parts.push(`<p class="desc">${h(docs.description)}</p>`);
-  if (typeof docs.deprecated === 'string') parts.push(`<p class="desc"><strong>Deprecated:</strong> ${h(docs.deprecated)}</p>`);
+  if (typeof docs.deprecated === 'string')
+    parts.push(`<p class="desc"><strong>Deprecated:</strong> ${h(docs.deprecated)}</p>`);
   return parts.join('\n');
 }
 
@@ -101,16 +103,25 @@ const deprecatedBadge = (docs: Docs) => (docs.deprecated ? '<span class="badge d
 function searchText(e: EventNode): string {
   const parts = [e.name, e.functionName, e.docs.title, e.docs.description];
   for (const p of e.properties) parts.push(p.name, p.docs.description, p.docs.title);
-  return parts.filter((x) => x).join(' ').toLowerCase();
+  return parts
+    .filter((x) => x)
+    .join(' ')
+    .toLowerCase();
 }
 
 function eventSection(e: EventNode, id: string, status: CatalogueStatus | undefined): string {
   const sites = status?.events[e.name];
-  const sentBadge = !status ? '' : sites && sites.length > 0 ? '<span class="badge sent">sent</span>' : '<span class="badge never">never sent</span>';
+  const sentBadge = !status
+    ? ''
+    : sites && sites.length > 0
+      ? '<span class="badge sent">sent</span>'
+      : '<span class="badge never">never sent</span>';
   const out = [
     `<section class="event" id="${id}" data-search="${h(searchText(e))}">`,
     `<h2>${h(e.name)}${deprecatedBadge(e.docs)}${e.isCharged ? '<span class="badge charged">revenue</span>' : ''}${sentBadge}<a class="self" href="#${id}" aria-label="Link to this event">#</a></h2>`,
-    e.functionName ? `<p class="fn"><code>${h(e.functionName)}(${e.properties.length > 0 ? `properties: ${h(e.typeName)}` : ''})</code></p>` : '',
+    e.functionName
+      ? `<p class="fn"><code>${h(e.functionName)}(${e.properties.length > 0 ? `properties: ${h(e.typeName)}` : ''})</code></p>`
+      : '',
     docBlock(e.docs),
   ];
   if (e.properties.length > 0) {
@@ -118,7 +129,8 @@ function eventSection(e: EventNode, id: string, status: CatalogueStatus | undefi
   } else {
     out.push('<p class="muted">No properties.</p>');
   }
-  if (e.additional !== false) out.push(`<p class="muted">Keys beyond these are allowed (values: ${h(typeText(e.additional))}).</p>`);
+  if (e.additional !== false)
+    out.push(`<p class="muted">Keys beyond these are allowed (values: ${h(typeText(e.additional))}).</p>`);
   if (status) out.push(sitesBlock(sites ?? []));
   out.push('</section>');
   return out.filter((x) => x !== '').join('\n');
@@ -136,7 +148,8 @@ function rows(props: Property[], prefix = ''): Row[] {
   for (const p of props) {
     out.push({ label: prefix + p.name, property: p });
     const t = p.type;
-    if (t.kind === 'array' && t.items?.kind === 'object') out.push(...rows(t.items.properties, `${prefix}${p.name}[].`));
+    if (t.kind === 'array' && t.items?.kind === 'object')
+      out.push(...rows(t.items.properties, `${prefix}${p.name}[].`));
   }
   return out;
 }
@@ -167,7 +180,10 @@ function describeCell(docs: Docs): string {
   const parts: string[] = [];
   if (docs.title && docs.title !== docs.description) parts.push(`<strong>${h(docs.title)}</strong>`);
   if (docs.description) parts.push(`<span class="desc">${h(docs.description)}</span>`);
-  if (docs.deprecated) parts.push(`<span class="badge deprecated">deprecated</span>${typeof docs.deprecated === 'string' ? ` ${h(docs.deprecated)}` : ''}`);
+  if (docs.deprecated)
+    parts.push(
+      `<span class="badge deprecated">deprecated</span>${typeof docs.deprecated === 'string' ? ` ${h(docs.deprecated)}` : ''}`,
+    );
   return parts.join('<br>');
 }
 
@@ -207,7 +223,13 @@ function identifySection(identify: IdentifyNode, status: CatalogueStatus | undef
     docBlock(identify.docs),
   ];
   if (identify.traits.length > 0) {
-    out.push(propertyTable(identify.traits.map((t) => ({ label: t.name, property: t })), (p) => receivedTrait(p as (typeof identify.traits)[number]), 'Trait'));
+    out.push(
+      propertyTable(
+        identify.traits.map((t) => ({ label: t.name, property: t })),
+        (p) => receivedTrait(p as (typeof identify.traits)[number]),
+        'Trait',
+      ),
+    );
   } else {
     out.push('<p class="muted">No traits.</p>');
   }

@@ -10,8 +10,10 @@ import type { Property, Trait, TypeNode } from '../model/ir.js';
 
 /** What CleverTap does to every string value it receives, for the page's note (plain text, from the facts). */
 export function stringValueNote(): string {
-  return `CleverTap keeps at most ${LIMITS.valueBytes} bytes of a string value, deletes the characters ${DELETED_VALUE_CHARACTERS.join(' ')} from it ` +
-    'and trims its outer spaces; in development mode the client reports such values before they are sent.';
+  return (
+    `CleverTap keeps at most ${LIMITS.valueBytes} bytes of a string value, deletes the characters ${DELETED_VALUE_CHARACTERS.join(' ')} from it ` +
+    'and trims its outer spaces; in development mode the client reports such values before they are sent.'
+  );
 }
 
 export interface Received {

@@ -92,17 +92,25 @@ export function collisions<T extends { origin: Origin }>(xs: readonly T[], key: 
 /** "a string", "an integer", "a union of string and number", for messages. */
 export function describeType(t: TypeNode): string {
   switch (t.kind) {
-    case 'number': return t.integer ? 'an integer' : 'a number';
+    case 'number':
+      return t.integer ? 'an integer' : 'a number';
     case 'union':
       if (t.members.length === 0) return 'an empty enum';
       return `a union of ${t.members.map((m) => describeType(m).replace(/^an? /, '')).join(' and ')}`;
-    case 'untyped': return 'a schema with no type';
-    case 'scalar': return 'any scalar';
-    case 'null': return 'null';
-    case 'array': return 'an array';
-    case 'object': return 'an object';
-    case 'date': return `a ${t.format}`;
-    default: return `a ${t.kind}`;
+    case 'untyped':
+      return 'a schema with no type';
+    case 'scalar':
+      return 'any scalar';
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'an array';
+    case 'object':
+      return 'an object';
+    case 'date':
+      return `a ${t.format}`;
+    default:
+      return `a ${t.kind}`;
   }
 }
 
@@ -120,7 +128,15 @@ export function quoteList(xs: readonly string[]): string {
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
-function site(role: SiteRole, what: string, name: string, type: TypeNode, origin: Origin, event: EventNode | undefined, trait: Trait | undefined): ValueSite {
+function site(
+  role: SiteRole,
+  what: string,
+  name: string,
+  type: TypeNode,
+  origin: Origin,
+  event: EventNode | undefined,
+  trait: Trait | undefined,
+): ValueSite {
   // Every site has the same keys, in the same order: one object shape for the rules that read them
   return { role, what, name, type, origin, event, trait };
 }
@@ -135,12 +151,24 @@ function addEventSites(e: EventNode, out: ValueSite[]): void {
     }
     const item = chargedItemObject(p);
     if (!item) continue; // the Charged rules report the shape of Items
-    for (const ip of item.properties) out.push(site('item', 'Charged item property', ip.name, ip.type, ip.origin, e, undefined));
+    for (const ip of item.properties)
+      out.push(site('item', 'Charged item property', ip.name, ip.type, ip.origin, e, undefined));
     if (item.additional !== false) {
-      out.push(site('extra', 'additionalProperties of Charged', 'Items', item.additional, item.additional.origin, e, undefined));
+      out.push(
+        site(
+          'extra',
+          'additionalProperties of Charged',
+          'Items',
+          item.additional,
+          item.additional.origin,
+          e,
+          undefined,
+        ),
+      );
     }
   }
-  if (e.additional !== false) out.push(site('extra', 'additionalProperties of event', e.name, e.additional, e.additional.origin, e, undefined));
+  if (e.additional !== false)
+    out.push(site('extra', 'additionalProperties of event', e.name, e.additional, e.additional.origin, e, undefined));
 }
 
 /** Every value site of the plan, in IR order (the pipeline sorts diagnostics by position). */
@@ -151,7 +179,17 @@ function valueSites(plan: Plan): ValueSite[] {
   if (identify) {
     for (const t of identify.traits) out.push(site('trait', 'trait', t.name, t.type, t.origin, undefined, t));
     if (identify.additional !== false) {
-      out.push(site('extra', 'additionalProperties of', 'identify', identify.additional, identify.additional.origin, undefined, undefined));
+      out.push(
+        site(
+          'extra',
+          'additionalProperties of',
+          'identify',
+          identify.additional,
+          identify.additional.origin,
+          undefined,
+          undefined,
+        ),
+      );
     }
   }
   return out;
@@ -176,7 +214,8 @@ function keyGroups(plan: Plan): KeyGroup[] {
       if (item) out.push({ what: 'Charged "Items"', role: 'item', properties: item.properties, origin: item.origin });
     }
   }
-  if (plan.identify) out.push({ what: 'identify', role: 'identify', properties: plan.identify.traits, origin: plan.identify.origin });
+  if (plan.identify)
+    out.push({ what: 'identify', role: 'identify', properties: plan.identify.traits, origin: plan.identify.origin });
   return out;
 }
 

@@ -40,11 +40,29 @@ export const DELETED_VALUE_CHARACTERS = ["'", '"', '\\'] as const;
 
 /** System events (web SDK constants.js, Android Constants.java, REST API error 513), compared ignoring case. */
 export const RESTRICTED_EVENTS = [
-  'Stayed', 'UTM Visited', 'App Launched', 'App Installed', 'App Uninstalled', 'App Version Changed',
-  'Notification Sent', 'Notification Viewed', 'Notification Clicked', 'Notification Replied',
-  'Notification Bounced', 'Push Impressions', 'Reply Sent', 'State Transitioned', 'Session Concluded',
-  'Geocluster Entered', 'Geocluster Exited', 'Channel Unsubscribed', 'Identity Set', 'Identity Reset',
-  'Identity Error', 'Reachable By', 'wzrk_d',
+  'Stayed',
+  'UTM Visited',
+  'App Launched',
+  'App Installed',
+  'App Uninstalled',
+  'App Version Changed',
+  'Notification Sent',
+  'Notification Viewed',
+  'Notification Clicked',
+  'Notification Replied',
+  'Notification Bounced',
+  'Push Impressions',
+  'Reply Sent',
+  'State Transitioned',
+  'Session Concluded',
+  'Geocluster Entered',
+  'Geocluster Exited',
+  'Channel Unsubscribed',
+  'Identity Set',
+  'Identity Reset',
+  'Identity Error',
+  'Reachable By',
+  'wzrk_d',
 ] as const;
 
 /** Names and keys starting with this are CleverTap's own. */
@@ -72,19 +90,43 @@ export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
 
 /** CleverTap's standard profile fields. */
 export type StandardField =
-  | 'Name' | 'Email' | 'Phone' | 'Gender' | 'DOB' | 'Photo' | 'Employed' | 'Married' | 'Education' | 'Age'
-  | 'MSG-email' | 'MSG-push' | 'MSG-sms' | 'MSG-whatsapp';
+  | 'Name'
+  | 'Email'
+  | 'Phone'
+  | 'Gender'
+  | 'DOB'
+  | 'Photo'
+  | 'Employed'
+  | 'Married'
+  | 'Education'
+  | 'Age'
+  | 'MSG-email'
+  | 'MSG-push'
+  | 'MSG-sms'
+  | 'MSG-whatsapp';
 
 /** Trait names (ours and CleverTap's own) of the standard profile fields. */
 export const STANDARD_TRAITS: Readonly<Record<string, StandardField>> = {
-  name: 'Name', Name: 'Name',
-  email: 'Email', Email: 'Email',
-  phone: 'Phone', Phone: 'Phone',
-  gender: 'Gender', Gender: 'Gender',
-  birthday: 'DOB', DOB: 'DOB',
-  avatar: 'Photo', Photo: 'Photo',
-  Employed: 'Employed', Married: 'Married', Education: 'Education', Age: 'Age',
-  'MSG-email': 'MSG-email', 'MSG-push': 'MSG-push', 'MSG-sms': 'MSG-sms', 'MSG-whatsapp': 'MSG-whatsapp',
+  name: 'Name',
+  Name: 'Name',
+  email: 'Email',
+  Email: 'Email',
+  phone: 'Phone',
+  Phone: 'Phone',
+  gender: 'Gender',
+  Gender: 'Gender',
+  birthday: 'DOB',
+  DOB: 'DOB',
+  avatar: 'Photo',
+  Photo: 'Photo',
+  Employed: 'Employed',
+  Married: 'Married',
+  Education: 'Education',
+  Age: 'Age',
+  'MSG-email': 'MSG-email',
+  'MSG-push': 'MSG-push',
+  'MSG-sms': 'MSG-sms',
+  'MSG-whatsapp': 'MSG-whatsapp',
 };
 
 /** Trait keys that would be CleverTap's Identity, which identify() takes as its first argument. */
@@ -103,8 +145,17 @@ export interface FieldSpec {
 }
 
 const STRING: FieldSpec = { kind: 'string', expected: 'a string', fix: 'declare it as "type": "string"' };
-const YES_NO: FieldSpec = { kind: 'string', values: ['Y', 'N'], expected: 'a string enum of Y and N', fix: 'declare it as "type": "string", "enum": ["Y", "N"]' };
-const OPT_IN: FieldSpec = { kind: 'boolean', expected: 'a boolean (the subscription opt-in)', fix: 'declare it as "type": "boolean"' };
+const YES_NO: FieldSpec = {
+  kind: 'string',
+  values: ['Y', 'N'],
+  expected: 'a string enum of Y and N',
+  fix: 'declare it as "type": "string", "enum": ["Y", "N"]',
+};
+const OPT_IN: FieldSpec = {
+  kind: 'boolean',
+  expected: 'a boolean (the subscription opt-in)',
+  fix: 'declare it as "type": "boolean"',
+};
 
 /** The allowed schema of each standard field, and what CleverTap refuses at run time. */
 export const FIELD_SPECS: Readonly<Record<StandardField, FieldSpec>> = {
@@ -119,7 +170,12 @@ export const FIELD_SPECS: Readonly<Record<StandardField, FieldSpec>> = {
     fix: 'declare it as "type": "string", for example "+14155552671"',
   },
   // The web SDK also takes O and U (and spelled-out words, which it rewrites); the generator keeps to the letters.
-  Gender: { kind: 'string', values: ['M', 'F', 'O', 'U'], expected: 'a string enum of M and F (O and U are also accepted)', fix: 'declare it as "type": "string", "enum": ["M", "F"]' },
+  Gender: {
+    kind: 'string',
+    values: ['M', 'F', 'O', 'U'],
+    expected: 'a string enum of M and F (O and U are also accepted)',
+    fix: 'declare it as "type": "string", "enum": ["M", "F"]',
+  },
   DOB: { kind: 'date', expected: 'a date', fix: 'declare it as "type": "string", "format": "date" (or "date-time")' },
   Employed: YES_NO,
   Married: YES_NO,
@@ -137,7 +193,8 @@ export const FIELD_SPECS: Readonly<Record<StandardField, FieldSpec>> = {
 };
 
 /** A regular-expression character class of `chars`, each escaped. */
-const charClass = (chars: readonly string[]): string => `[${chars.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`;
+const charClass = (chars: readonly string[]): string =>
+  `[${chars.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`;
 
 /**
  * What a generated client checks at run time, as plain data for the templates (each value becomes a literal in

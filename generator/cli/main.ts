@@ -69,10 +69,21 @@ const loadOptions = (args: Common) => ({
 });
 
 // out, language and target have no yargs default, so that a config's values apply unless given (commands/config.ts)
-type GenerateArgs = Common & { out?: string; check: boolean; force: boolean; language?: 'ts' | 'js'; verify: boolean; target?: TargetName };
+type GenerateArgs = Common & {
+  out?: string;
+  check: boolean;
+  force: boolean;
+  language?: 'ts' | 'js';
+  verify: boolean;
+  target?: TargetName;
+};
 
 async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]): Promise<number> {
-  const result = await generateFiles(args.plan, { ...loadOptions(args), language: args.language ?? 'ts', target: args.target ?? 'web' });
+  const result = await generateFiles(args.plan, {
+    ...loadOptions(args),
+    language: args.language ?? 'ts',
+    target: args.target ?? 'web',
+  });
   if (args.explain && result.plan) printExplanation(explain(result.plan, result.excluded), args, io);
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
   if (args.verify) {
@@ -83,7 +94,11 @@ async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]):
     const stale = staleFiles(args.out ?? 'out', result.files);
     for (const f of stale) {
       const path = relative(process.cwd(), f.path);
-      io.err(f.state === 'missing' ? `missing: ${path}, which ${args.plan} generates\n` : `stale: ${path} differs from what ${args.plan} generates\n`);
+      io.err(
+        f.state === 'missing'
+          ? `missing: ${path}, which ${args.plan} generates\n`
+          : `stale: ${path} differs from what ${args.plan} generates\n`,
+      );
     }
     if (stale.length > 0) io.err(`run ${regenerateCommand(argv)} to update the client\n`);
     return stale.length > 0 ? EXIT.planErrors : EXIT.ok;
@@ -112,7 +127,10 @@ function runValidate(args: Common, io: Io): number {
 /** Prints the plan converted to the native format, so a team can switch to it for good. */
 function runConvert(args: Common, io: Io): number {
   const loaded = loadPlan(args.plan, loadOptions(args));
-  if (reportDiagnostics(loaded.diagnostics, { ...args, format: args.format === 'json' ? 'text' : args.format }, io) || loaded.value === undefined) {
+  if (
+    reportDiagnostics(loaded.diagnostics, { ...args, format: args.format === 'json' ? 'text' : args.format }, io) ||
+    loaded.value === undefined
+  ) {
     return EXIT.planErrors;
   }
   io.out(JSON.stringify(loaded.value, null, 2) + '\n');
@@ -121,16 +139,28 @@ function runConvert(args: Common, io: Io): number {
 
 const statusOptions = (y: ReturnType<typeof yargs>) =>
   y
-    .option('project', { type: 'string', default: '.', describe: 'the app\'s tsconfig.json, or its folder' })
-    .option('client', { type: 'string', array: true, describe: 'the generated client\'s folder (default: every client the app imports)' })
-    .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print the report' })
-    .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when an event is never sent or a removed function is used' });
+    .option('project', { type: 'string', default: '.', describe: "the app's tsconfig.json, or its folder" })
+    .option('client', {
+      type: 'string',
+      array: true,
+      describe: "the generated client's folder (default: every client the app imports)",
+    })
+    .option('format', {
+      choices: ['text', 'json', 'github'] as const,
+      default: 'text' as const,
+      describe: 'how to print the report',
+    })
+    .option('strict', {
+      type: 'boolean',
+      default: false,
+      describe: 'exit 1 when an event is never sent or a removed function is used',
+    });
 
 const docsOptions = <T>(y: Argv<T>) =>
   y
     .option('out', { type: 'string', default: 'docs', describe: 'output directory (writes index.html)' })
     .option('status', { type: 'string', describe: 'show where the app (tsconfig.json or its folder) sends each event' })
-    .option('client', { type: 'string', array: true, describe: 'with --status: the generated client\'s folder' })
+    .option('client', { type: 'string', array: true, describe: "with --status: the generated client's folder" })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite a file the generator did not write' });
 
 /** Runs the CLI; returns the exit code. `io` is injectable for tests. */
@@ -139,69 +169,175 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const common = (y: ReturnType<typeof yargs>) =>
     y
       .positional('plan', { type: 'string', demandOption: true, describe: 'the tracking plan (JSON)' })
-      .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print problems' })
-      .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plan\'s format (default: detected)' })
-      .option('readable-names', { type: 'boolean', default: false, describe: 'Iglu: add_to_cart becomes "Add To Cart"' })
-      .option('max-warnings', { type: 'number', requiresArg: true, describe: 'fail when there are more warnings than this' });
+      .option('format', {
+        choices: ['text', 'json', 'github'] as const,
+        default: 'text' as const,
+        describe: 'how to print problems',
+      })
+      .option('from', {
+        choices: ['native', 'segment', 'rudderstack', 'iglu'] as const,
+        describe: "the plan's format (default: detected)",
+      })
+      .option('readable-names', {
+        type: 'boolean',
+        default: false,
+        describe: 'Iglu: add_to_cart becomes "Add To Cart"',
+      })
+      .option('max-warnings', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'fail when there are more warnings than this',
+      });
   // Not for convert, which prints the plan as it is
   const transforms = (y: ReturnType<typeof common>) =>
     y
-      .option('transform', { type: 'string', requiresArg: true, describe: 'a transformation policy (JSON) for plans written for other tools (docs/transformations.md)' })
-      .option('explain', { type: 'boolean', default: false, describe: 'print what the transformation policy does to each event' });
+      .option('transform', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'a transformation policy (JSON) for plans written for other tools (docs/transformations.md)',
+      })
+      .option('explain', {
+        type: 'boolean',
+        default: false,
+        describe: 'print what the transformation policy does to each event',
+      });
   const parser = yargs(argv)
     .scriptName('codegen')
-    .usage('$0 [plan]: check a tracking plan against CleverTap\'s rules and write a typed client')
+    .usage("$0 [plan]: check a tracking plan against CleverTap's rules and write a typed client")
     .command(
       '$0 [plan]',
       'check the plan, then write the client (no plan: every output of codegen.config.json)',
       (y) =>
         transforms(common(y))
           .positional('plan', { demandOption: false })
-          .option('watch', { type: 'boolean', default: false, describe: 'generate again whenever the plan, a $ref\'d file or the config changes' })
-          .option('config', { type: 'string', describe: 'the config file (default: codegen.config.json here or above)' })
+          .option('watch', {
+            type: 'boolean',
+            default: false,
+            describe: "generate again whenever the plan, a $ref'd file or the config changes",
+          })
+          .option('config', {
+            type: 'string',
+            describe: 'the config file (default: codegen.config.json here or above)',
+          })
           .option('out', { type: 'string', requiresArg: true, describe: 'output directory (default: out)' })
-          .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the committed client is stale' })
+          .option('check', {
+            type: 'boolean',
+            default: false,
+            describe: 'write nothing; exit 1 if the committed client is stale',
+          })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files the generator did not write' })
-          .option('verify', { type: 'boolean', default: false, describe: 'type-check the client in memory before writing it' })
-          .option('language', { choices: ['ts', 'js'] as const, describe: 'ts (default): index.ts; js: index.js with index.d.ts' })
-          .option('target', { choices: availableTargets(), describe: 'the platform: web (clevertap-web-sdk, the default), react-native (clevertap-react-native), node (CleverTap\'s REST upload API)' }),
+          .option('verify', {
+            type: 'boolean',
+            default: false,
+            describe: 'type-check the client in memory before writing it',
+          })
+          .option('language', {
+            choices: ['ts', 'js'] as const,
+            describe: 'ts (default): index.ts; js: index.js with index.d.ts',
+          })
+          .option('target', {
+            choices: availableTargets(),
+            describe:
+              "the platform: web (clevertap-web-sdk, the default), react-native (clevertap-react-native), node (CleverTap's REST upload API)",
+          }),
       async (args) => {
         checkOptions(args, argv);
         const a = args as unknown as GenerateArgs & { watch: boolean; config?: string };
-        code = a.plan === undefined || a.watch || a.config !== undefined ? await runWorkflow(a, io) : await runGenerate(a, io, argv);
+        code =
+          a.plan === undefined || a.watch || a.config !== undefined
+            ? await runWorkflow(a, io)
+            : await runGenerate(a, io, argv);
       },
     )
-    .command('validate <plan>', 'check the plan; write nothing', (y) => transforms(common(y)), (args) => {
-      checkOptions(args, argv);
-      code = runValidate(args as unknown as Common, io);
-    })
-    .command('convert <plan>', 'print the plan converted to the native format', (y) => common(y), (args) => {
-      checkOptions(args, argv);
-      code = runConvert(args as unknown as Common, io);
-    })
-    .command('diff <old> [new]', 'what changed between two plans (or the plan and --base <git-ref>); exit 1 when something breaks', (y) =>
-      y
-        .positional('old', { type: 'string', demandOption: true, describe: 'the old plan (with --base: the plan)' })
-        .positional('new', { type: 'string', describe: 'the new plan' })
-        .option('base', { type: 'string', describe: 'compare the plan with its version at this git commit, branch or tag' })
-        .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'how to print the changes' })
-        .option('from', { choices: ['native', 'segment', 'rudderstack', 'iglu'] as const, describe: 'the plans\' format (default: detected)' }), (args) => {
-      code = runDiff({ old: args.old, format: args.format, ...(args.new !== undefined && { new: args.new }), ...(args.base !== undefined && { base: args.base }), options: args.from ? { from: args.from } : {} }, io);
-    })
-    .command('init', 'write a starter plan and codegen.config.json (asks on a terminal; never overwrites)', (y) =>
-      y
-        .option('plan', { type: 'string', describe: 'the plan\'s path (default: tracking-plan.json)' })
-        .option('out', { type: 'string', describe: 'the client\'s folder (default: src/analytics)' })
-        .option('target', { choices: availableTargets(), describe: 'the SDK the client drives (default: web)' }), async (args) => {
-      code = await runInit({ ...(args.plan !== undefined && { plan: args.plan }), ...(args.out !== undefined && { out: args.out }), ...(args.target !== undefined && { target: args.target }) }, io);
-    })
-    .command('status', 'where the app sends each event (its tsconfig.json, read by the type checker)', (y) => statusOptions(y), async (args) => {
-      code = await (await import('./commands/status.js')).runStatus(args as never, io);
-    })
-    .command('docs <plan>', 'write the plan\'s catalogue: one HTML page', (y) => docsOptions(common(y)), async (args) => {
-      const { runDocs } = await import('./commands/docs.js');
-      code = await runDocs(args as never, loadOptions(args as unknown as Common), io, (ds) => reportDiagnostics(ds, args as unknown as Common, io));
-    })
+    .command(
+      'validate <plan>',
+      'check the plan; write nothing',
+      (y) => transforms(common(y)),
+      (args) => {
+        checkOptions(args, argv);
+        code = runValidate(args as unknown as Common, io);
+      },
+    )
+    .command(
+      'convert <plan>',
+      'print the plan converted to the native format',
+      (y) => common(y),
+      (args) => {
+        checkOptions(args, argv);
+        code = runConvert(args as unknown as Common, io);
+      },
+    )
+    .command(
+      'diff <old> [new]',
+      'what changed between two plans (or the plan and --base <git-ref>); exit 1 when something breaks',
+      (y) =>
+        y
+          .positional('old', { type: 'string', demandOption: true, describe: 'the old plan (with --base: the plan)' })
+          .positional('new', { type: 'string', describe: 'the new plan' })
+          .option('base', {
+            type: 'string',
+            describe: 'compare the plan with its version at this git commit, branch or tag',
+          })
+          .option('format', {
+            choices: ['text', 'json', 'github'] as const,
+            default: 'text' as const,
+            describe: 'how to print the changes',
+          })
+          .option('from', {
+            choices: ['native', 'segment', 'rudderstack', 'iglu'] as const,
+            describe: "the plans' format (default: detected)",
+          }),
+      (args) => {
+        code = runDiff(
+          {
+            old: args.old,
+            format: args.format,
+            ...(args.new !== undefined && { new: args.new }),
+            ...(args.base !== undefined && { base: args.base }),
+            options: args.from ? { from: args.from } : {},
+          },
+          io,
+        );
+      },
+    )
+    .command(
+      'init',
+      'write a starter plan and codegen.config.json (asks on a terminal; never overwrites)',
+      (y) =>
+        y
+          .option('plan', { type: 'string', describe: "the plan's path (default: tracking-plan.json)" })
+          .option('out', { type: 'string', describe: "the client's folder (default: src/analytics)" })
+          .option('target', { choices: availableTargets(), describe: 'the SDK the client drives (default: web)' }),
+      async (args) => {
+        code = await runInit(
+          {
+            ...(args.plan !== undefined && { plan: args.plan }),
+            ...(args.out !== undefined && { out: args.out }),
+            ...(args.target !== undefined && { target: args.target }),
+          },
+          io,
+        );
+      },
+    )
+    .command(
+      'status',
+      'where the app sends each event (its tsconfig.json, read by the type checker)',
+      (y) => statusOptions(y),
+      async (args) => {
+        code = await (await import('./commands/status.js')).runStatus(args as never, io);
+      },
+    )
+    .command(
+      'docs <plan>',
+      "write the plan's catalogue: one HTML page",
+      (y) => docsOptions(common(y)),
+      async (args) => {
+        const { runDocs } = await import('./commands/docs.js');
+        code = await runDocs(args as never, loadOptions(args as unknown as Common), io, (ds) =>
+          reportDiagnostics(ds, args as unknown as Common, io),
+        );
+      },
+    )
     .strict()
     .locale('en') // explainUsage reads yargs' messages
     .version(version())
@@ -228,7 +364,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.err(`codegen: ${e.message}\n`);
       return EXIT.usage;
     }
-    io.err(`codegen: internal error, please report it with the plan that caused it:\n${(e as Error).stack ?? String(e)}\n`);
+    io.err(
+      `codegen: internal error, please report it with the plan that caused it:\n${(e as Error).stack ?? String(e)}\n`,
+    );
     return EXIT.bug;
   }
 }

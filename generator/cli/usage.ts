@@ -14,7 +14,8 @@ function rawValue(argv: readonly string[], name: string): string | undefined {
 
 /** Options yargs accepts but that make no sense: an empty --out, a --max-warnings that is not a count. */
 export function checkOptions(args: Record<string, unknown>, argv: readonly string[]): void {
-  if (args.out === '') throw new UsageError('--out needs a value: the folder to write the client to (without --out: out/)');
+  if (args.out === '')
+    throw new UsageError('--out needs a value: the folder to write the client to (without --out: out/)');
   const max = args['max-warnings'];
   if (max !== undefined && !(typeof max === 'number' && Number.isInteger(max) && max >= 0)) {
     const raw = rawValue(argv, 'max-warnings');
@@ -30,7 +31,8 @@ export function explainUsage(message: string, argv: readonly string[]): string {
     return `no plan given: name the tracking plan file, as in codegen ${command}plan.json`;
   }
   const following = /^Not enough arguments following: (\S+)/.exec(message);
-  if (following) return `--${following[1]} needs a value${following[1] === 'out' ? ': the folder to write the client to' : ''}`;
+  if (following)
+    return `--${following[1]} needs a value${following[1] === 'out' ? ': the folder to write the client to' : ''}`;
   return message;
 }
 

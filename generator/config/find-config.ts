@@ -30,7 +30,8 @@ export function findConfig(from: string = process.cwd()): string | undefined {
     const pkg = join(dir, 'package.json');
     const inPackage = packageHasConfig(pkg);
     if (existsSync(file)) {
-      if (inPackage) throw new IoError(`${dir} has both ${CONFIG_FILE} and a "codegen" key in package.json; keep one of them`);
+      if (inPackage)
+        throw new IoError(`${dir} has both ${CONFIG_FILE} and a "codegen" key in package.json; keep one of them`);
       return file;
     }
     if (inPackage) return pkg;

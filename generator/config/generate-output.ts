@@ -23,7 +23,9 @@ export interface OutputResult {
 }
 
 /** The options the pipeline takes from an output's settings. */
-export function pipelineOptions(s: Pick<OutputSettings, 'from' | 'readableNames' | 'language' | 'target' | 'transform'>): PipelineOptions {
+export function pipelineOptions(
+  s: Pick<OutputSettings, 'from' | 'readableNames' | 'language' | 'target' | 'transform'>,
+): PipelineOptions {
   const options: PipelineOptions = {};
   if (s.from !== undefined) options.from = s.from;
   if (s.readableNames !== undefined) options.readableNames = s.readableNames;
@@ -37,7 +39,10 @@ export function pipelineOptions(s: Pick<OutputSettings, 'from' | 'readableNames'
  * Rule severities from the config: a warning or note made an error or a warning, or left out ('off'). The reader
  * refuses to lower an error (the emitter relies on them), so a plan with errors can never be emitted through this.
  */
-export function applySeverity(ds: readonly Diagnostic[], severity: Readonly<Record<string, SeverityLevel>>): Diagnostic[] {
+export function applySeverity(
+  ds: readonly Diagnostic[],
+  severity: Readonly<Record<string, SeverityLevel>>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of ds) {
     const level = severity[d.code];
@@ -56,10 +61,16 @@ export interface RunOptions {
 }
 
 /** Generates `plan` in memory; never touches the output folder. */
-export async function generateOutput(plan: string, options: PipelineOptions, run: RunOptions = {}): Promise<OutputResult> {
+export async function generateOutput(
+  plan: string,
+  options: PipelineOptions,
+  run: RunOptions = {},
+): Promise<OutputResult> {
   const read: string[] = [];
   const hook = { onRead: (p: string) => read.push(p), ...(run.read && { read: run.read }) };
-  const result = withFileHook(hook, () => (run.validateOnly ? { ...validate(plan, options), files: [] } : generate(plan, options)));
+  const result = withFileHook(hook, () =>
+    run.validateOnly ? { ...validate(plan, options), files: [] } : generate(plan, options),
+  );
   const diagnostics = applySeverity(result.diagnostics, run.severity ?? {});
   if (hasErrors(diagnostics) || result.files.length === 0) return { plan: result.plan, files: [], diagnostics, read };
   const files = options.language === 'js' ? await toJavaScript(result.files) : result.files;

@@ -67,23 +67,31 @@ class Reader {
     };
     switch (field.kind) {
       case 'path':
-        return typeof value === 'string' && value !== '' ? resolve(this.base, value) : bad('a path (a non-empty string)');
+        return typeof value === 'string' && value !== ''
+          ? resolve(this.base, value)
+          : bad('a path (a non-empty string)');
       case 'target': {
         // a target of the contract that this build cannot emit yet is refused here, not at generation
         const available = availableTargets();
-        return typeof value === 'string' && (available as string[]).includes(value) ? value : bad(`one of ${list(available)}`);
+        return typeof value === 'string' && (available as string[]).includes(value)
+          ? value
+          : bad(`one of ${list(available)}`);
       }
       case 'choice':
         return typeof value === 'string' && field.values.includes(value) ? value : bad(`one of ${list(field.values)}`);
       case 'boolean':
         return typeof value === 'boolean' ? value : bad('true or false');
       case 'count':
-        return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : bad('a whole number, 0 or more');
+        return typeof value === 'number' && Number.isInteger(value) && value >= 0
+          ? value
+          : bad('a whole number, 0 or more');
       case 'transform':
         if (typeof value === 'string' && value !== '') return resolve(this.base, value);
         return isObject(value) ? value : bad('a path to a transformation policy file, or a policy object');
       case 'severity':
-        return isObject(value) ? this.severity(value) : bad('an object mapping rule codes to "error", "warning" or "off"');
+        return isObject(value)
+          ? this.severity(value)
+          : bad('an object mapping rule codes to "error", "warning" or "off"');
     }
   }
 
@@ -111,7 +119,12 @@ class Reader {
 }
 
 /** Checks a config value (already parsed, with origins) read from `file`; `at` is where the value is written. */
-export function checkConfig(value: unknown, file: SourceFile, where: string, at: Origin | undefined = originOf(value)): Config {
+export function checkConfig(
+  value: unknown,
+  file: SourceFile,
+  where: string,
+  at: Origin | undefined = originOf(value),
+): Config {
   const reader = new Reader(file, dirname(resolve(file.path)));
   const config: Config = { path: file.path, outputs: [], diagnostics: reader.diagnostics };
   if (!isObject(value)) {
@@ -120,18 +133,31 @@ export function checkConfig(value: unknown, file: SourceFile, where: string, at:
   }
   const defaults = reader.settings(value, where, TOP_LEVEL_ONLY);
   if (typeof value.$schema !== 'string' && value.$schema !== undefined) {
-    reader.report('CT902', memberOrigin(value, '$schema'), { key: '$schema', expected: 'a string', actual: jsonType(value.$schema) });
+    reader.report('CT902', memberOrigin(value, '$schema'), {
+      key: '$schema',
+      expected: 'a string',
+      actual: jsonType(value.$schema),
+    });
   }
   // Without "outputs", the top level is the one output
   const outputs: Array<{ obj: Json; settings: Partial<OutputSettings>; name: string }> = [];
   if (value.outputs === undefined) {
     outputs.push({ obj: {}, settings: {}, name: where });
   } else if (!Array.isArray(value.outputs) || value.outputs.length === 0) {
-    reader.report('CT902', memberOrigin(value, 'outputs'), { key: 'outputs', expected: 'a non-empty array of outputs', actual: jsonType(value.outputs) });
+    reader.report('CT902', memberOrigin(value, 'outputs'), {
+      key: 'outputs',
+      expected: 'a non-empty array of outputs',
+      actual: jsonType(value.outputs),
+    });
     return config;
   } else {
     value.outputs.forEach((o: unknown, i: number) => {
-      if (!isObject(o)) reader.report('CT902', memberOrigin(value.outputs as unknown[], i), { key: `outputs[${i}]`, expected: 'an object', actual: jsonType(o) });
+      if (!isObject(o))
+        reader.report('CT902', memberOrigin(value.outputs as unknown[], i), {
+          key: `outputs[${i}]`,
+          expected: 'an object',
+          actual: jsonType(o),
+        });
       else outputs.push({ obj: o, settings: reader.settings(o, `outputs[${i}]`, []), name: `outputs[${i}]` });
     });
   }
@@ -145,7 +171,11 @@ export function checkConfig(value: unknown, file: SourceFile, where: string, at:
       complete = false;
       // a key written with a bad value has its own diagnostic already
       if (!(key in value) && !(key in o.obj)) {
-        reader.report('CT903', site, { where: o.name, key, example: key === 'plan' ? '"tracking-plan.json"' : '"src/analytics"' });
+        reader.report('CT903', site, {
+          where: o.name,
+          key,
+          example: key === 'plan' ? '"tracking-plan.json"' : '"src/analytics"',
+        });
       }
     }
     if (!complete) continue;
@@ -160,7 +190,8 @@ export function checkConfig(value: unknown, file: SourceFile, where: string, at:
 /** Reads a config file: codegen.config.json, or package.json (its "codegen" key). */
 export function readConfig(path: string): Config {
   const read = parseJsonText(path, readText(path));
-  if (read.value === undefined || read.diagnostics.length > 0) return { path, outputs: [], diagnostics: read.diagnostics };
+  if (read.value === undefined || read.diagnostics.length > 0)
+    return { path, outputs: [], diagnostics: read.diagnostics };
   if (basename(path) === 'package.json' && isObject(read.value)) {
     return checkConfig(read.value.codegen, read.file, '"codegen" in package.json', memberOrigin(read.value, 'codegen'));
   }

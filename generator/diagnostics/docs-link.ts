@@ -17,9 +17,14 @@ export interface PackageLinks {
 /** The web page of docs/ for a GitHub repository or a homepage in package.json, or undefined. */
 export function docsBase(pkg: PackageLinks): string | undefined {
   const repo = typeof pkg.repository === 'string' ? { url: pkg.repository } : pkg.repository;
-  const m = repo?.url?.match(/^(?:git\+)?(?:https?:\/\/|git:\/\/|ssh:\/\/git@|git@)?github\.com[/:]([^/]+)\/([^/#]+?)(?:\.git)?\/?$/) ??
-    repo?.url?.match(/^github:([^/]+)\/([^/#]+)$/) ?? (typeof pkg.repository === 'string' ? pkg.repository.match(/^([\w.-]+)\/([\w.-]+)$/) : null);
-  if (m) return `https://github.com/${m[1]}/${m[2]}/blob/HEAD/${repo?.directory ? `${repo.directory.replace(/\/$/, '')}/` : ''}`;
+  const m =
+    repo?.url?.match(
+      /^(?:git\+)?(?:https?:\/\/|git:\/\/|ssh:\/\/git@|git@)?github\.com[/:]([^/]+)\/([^/#]+?)(?:\.git)?\/?$/,
+    ) ??
+    repo?.url?.match(/^github:([^/]+)\/([^/#]+)$/) ??
+    (typeof pkg.repository === 'string' ? pkg.repository.match(/^([\w.-]+)\/([\w.-]+)$/) : null);
+  if (m)
+    return `https://github.com/${m[1]}/${m[2]}/blob/HEAD/${repo?.directory ? `${repo.directory.replace(/\/$/, '')}/` : ''}`;
   if (pkg.homepage && /^https?:\/\//.test(pkg.homepage)) return pkg.homepage.replace(/#.*$/, '').replace(/\/?$/, '/');
   return undefined;
 }

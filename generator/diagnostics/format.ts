@@ -25,7 +25,12 @@ export interface JsonDiagnostic extends JsonLocation {
 
 function jsonLocation(origin: Origin | undefined): JsonLocation {
   const loc = origin && locate(origin.file, origin.offset);
-  return { file: loc?.path ?? null, line: loc?.line ?? null, column: loc?.column ?? null, pointer: origin?.pointer ?? null };
+  return {
+    file: loc?.path ?? null,
+    line: loc?.line ?? null,
+    column: loc?.column ?? null,
+    pointer: origin?.pointer ?? null,
+  };
 }
 
 export function toJson(d: Diagnostic): JsonDiagnostic {
@@ -75,7 +80,10 @@ export function codeFrame(d: Diagnostic, color = false): string {
   const loc = locate(file, offset);
   const start = offset - (loc.column - 1);
   const end = file.text.indexOf('\n', start);
-  const text = file.text.slice(start, end < 0 ? file.text.length : end).replace(/\r$/, '').replace(/\t/g, ' ');
+  const text = file.text
+    .slice(start, end < 0 ? file.text.length : end)
+    .replace(/\r$/, '')
+    .replace(/\t/g, ' ');
   const gutter = String(loc.line);
   const pad = ' '.repeat(gutter.length);
   const caret = color ? `${COLORS[d.severity]}^${COLORS.reset}` : '^';
@@ -91,12 +99,18 @@ export function githubEscape(s: string, property = false): string {
 function githubAnnotation(d: Diagnostic): string {
   const loc = locationOf(d);
   const level = d.severity === 'note' ? 'notice' : d.severity;
-  const props = loc ? `file=${githubEscape(loc.path, true)},line=${loc.line},col=${loc.column},title=${d.code}` : `title=${d.code}`;
+  const props = loc
+    ? `file=${githubEscape(loc.path, true)},line=${loc.line},col=${loc.column},title=${d.code}`
+    : `title=${d.code}`;
   const related = d.related.map((r) => ` (related: ${place(r)})`).join('');
   return `::${level} ${props}::${githubEscape(`${d.origin?.pointer || '/'}: ${d.message} (${d.hint})${related}`)}\n`;
 }
 
-export function formatDiagnostics(ds: readonly Diagnostic[], format: OutputFormat, options: { color?: boolean; frames?: boolean } = {}): string {
+export function formatDiagnostics(
+  ds: readonly Diagnostic[],
+  format: OutputFormat,
+  options: { color?: boolean; frames?: boolean } = {},
+): string {
   if (format === 'json') return JSON.stringify(ds.map(toJson), null, 2) + '\n';
   if (format === 'github') return ds.map(githubAnnotation).join('');
   let out = '';

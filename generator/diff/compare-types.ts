@@ -4,7 +4,13 @@
  */
 import type { ArrayType, NumberType, ObjectType, StringType, TypeNode } from '../model/ir.js';
 
-export type TypeChangeKind = 'narrowed' | 'widened' | 'enum-value-removed' | 'enum-value-added' | 'data-type-changed' | 'member';
+export type TypeChangeKind =
+  | 'narrowed'
+  | 'widened'
+  | 'enum-value-removed'
+  | 'enum-value-added'
+  | 'data-type-changed'
+  | 'member';
 
 export interface TypeChange {
   kind: TypeChangeKind;
@@ -41,8 +47,15 @@ function clevertapTypes(t: TypeNode): Set<string> {
 }
 
 const KIND_WORDS: Record<Leaf['kind'], string> = {
-  string: 'strings', number: 'numbers', boolean: 'booleans', date: 'dates', null: 'null', scalar: 'any scalar',
-  array: 'arrays', object: 'objects', untyped: 'any value',
+  string: 'strings',
+  number: 'numbers',
+  boolean: 'booleans',
+  date: 'dates',
+  null: 'null',
+  scalar: 'any scalar',
+  array: 'arrays',
+  object: 'objects',
+  untyped: 'any value',
 };
 
 /** Whether a leaf of the new type accepts at least the values of kind `kind` (ignoring constraints). */
@@ -53,7 +66,11 @@ function covers(l: Leaf, kind: Leaf['kind']): boolean {
 
 const show = (v: unknown): string => JSON.stringify(v);
 
-function compareEnum(oldValues: readonly unknown[] | undefined, newValues: readonly unknown[] | undefined, out: TypeChange[]): void {
+function compareEnum(
+  oldValues: readonly unknown[] | undefined,
+  newValues: readonly unknown[] | undefined,
+  out: TypeChange[],
+): void {
   if (oldValues === undefined && newValues === undefined) return;
   if (newValues === undefined) {
     out.push({ kind: 'widened', detail: `no longer limited to ${oldValues!.map(show).join(', ')}` });
@@ -65,17 +82,31 @@ function compareEnum(oldValues: readonly unknown[] | undefined, newValues: reado
   }
   const removed = oldValues.filter((v) => !newValues.includes(v));
   const added = newValues.filter((v) => !oldValues.includes(v));
-  if (removed.length > 0) out.push({ kind: 'enum-value-removed', detail: `enum value${removed.length > 1 ? 's' : ''} ${removed.map(show).join(', ')} removed` });
-  if (added.length > 0) out.push({ kind: 'enum-value-added', detail: `enum value${added.length > 1 ? 's' : ''} ${added.map(show).join(', ')} added` });
+  if (removed.length > 0)
+    out.push({
+      kind: 'enum-value-removed',
+      detail: `enum value${removed.length > 1 ? 's' : ''} ${removed.map(show).join(', ')} removed`,
+    });
+  if (added.length > 0)
+    out.push({
+      kind: 'enum-value-added',
+      detail: `enum value${added.length > 1 ? 's' : ''} ${added.map(show).join(', ')} added`,
+    });
 }
 
 /** A bound where a larger value narrows (minimum, minLength) or a smaller one does (maximum, maxLength). */
-function compareBound(name: string, oldValue: number | undefined, newValue: number | undefined, largerNarrows: boolean, out: TypeChange[]): void {
+function compareBound(
+  name: string,
+  oldValue: number | undefined,
+  newValue: number | undefined,
+  largerNarrows: boolean,
+  out: TypeChange[],
+): void {
   if (oldValue === newValue) return;
   const detail = `${name} ${oldValue ?? 'none'} -> ${newValue ?? 'none'}`;
   if (newValue === undefined) out.push({ kind: 'widened', detail });
   else if (oldValue === undefined) out.push({ kind: 'narrowed', detail });
-  else out.push({ kind: (newValue > oldValue) === largerNarrows ? 'narrowed' : 'widened', detail });
+  else out.push({ kind: newValue > oldValue === largerNarrows ? 'narrowed' : 'widened', detail });
 }
 
 /** A keyword whose values cannot be ordered (pattern, format, multipleOf): any change may refuse old values. */
@@ -94,7 +125,11 @@ function compareString(a: StringType, b: StringType, out: TypeChange[]): void {
 }
 
 function compareNumber(a: NumberType, b: NumberType, out: TypeChange[]): void {
-  if (a.integer !== b.integer) out.push({ kind: b.integer ? 'narrowed' : 'widened', detail: b.integer ? 'now whole numbers only' : 'now any number, not only whole ones' });
+  if (a.integer !== b.integer)
+    out.push({
+      kind: b.integer ? 'narrowed' : 'widened',
+      detail: b.integer ? 'now whole numbers only' : 'now any number, not only whole ones',
+    });
   compareEnum(a.enum, b.enum, out);
   compareBound('minimum', a.minimum, b.minimum, true, out);
   compareBound('exclusiveMinimum', a.exclusiveMinimum, b.exclusiveMinimum, true, out);
@@ -120,7 +155,8 @@ export function compareTypes(a: TypeNode, b: TypeNode, path = ''): TypeChange[] 
   for (const o of olds) {
     const same = news.find((n) => n.kind === o.kind);
     if (!same) {
-      if (!news.some((n) => covers(n, o.kind))) out.push({ kind: 'narrowed', detail: where(`no longer accepts ${KIND_WORDS[o.kind]}`), kindLevel: true });
+      if (!news.some((n) => covers(n, o.kind)))
+        out.push({ kind: 'narrowed', detail: where(`no longer accepts ${KIND_WORDS[o.kind]}`), kindLevel: true });
       continue;
     }
     const found: TypeChange[] = [];
@@ -128,7 +164,8 @@ export function compareTypes(a: TypeNode, b: TypeNode, path = ''): TypeChange[] 
     else if (o.kind === 'number') compareNumber(o, same as NumberType, found);
     else if (o.kind === 'boolean') compareEnum(o.enum, (same as typeof o).enum, found);
     else if (o.kind === 'array') compareArray(o, same as ArrayType, found, out, path);
-    else if (o.kind === 'object') out.push({ kind: 'member', detail: where('members'), old: o, new: same as ObjectType, path } as MemberChange);
+    else if (o.kind === 'object')
+      out.push({ kind: 'member', detail: where('members'), old: o, new: same as ObjectType, path } as MemberChange);
     for (const c of found) out.push({ ...c, detail: where(c.detail) });
   }
   for (const n of news) {
@@ -140,7 +177,10 @@ export function compareTypes(a: TypeNode, b: TypeNode, path = ''): TypeChange[] 
   const after = clevertapTypes(b);
   const gained = [...after].filter((k) => !before.has(k));
   if (before.size > 0 && gained.length > 0) {
-    out.push({ kind: 'data-type-changed', detail: where(`CleverTap type ${[...before].join('/')} -> ${[...after].join('/')}`) });
+    out.push({
+      kind: 'data-type-changed',
+      detail: where(`CleverTap type ${[...before].join('/')} -> ${[...after].join('/')}`),
+    });
   }
   return out;
 }

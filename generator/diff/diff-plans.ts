@@ -9,12 +9,21 @@ import type { EventNode, Plan, Property, Trait, TypeNode } from '../model/ir.js'
 import { compareTypes, type MemberChange } from './compare-types.js';
 
 export type ChangeKind =
-  | 'event-removed' | 'event-added' | 'event-renamed'
-  | 'property-removed' | 'property-added' | 'property-renamed'
-  | 'property-required' | 'property-optional'
-  | 'type-narrowed' | 'type-widened' | 'type-changed'
-  | 'enum-value-removed' | 'enum-value-added'
-  | 'additional-closed' | 'additional-opened'
+  | 'event-removed'
+  | 'event-added'
+  | 'event-renamed'
+  | 'property-removed'
+  | 'property-added'
+  | 'property-renamed'
+  | 'property-required'
+  | 'property-optional'
+  | 'type-narrowed'
+  | 'type-widened'
+  | 'type-changed'
+  | 'enum-value-removed'
+  | 'enum-value-added'
+  | 'additional-closed'
+  | 'additional-opened'
   | 'trait-field-changed';
 
 export interface Change {
@@ -47,7 +56,8 @@ function shape(t: TypeNode | false | undefined): unknown {
 }
 const propertyShape = (p: Property): string => JSON.stringify([p.name, p.required, shape(p.type)]);
 const typeKey = (p: Property): string => JSON.stringify([p.required, shape(p.type)]);
-const eventKey = (e: EventNode): string => JSON.stringify([e.properties.map(propertyShape).sort(), shape(e.additional)]);
+const eventKey = (e: EventNode): string =>
+  JSON.stringify([e.properties.map(propertyShape).sort(), shape(e.additional)]);
 
 /** Pairs of removed and added things with equal keys, where the match is unambiguous (one of each). */
 function renames<T>(removed: T[], added: T[], key: (t: T) => string): Array<[T, T]> {
@@ -75,11 +85,25 @@ interface Scope {
 class Differ {
   readonly changes: Change[] = [];
 
-  add(kind: ChangeKind, app: boolean, data: boolean, scope: Scope, property: string | undefined, message: string, origin: Origin | undefined): void {
+  add(
+    kind: ChangeKind,
+    app: boolean,
+    data: boolean,
+    scope: Scope,
+    property: string | undefined,
+    message: string,
+    origin: Origin | undefined,
+  ): void {
     this.changes.push({ kind, app, data, event: scope.event, property, message, origin });
   }
 
-  members(olds: Property[], news: Property[], oldExtra: TypeNode | false, newExtra: TypeNode | false, scope: Scope): void {
+  members(
+    olds: Property[],
+    news: Property[],
+    oldExtra: TypeNode | false,
+    newExtra: TypeNode | false,
+    scope: Scope,
+  ): void {
     const newByName = new Map(news.map((p) => [p.name, p]));
     const oldByName = new Map(olds.map((p) => [p.name, p]));
     const removed = olds.filter((p) => !newByName.has(p.name));
@@ -89,28 +113,87 @@ class Differ {
     const pairedOld = new Set(renamed.map(([o]) => o));
     const pairedNew = new Set(renamed.map(([, n]) => n));
     for (const [o, n] of renamed) {
-      this.add('property-renamed', true, true, scope, scope.prefix + n.name,
-        `${scope.noun} "${scope.prefix}${o.name}" of ${where} removed and "${scope.prefix}${n.name}" added with the same type: a rename? Code sending "${o.name}" no longer compiles, and CleverTap records "${n.name}" as a new ${scope.noun}`, n.origin);
+      this.add(
+        'property-renamed',
+        true,
+        true,
+        scope,
+        scope.prefix + n.name,
+        `${scope.noun} "${scope.prefix}${o.name}" of ${where} removed and "${scope.prefix}${n.name}" added with the same type: a rename? Code sending "${o.name}" no longer compiles, and CleverTap records "${n.name}" as a new ${scope.noun}`,
+        n.origin,
+      );
     }
     for (const p of removed) {
       if (pairedOld.has(p)) continue;
-      this.add('property-removed', true, false, scope, scope.prefix + p.name, `${scope.noun} "${scope.prefix}${p.name}" of ${where} removed`, scope.origin);
+      this.add(
+        'property-removed',
+        true,
+        false,
+        scope,
+        scope.prefix + p.name,
+        `${scope.noun} "${scope.prefix}${p.name}" of ${where} removed`,
+        scope.origin,
+      );
     }
     for (const p of added) {
       if (pairedNew.has(p)) continue;
-      if (p.required) this.add('property-added', true, false, scope, scope.prefix + p.name, `required ${scope.noun} "${scope.prefix}${p.name}" added to ${where}: existing calls lack it`, p.origin);
-      else this.add('property-added', false, false, scope, scope.prefix + p.name, `optional ${scope.noun} "${scope.prefix}${p.name}" added to ${where}`, p.origin);
+      if (p.required)
+        this.add(
+          'property-added',
+          true,
+          false,
+          scope,
+          scope.prefix + p.name,
+          `required ${scope.noun} "${scope.prefix}${p.name}" added to ${where}: existing calls lack it`,
+          p.origin,
+        );
+      else
+        this.add(
+          'property-added',
+          false,
+          false,
+          scope,
+          scope.prefix + p.name,
+          `optional ${scope.noun} "${scope.prefix}${p.name}" added to ${where}`,
+          p.origin,
+        );
     }
     for (const o of olds) {
       const n = newByName.get(o.name);
       if (!n) continue;
       const name = scope.prefix + o.name;
-      if (!o.required && n.required) this.add('property-required', true, false, scope, name, `${scope.noun} "${name}" of ${where} is now required`, n.origin);
-      if (o.required && !n.required) this.add('property-optional', false, false, scope, name, `${scope.noun} "${name}" of ${where} is now optional`, n.origin);
+      if (!o.required && n.required)
+        this.add(
+          'property-required',
+          true,
+          false,
+          scope,
+          name,
+          `${scope.noun} "${name}" of ${where} is now required`,
+          n.origin,
+        );
+      if (o.required && !n.required)
+        this.add(
+          'property-optional',
+          false,
+          false,
+          scope,
+          name,
+          `${scope.noun} "${name}" of ${where} is now optional`,
+          n.origin,
+        );
       const oldField = (o as Trait).field;
       const newField = (n as Trait).field;
       if (oldField !== undefined && newField !== undefined && oldField !== newField) {
-        this.add('trait-field-changed', false, true, scope, name, `trait "${name}" now fills CleverTap's profile field "${newField}", not "${oldField}"`, n.origin);
+        this.add(
+          'trait-field-changed',
+          false,
+          true,
+          scope,
+          name,
+          `trait "${name}" now fills CleverTap's profile field "${newField}", not "${oldField}"`,
+          n.origin,
+        );
       }
       this.types(o.type, n.type, scope, name, `${scope.noun} "${name}" of ${where}`, n.origin);
     }
@@ -118,12 +201,38 @@ class Differ {
   }
 
   private extra(o: TypeNode | false, n: TypeNode | false, scope: Scope, where: string): void {
-    if (o !== false && n === false) this.add('additional-closed', true, false, scope, undefined, `${where} no longer accepts properties outside the plan (additionalProperties closed)`, scope.origin);
-    else if (o === false && n !== false) this.add('additional-opened', false, false, scope, undefined, `${where} now accepts properties outside the plan`, scope.origin);
-    else if (o !== false && n !== false) this.types(o, n, scope, undefined, `extra properties of ${where}`, scope.origin);
+    if (o !== false && n === false)
+      this.add(
+        'additional-closed',
+        true,
+        false,
+        scope,
+        undefined,
+        `${where} no longer accepts properties outside the plan (additionalProperties closed)`,
+        scope.origin,
+      );
+    else if (o === false && n !== false)
+      this.add(
+        'additional-opened',
+        false,
+        false,
+        scope,
+        undefined,
+        `${where} now accepts properties outside the plan`,
+        scope.origin,
+      );
+    else if (o !== false && n !== false)
+      this.types(o, n, scope, undefined, `extra properties of ${where}`, scope.origin);
   }
 
-  private types(o: TypeNode, n: TypeNode, scope: Scope, property: string | undefined, what: string, origin: Origin | undefined): void {
+  private types(
+    o: TypeNode,
+    n: TypeNode,
+    scope: Scope,
+    property: string | undefined,
+    what: string,
+    origin: Origin | undefined,
+  ): void {
     let changes = compareTypes(o, n);
     // A new CleverTap type is one change (string -> number), breaking the data, and the app's code too if values
     // of the old type are no longer accepted
@@ -131,8 +240,19 @@ class Differ {
     if (retyped) {
       const kinds = changes.filter((c) => c.kindLevel && !c.detail.includes('[]:'));
       const app = kinds.some((c) => c.kind === 'narrowed');
-      const words = [...kinds.map((c) => c.detail), retyped.detail.replace(/^CleverTap type /, "CleverTap's type ")].join('; ');
-      this.add('type-changed', app, true, scope, property, `${what}: ${words}; CleverTap keeps the type it saw first, so values of the new type may be dropped or not aggregated`, origin);
+      const words = [
+        ...kinds.map((c) => c.detail),
+        retyped.detail.replace(/^CleverTap type /, "CleverTap's type "),
+      ].join('; ');
+      this.add(
+        'type-changed',
+        app,
+        true,
+        scope,
+        property,
+        `${what}: ${words}; CleverTap keeps the type it saw first, so values of the new type may be dropped or not aggregated`,
+        origin,
+      );
       changes = changes.filter((c) => c !== retyped && !kinds.includes(c));
     }
     for (const c of changes) {
@@ -143,11 +263,24 @@ class Differ {
           origin: m.new.origin,
           prefix: `${property ?? ''}${m.path}.`,
         });
-      } else if (c.kind === 'narrowed') this.add('type-narrowed', true, false, scope, property, `${what} narrowed: ${c.detail}`, origin);
-      else if (c.kind === 'widened') this.add('type-widened', false, false, scope, property, `${what} widened: ${c.detail}`, origin);
-      else if (c.kind === 'enum-value-removed') this.add('enum-value-removed', true, false, scope, property, `${what}: ${c.detail}`, origin);
-      else if (c.kind === 'enum-value-added') this.add('enum-value-added', false, false, scope, property, `${what}: ${c.detail}`, origin);
-      else this.add('type-changed', false, true, scope, property, `${what}: ${c.detail}; CleverTap keeps the type it saw first`, origin);
+      } else if (c.kind === 'narrowed')
+        this.add('type-narrowed', true, false, scope, property, `${what} narrowed: ${c.detail}`, origin);
+      else if (c.kind === 'widened')
+        this.add('type-widened', false, false, scope, property, `${what} widened: ${c.detail}`, origin);
+      else if (c.kind === 'enum-value-removed')
+        this.add('enum-value-removed', true, false, scope, property, `${what}: ${c.detail}`, origin);
+      else if (c.kind === 'enum-value-added')
+        this.add('enum-value-added', false, false, scope, property, `${what}: ${c.detail}`, origin);
+      else
+        this.add(
+          'type-changed',
+          false,
+          true,
+          scope,
+          property,
+          `${what}: ${c.detail}; CleverTap keeps the type it saw first`,
+          origin,
+        );
     }
   }
 }
@@ -160,14 +293,34 @@ export function diffPlans(before: Plan, after: Plan): Change[] {
   const removed = before.events.filter((e) => !newByName.has(e.name));
   const added = after.events.filter((e) => !oldByName.has(e.name));
   const renamed = renames(removed, added, eventKey);
-  const top = (event: string | undefined, origin: Origin | undefined): Scope => ({ event, noun: 'property', origin, prefix: '' });
+  const top = (event: string | undefined, origin: Origin | undefined): Scope => ({
+    event,
+    noun: 'property',
+    origin,
+    prefix: '',
+  });
   for (const [o, n] of renamed) {
-    d.add('event-renamed', true, true, top(n.name, n.origin), undefined,
-      `event "${o.name}" removed and "${n.name}" added with the same properties: a rename? ${o.functionName}() is gone, and CleverTap records "${n.name}" as a new event (its history stays under "${o.name}")`, n.origin);
+    d.add(
+      'event-renamed',
+      true,
+      true,
+      top(n.name, n.origin),
+      undefined,
+      `event "${o.name}" removed and "${n.name}" added with the same properties: a rename? ${o.functionName}() is gone, and CleverTap records "${n.name}" as a new event (its history stays under "${o.name}")`,
+      n.origin,
+    );
   }
   for (const e of removed) {
     if (renamed.some(([o]) => o === e)) continue;
-    d.add('event-removed', true, false, top(e.name, after.origin), undefined, `event "${e.name}" removed: ${e.functionName}() is gone`, after.origin);
+    d.add(
+      'event-removed',
+      true,
+      false,
+      top(e.name, after.origin),
+      undefined,
+      `event "${e.name}" removed: ${e.functionName}() is gone`,
+      after.origin,
+    );
   }
   for (const e of added) {
     if (renamed.some(([, n]) => n === e)) continue;
@@ -180,12 +333,18 @@ export function diffPlans(before: Plan, after: Plan): Change[] {
   const oldIdentify = before.identify;
   const newIdentify = after.identify;
   if (oldIdentify || newIdentify) {
-    d.members(oldIdentify?.traits ?? [], newIdentify?.traits ?? [], oldIdentify?.additional ?? false, newIdentify?.additional ?? false, {
-      event: undefined,
-      noun: 'trait',
-      origin: newIdentify?.origin ?? after.origin,
-      prefix: '',
-    });
+    d.members(
+      oldIdentify?.traits ?? [],
+      newIdentify?.traits ?? [],
+      oldIdentify?.additional ?? false,
+      newIdentify?.additional ?? false,
+      {
+        event: undefined,
+        noun: 'trait',
+        origin: newIdentify?.origin ?? after.origin,
+        prefix: '',
+      },
+    );
   }
   return d.changes;
 }

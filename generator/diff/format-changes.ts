@@ -50,7 +50,8 @@ export function toJsonChange(c: Change): JsonChange {
   };
 }
 
-const label = (c: Change): string => (c.app && c.data ? 'breaking (app, data)' : c.app ? 'breaking (app)' : c.data ? 'breaking (data)' : 'safe');
+const label = (c: Change): string =>
+  c.app && c.data ? 'breaking (app, data)' : c.app ? 'breaking (app)' : c.data ? 'breaking (data)' : 'safe';
 
 const githubEscape = (s: string, property = false): string => {
   let out = s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -73,7 +74,9 @@ export function formatChanges(changes: readonly Change[], format: OutputFormat):
         const j = toJsonChange(c);
         const level = isBreaking(c) ? 'error' : 'notice';
         const title = `codegen diff: ${label(c)}`;
-        const props = j.file ? `file=${githubEscape(j.file, true)},line=${j.line},col=${j.column},title=${githubEscape(title, true)}` : `title=${githubEscape(title, true)}`;
+        const props = j.file
+          ? `file=${githubEscape(j.file, true)},line=${j.line},col=${j.column},title=${githubEscape(title, true)}`
+          : `title=${githubEscape(title, true)}`;
         return `::${level} ${props}::${githubEscape(c.message)}\n`;
       })
       .join('');
@@ -84,8 +87,9 @@ export function formatChanges(changes: readonly Change[], format: OutputFormat):
   });
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
   const total = changes.filter(isBreaking).length;
-  const tail = changes.length === 0
-    ? 'no changes to events, properties or traits\n'
-    : `${plural(total, 'breaking change')} (app: ${s.app}, data: ${s.data}), ${plural(s.safe, 'safe change')}\n`;
+  const tail =
+    changes.length === 0
+      ? 'no changes to events, properties or traits\n'
+      : `${plural(total, 'breaking change')} (app: ${s.app}, data: ${s.data}), ${plural(s.safe, 'safe change')}\n`;
   return lines.join('') + tail;
 }

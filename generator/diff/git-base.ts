@@ -9,7 +9,12 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { IoError } from '../core/io-error.js';
 
 function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** The real path of `path`, through the real path of its nearest existing folder (the file may exist only at the ref). */
@@ -42,7 +47,9 @@ export function gitBase(ref: string, near: string): GitBase {
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top);
   } catch {
-    throw new IoError(`--base ${ref}: no such commit, branch or tag in ${top} (in CI, fetch it first: git fetch origin ${ref})`);
+    throw new IoError(
+      `--base ${ref}: no such commit, branch or tag in ${top} (in CI, fetch it first: git fetch origin ${ref})`,
+    );
   }
   const cache = new Map<string, string | undefined>();
   const blob = (path: string): string | undefined => {

@@ -11,7 +11,9 @@ export function stringLiteral(s: string): string {
  * (cheaper than a regex, for the many short strings and for the megabyte of rules alike).
  */
 function escapeLineSeparators(json: string): string {
-  return json.includes('\u2028') || json.includes('\u2029') ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
+  return json.includes('\u2028') || json.includes('\u2029')
+    ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+    : json;
 }
 
 /** A property key in a type or object literal: bare when a plain ASCII identifier, quoted otherwise. */
@@ -21,7 +23,7 @@ export function propertyKey(name: string): string {
 }
 
 /** Whatever commentText would change (CR, a line separator, `*\/`, a control character): most text has none. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the control characters a comment must escape
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a comment must not hold control characters
 const COMMENT_UNSAFE = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\*\//;
 
 /** Text for a block comment: `*\/` cannot end it, and no line break escapes into code. */
@@ -30,8 +32,11 @@ export function commentText(s: string): string {
   return s
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\*\//g, '*\\/')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: escapes the control characters COMMENT_UNSAFE found
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: escapes the control characters COMMENT_UNSAFE found
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
 }
 
 /** Text for a single-line `//` comment. */

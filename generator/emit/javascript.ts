@@ -13,9 +13,22 @@ export async function toJavaScript(files: EmittedFile[]): Promise<EmittedFile[]>
       out.push(file);
       continue;
     }
-    const options = { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, removeComments: false, newLine: ts.NewLineKind.LineFeed };
-    const js = ts.transpileModule(file.content, { compilerOptions: options, fileName: file.path, reportDiagnostics: true });
-    const dts = ts.transpileDeclaration(file.content, { compilerOptions: { ...options, declaration: true }, fileName: file.path, reportDiagnostics: true });
+    const options = {
+      target: ts.ScriptTarget.ES2020,
+      module: ts.ModuleKind.ESNext,
+      removeComments: false,
+      newLine: ts.NewLineKind.LineFeed,
+    };
+    const js = ts.transpileModule(file.content, {
+      compilerOptions: options,
+      fileName: file.path,
+      reportDiagnostics: true,
+    });
+    const dts = ts.transpileDeclaration(file.content, {
+      compilerOptions: { ...options, declaration: true },
+      fileName: file.path,
+      reportDiagnostics: true,
+    });
     const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
     if (problems.length > 0) {
       const text = problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n');

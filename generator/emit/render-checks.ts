@@ -19,15 +19,24 @@ export type ItemRule = [Kind, Options] | [Kind];
 
 function kindOf(t: TypeNode): Kind | undefined {
   switch (t.kind) {
-    case 'string': return 's';
-    case 'number': return t.integer ? 'i' : 'n';
-    case 'boolean': return 'b';
-    case 'date': return 'd';
-    case 'null': return 'z';
-    case 'union': return 'u';
-    case 'array': return 'a';
-    case 'scalar': return '*';
-    default: return undefined;
+    case 'string':
+      return 's';
+    case 'number':
+      return t.integer ? 'i' : 'n';
+    case 'boolean':
+      return 'b';
+    case 'date':
+      return 'd';
+    case 'null':
+      return 'z';
+    case 'union':
+      return 'u';
+    case 'array':
+      return 'a';
+    case 'scalar':
+      return '*';
+    default:
+      return undefined;
   }
 }
 

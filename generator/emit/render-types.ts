@@ -19,7 +19,7 @@ export function typeText(t: TypeNode, names: { item?: string } = {}): string {
     case 'scalar':
       return SCALAR_TYPE;
     case 'array': {
-      const item = t.items?.kind === 'object' ? names.item ?? 'never' : t.items ? typeText(t.items, names) : 'never';
+      const item = t.items?.kind === 'object' ? (names.item ?? 'never') : t.items ? typeText(t.items, names) : 'never';
       return /[|&]/.test(item) ? `ReadonlyArray<${item}>` : `readonly ${item}[]`;
     }
     case 'object':
@@ -81,7 +81,8 @@ export function docLines(docs: Docs, extra: string[] = []): string[] {
   lines.push(...extra);
   if (docs.default !== undefined) lines.push(`@default ${jsonLiteral(docs.default)}`);
   for (const ex of docs.examples ?? []) lines.push(`@example ${jsonLiteral(ex)}`);
-  if (docs.deprecated) lines.push(typeof docs.deprecated === 'string' ? `@deprecated ${docs.deprecated}` : '@deprecated');
+  if (docs.deprecated)
+    lines.push(typeof docs.deprecated === 'string' ? `@deprecated ${docs.deprecated}` : '@deprecated');
   return lines;
 }
 
@@ -91,14 +92,17 @@ export function constraintLines(t: TypeNode): string[] {
   if (t.kind === 'string') {
     if (t.format) out.push(`Format: ${t.format}.`);
     for (const p of t.patterns ?? []) out.push(`Pattern: ${p}`);
-    if (t.minLength !== undefined || t.maxLength !== undefined) out.push(`Length: ${t.minLength ?? 0} to ${t.maxLength ?? 512} characters.`);
+    if (t.minLength !== undefined || t.maxLength !== undefined)
+      out.push(`Length: ${t.minLength ?? 0} to ${t.maxLength ?? 512} characters.`);
   } else if (t.kind === 'number') {
     const lo = t.minimum ?? t.exclusiveMinimum;
     const hi = t.maximum ?? t.exclusiveMaximum;
     if (t.integer) out.push('An integer.');
     // ASCII words, not ∞: one character outside Latin-1 makes V8 hold the whole client as a two-byte string
     if (lo !== undefined && hi !== undefined) {
-      out.push(`Range: ${lo}${t.exclusiveMinimum !== undefined ? ' (exclusive)' : ''} to ${hi}${t.exclusiveMaximum !== undefined ? ' (exclusive)' : ''}.`);
+      out.push(
+        `Range: ${lo}${t.exclusiveMinimum !== undefined ? ' (exclusive)' : ''} to ${hi}${t.exclusiveMaximum !== undefined ? ' (exclusive)' : ''}.`,
+      );
     } else if (lo !== undefined) {
       out.push(t.exclusiveMinimum !== undefined ? `Greater than ${lo}.` : `At least ${lo}.`);
     } else if (hi !== undefined) {
@@ -110,7 +114,9 @@ export function constraintLines(t: TypeNode): string[] {
 
 /** Whether docLines has anything to say beyond its `extra` lines. */
 function hasDocs(docs: Docs): boolean {
-  return Boolean(docs.title || docs.description || docs.default !== undefined || docs.examples?.length || docs.deprecated);
+  return Boolean(
+    docs.title || docs.description || docs.default !== undefined || docs.examples?.length || docs.deprecated,
+  );
 }
 
 export function memberText(p: Property, indent: string, names: { item?: string } = {}): string {
@@ -121,16 +127,29 @@ export function memberText(p: Property, indent: string, names: { item?: string }
 }
 
 /** An interface's body; an index signature when extra keys are allowed. */
-export function interfaceBody(props: Property[], additional: TypeNode | false, indent = '  ', names: { item?: string } = {}): string {
+export function interfaceBody(
+  props: Property[],
+  additional: TypeNode | false,
+  indent = '  ',
+  names: { item?: string } = {},
+): string {
   let body = props.map((p) => memberText(p, indent, names)).join('');
   // `{}` would take any value but null, numbers and strings included: a closed object without properties takes none
-  if (props.length === 0 && additional === false) body = `${indent}/** The plan allows no keys here. */\n${indent}[key: string]: never;\n`;
+  if (props.length === 0 && additional === false)
+    body = `${indent}/** The plan allows no keys here. */\n${indent}[key: string]: never;\n`;
   if (additional !== false) {
     // An index signature must admit every declared property's type too (an array of Items, a multi-value trait);
     // the extra keys themselves are held to `additional` by the track functions' Extra parameter (index.ts)
     const declared = props.map((p) => typeText(p.type, names));
     // null is "not sent" among any-scalar extras; a typed additionalProperties says itself whether it takes null
-    const types = literalUnion([typeText(additional, names), ...declared, ...(additional.kind === 'scalar' ? ['null'] : []), 'undefined'].flatMap(alternatives));
+    const types = literalUnion(
+      [
+        typeText(additional, names),
+        ...declared,
+        ...(additional.kind === 'scalar' ? ['null'] : []),
+        'undefined',
+      ].flatMap(alternatives),
+    );
     body += `${indent}/** Keys beyond the plan's, as the plan allows. */\n${indent}[key: string]: ${types};\n`;
   }
   return body;
@@ -156,7 +175,13 @@ export function exactTypes(withItems: boolean): string {
 }
 
 /** The keys an object may have beyond its properties, and their type, as `Exact`'s `K` and `X`. */
-function exactArgs(typeName: string, props: readonly Property[], additional: TypeNode | false, names: { item?: string }, extraKeys: readonly string[] = []): string {
+function exactArgs(
+  typeName: string,
+  props: readonly Property[],
+  additional: TypeNode | false,
+  names: { item?: string },
+  extraKeys: readonly string[] = [],
+): string {
   const own = extraKeys.length > 0 ? ` | ${extraKeys.map(stringLiteral).join(' | ')}` : '';
   if (additional === false) return `keyof ${typeName}${own}`;
   const keys = [...props.map((p) => p.name), ...extraKeys].map(stringLiteral);
@@ -169,7 +194,11 @@ export function exactParameter(
   typeName: string,
   props: readonly Property[],
   additional: TypeNode | false,
-  options: { names?: { item?: string }; extraKeys?: readonly string[]; items?: { key: string; typeName: string; props: readonly Property[]; additional: TypeNode | false } } = {},
+  options: {
+    names?: { item?: string };
+    extraKeys?: readonly string[];
+    items?: { key: string; typeName: string; props: readonly Property[]; additional: TypeNode | false };
+  } = {},
 ): string {
   const names = options.names ?? {};
   let text = `Exact<T, ${exactArgs(typeName, props, additional, names, options.extraKeys)}>`;

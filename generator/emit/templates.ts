@@ -34,7 +34,9 @@ export function template(target: string, entry = 'index.ts'): Handlebars.Templat
 
 /** A file of `templates/<target>/` that is not a template, as it is. */
 export function staticFile(target: string, name: string): string {
-  const text = precompiledTemplates ? precompiledTemplates.statics[target]?.[name] : readFileSync(join(packageRoot(), 'templates', target, name), 'utf8');
+  const text = precompiledTemplates
+    ? precompiledTemplates.statics[target]?.[name]
+    : readFileSync(join(packageRoot(), 'templates', target, name), 'utf8');
   if (text === undefined) throw new Error(`internal: no static file ${target}/${name}`);
   return text;
 }
@@ -42,7 +44,11 @@ export function staticFile(target: string, name: string): string {
 /** The folders a target's templates come from, later ones winning. */
 const foldersOf = (target: string): string[] => (target === SHARED ? [SHARED] : [SHARED, target]);
 
-function fromPrecompiled(precompiled: PrecompiledTemplates, target: string, entry: string): Handlebars.TemplateDelegate {
+function fromPrecompiled(
+  precompiled: PrecompiledTemplates,
+  target: string,
+  entry: string,
+): Handlebars.TemplateDelegate {
   const hb = precompiled.runtime.create();
   let main: TemplateSpecification | undefined;
   for (const folder of foldersOf(target)) {

@@ -25,5 +25,13 @@ export function tidy(text: string): string {
  */
 function mayHaveTrailingBlanks(t: string): boolean {
   const last = t.charCodeAt(t.length - 1);
-  return last === 0x20 || last === 0x09 || t.includes(' \n') || t.includes('\t\n') || t.includes('\r') || t.includes('\u2028') || t.includes('\u2029');
+  return (
+    last === 0x20 ||
+    last === 0x09 ||
+    t.includes(' \n') ||
+    t.includes('\t\n') ||
+    t.includes('\r') ||
+    t.includes('\u2028') ||
+    t.includes('\u2029')
+  );
 }

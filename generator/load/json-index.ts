@@ -87,7 +87,6 @@ export function findMembers(info: NodeInfo): void {
   info.valueOffsets = values;
 }
 
-
 /** The number of keys written in a JSON text (duplicates included): each string followed by a ':'. */
 export function countKeys(text: string): number {
   let count = 0;

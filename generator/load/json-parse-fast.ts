@@ -10,13 +10,25 @@ import { registerOnDemand, type NodeInfo } from './source.js';
 import type { SourceFile } from '../core/source-file.js';
 
 /** Registers `node` and what it contains; adds its keys to `keys.count`. False when the text needs the positioned parser. */
-function register(node: object, file: SourceFile, parent: NodeInfo | undefined, key: string, depth: number, keys: { count: number }): boolean {
+function register(
+  node: object,
+  file: SourceFile,
+  parent: NodeInfo | undefined,
+  key: string,
+  depth: number,
+  keys: { count: number },
+): boolean {
   if (depth > MAX_DEPTH) return false;
   const info = registerOnDemand(node, file, parent, key);
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
       const v: unknown = node[i];
-      if (typeof v === 'object' ? v !== null && !register(v, file, info, String(i), depth + 1, keys) : typeof v === 'number' && !Number.isFinite(v)) return false;
+      if (
+        typeof v === 'object'
+          ? v !== null && !register(v, file, info, String(i), depth + 1, keys)
+          : typeof v === 'number' && !Number.isFinite(v)
+      )
+        return false;
     }
     return true;
   }
@@ -25,7 +37,12 @@ function register(node: object, file: SourceFile, parent: NodeInfo | undefined, 
   for (const k in record) {
     count++;
     const v = record[k];
-    if (typeof v === 'object' ? v !== null && !register(v, file, info, k, depth + 1, keys) : typeof v === 'number' && !Number.isFinite(v)) return false;
+    if (
+      typeof v === 'object'
+        ? v !== null && !register(v, file, info, k, depth + 1, keys)
+        : typeof v === 'number' && !Number.isFinite(v)
+    )
+      return false;
   }
   keys.count += count;
   return true;

@@ -6,7 +6,10 @@ import { joinPointer, originOf, registerParsed } from './source.js';
 import type { SourceFile } from '../core/source-file.js';
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -50,7 +53,11 @@ export function parseJson(file: SourceFile): ParsedJson {
   /** After a ',': a closing bracket next is a trailing comma, reported at the comma (not on the bracket's line). */
   const noTrailingComma = (comma: number, close: string): void => {
     skipWs();
-    if (text[i] === close) fail(`trailing comma before '${close}': JSON allows no comma after the last ${close === '}' ? 'member' : 'element'}`, comma);
+    if (text[i] === close)
+      fail(
+        `trailing comma before '${close}': JSON allows no comma after the last ${close === '}' ? 'member' : 'element'}`,
+        comma,
+      );
   };
   const describe = (at: number): string =>
     at >= text.length ? 'end of file' : `'${text[at] === '\n' ? '\\n' : text[at]}'`;
@@ -59,7 +66,8 @@ export function parseJson(file: SourceFile): ParsedJson {
     for (;;) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) fail('comments are not allowed in JSON');
+      else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42))
+        fail('comments are not allowed in JSON');
       else return;
     }
   };
@@ -89,14 +97,30 @@ export function parseJson(file: SourceFile): ParsedJson {
         out += text.slice(chunk, i);
         const e = text[i + 1];
         switch (e) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'n': out += '\n'; break;
-          case 'r': out += '\r'; break;
-          case 't': out += '\t'; break;
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
           case 'u': {
             const hex = text.slice(i + 2, i + 6);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('invalid \\u escape in string', i);
@@ -104,7 +128,8 @@ export function parseJson(file: SourceFile): ParsedJson {
             i += 4;
             break;
           }
-          default: fail('invalid escape in string', i);
+          default:
+            fail('invalid escape in string', i);
         }
         i += 2;
         chunk = i;
@@ -140,7 +165,11 @@ export function parseJson(file: SourceFile): ParsedJson {
       }
       return n;
     }
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return value;
@@ -169,16 +198,28 @@ export function parseJson(file: SourceFile): ParsedJson {
         i++;
         const value = parseValue(obj, key, depth + 1);
         if (Object.hasOwn(obj, key)) {
-          duplicates.push({ key, pointer: joinPointer(originOf(obj)!.pointer, key), offset: keyOffset, firstOffset: keys[keys.indexOf(key) + 1] as number });
+          duplicates.push({
+            key,
+            pointer: joinPointer(originOf(obj)!.pointer, key),
+            offset: keyOffset,
+            firstOffset: keys[keys.indexOf(key) + 1] as number,
+          });
         } else {
           keys.push(key, keyOffset);
           // defineProperty: plain assignment of "__proto__" would replace the prototype instead of adding a key
-          if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+          if (key === '__proto__')
+            Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
           else obj[key] = value;
         }
         skipWs();
-        if (text[i] === ',') { noTrailingComma(i++, '}'); continue; }
-        if (text[i] === '}') { i++; break; }
+        if (text[i] === ',') {
+          noTrailingComma(i++, '}');
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          break;
+        }
         fail(`unexpected ${describe(i)}: expected ',' or '}'`);
       }
     }
@@ -201,8 +242,14 @@ export function parseJson(file: SourceFile): ParsedJson {
         keys.push(String(arr.length), i);
         arr.push(parseValue(arr, String(arr.length), depth + 1));
         skipWs();
-        if (text[i] === ',') { noTrailingComma(i++, ']'); continue; }
-        if (text[i] === ']') { i++; break; }
+        if (text[i] === ',') {
+          noTrailingComma(i++, ']');
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          break;
+        }
         fail(`unexpected ${describe(i)}: expected ',' or ']'`);
       }
     }

@@ -36,18 +36,35 @@ function isDirectory(path: string): boolean {
 export function loadPlan(path: string, options: LoadOptions = {}): LoadedPlan {
   const importOptions = { readableNames: options.readableNames === true };
   if (isDirectory(path)) {
-    if (options.from !== undefined && options.from !== 'iglu') throw new IoError(`${path} is a folder; only --from iglu reads folders`);
+    if (options.from !== undefined && options.from !== 'iglu')
+      throw new IoError(`${path} is a folder; only --from iglu reads folders`);
     const imported = importIgluFolder(path, importOptions);
     return { value: imported.plan, sources: imported.sources, format: 'iglu', diagnostics: imported.diagnostics };
   }
   const read = readJson(path);
-  if (read.value === undefined) return { value: undefined, sources: [read.file], format: options.from, diagnostics: read.diagnostics };
+  if (read.value === undefined)
+    return { value: undefined, sources: [read.file], format: options.from, diagnostics: read.diagnostics };
   // A file that is not even an object is no plan of any format: the native reader says so (CT003)
   const notAnObject = typeof read.value !== 'object' || read.value === null || Array.isArray(read.value);
-  const detected = options.from ? { format: options.from, diagnostics: [] } : notAnObject ? { format: 'native' as const, diagnostics: [] } : formatOf(read.value, read.file);
+  const detected = options.from
+    ? { format: options.from, diagnostics: [] }
+    : notAnObject
+      ? { format: 'native' as const, diagnostics: [] }
+      : formatOf(read.value, read.file);
   const format = detected.format;
-  if (format === undefined) return { value: undefined, sources: [read.file], format, diagnostics: [...read.diagnostics, ...detected.diagnostics] };
+  if (format === undefined)
+    return {
+      value: undefined,
+      sources: [read.file],
+      format,
+      diagnostics: [...read.diagnostics, ...detected.diagnostics],
+    };
   if (format === 'native') return { value: read.value, sources: [read.file], format, diagnostics: read.diagnostics };
   const imported = importPlan(read.value, read.file, format, importOptions);
-  return { value: imported.plan, sources: imported.sources, format, diagnostics: [...read.diagnostics, ...imported.diagnostics] };
+  return {
+    value: imported.plan,
+    sources: imported.sources,
+    format,
+    diagnostics: [...read.diagnostics, ...imported.diagnostics],
+  };
 }

@@ -6,7 +6,6 @@ import { parseJsonFast } from './json-parse-fast.js';
 import type { SourceFile } from '../core/source-file.js';
 import { IoError } from '../core/io-error.js';
 
-
 export interface ReadJson {
   file: SourceFile;
   /** `undefined` when the text is not JSON (a CT001 diagnostic says where). */
@@ -63,13 +62,27 @@ export function parseJsonText(path: string, text: string): ReadJson {
   try {
     const { value, duplicates, hugeNumbers } = parseJson(file);
     const diagnostics = [
-      ...duplicates.map((d) => diagnose('CT002', { file, pointer: d.pointer, offset: d.offset }, { key: d.key }, [{ file, pointer: d.pointer, offset: d.firstOffset }])),
-      ...hugeNumbers.map((h) => diagnose('CT016', { file, pointer: h.pointer, offset: h.offset }, { detail: `${h.text} is too large for a number (JSON readers make it Infinity)` })),
+      ...duplicates.map((d) =>
+        diagnose('CT002', { file, pointer: d.pointer, offset: d.offset }, { key: d.key }, [
+          { file, pointer: d.pointer, offset: d.firstOffset },
+        ]),
+      ),
+      ...hugeNumbers.map((h) =>
+        diagnose(
+          'CT016',
+          { file, pointer: h.pointer, offset: h.offset },
+          { detail: `${h.text} is too large for a number (JSON readers make it Infinity)` },
+        ),
+      ),
     ];
     return { file, value, diagnostics };
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
-    return { file, value: undefined, diagnostics: [diagnose('CT001', { file, pointer: '', offset: e.offset }, { detail: e.message })] };
+    return {
+      file,
+      value: undefined,
+      diagnostics: [diagnose('CT001', { file, pointer: '', offset: e.offset }, { detail: e.message })],
+    };
   }
 }
 

@@ -51,7 +51,9 @@ export class RefResolver {
       const target = this.lookup(current, ref);
       if (target === undefined) return undefined;
       if (typeof target !== 'object' || target === null || Array.isArray(target)) {
-        this.report('CT016', current, { detail: `$ref "${ref}" points at ${Array.isArray(target) ? 'an array' : JSON.stringify(target)}, not a schema` });
+        this.report('CT016', current, {
+          detail: `$ref "${ref}" points at ${Array.isArray(target) ? 'an array' : JSON.stringify(target)}, not a schema`,
+        });
         return undefined;
       }
       current = target as Record<string, unknown>;
@@ -89,7 +91,9 @@ export class RefResolver {
     }
     if (pointer !== '' && !pointer.startsWith('/')) {
       // `#name` is an $anchor, not a pointer that happens to lead nowhere
-      this.report('CT016', site, { detail: `$ref "${ref}" names an $anchor, which the generator does not resolve: refer to the schema by its JSON pointer, such as "#/$defs/${pointer}"` });
+      this.report('CT016', site, {
+        detail: `$ref "${ref}" names an $anchor, which the generator does not resolve: refer to the schema by its JSON pointer, such as "#/$defs/${pointer}"`,
+      });
       return undefined;
     }
     const value = walk(root, pointer);
@@ -115,7 +119,11 @@ export class RefResolver {
     return this.byPath.get(absolute);
   }
 
-  private report(code: 'CT010' | 'CT011' | 'CT012' | 'CT013' | 'CT006' | 'CT016', site: Record<string, unknown>, args: Record<string, string>): void {
+  private report(
+    code: 'CT010' | 'CT011' | 'CT012' | 'CT013' | 'CT006' | 'CT016',
+    site: Record<string, unknown>,
+    args: Record<string, string>,
+  ): void {
     this.diagnostics.push(diagnose(code, refOrigin(site), args));
   }
 }

@@ -74,7 +74,13 @@ export function offsetOf(info: NodeInfo): number {
 }
 
 /** For the parser: registers a node before its members are parsed, so that they can name it as their parent. */
-export function registerParsed(node: object, file: SourceFile, parent: object | undefined, key: string, offset: number): NodeInfo {
+export function registerParsed(
+  node: object,
+  file: SourceFile,
+  parent: object | undefined,
+  key: string,
+  offset: number,
+): NodeInfo {
   const info: NodeInfo = { file, parent: parent && registry.get(parent), key, offset };
   registry.set(node, info);
   return info;
@@ -88,7 +94,14 @@ export function registerOnDemand(node: object, file: SourceFile, parent: NodeInf
 }
 
 export function setOrigin(node: object, origin: Origin, keys?: Map<string, number>): void {
-  const info: NodeInfo = { file: origin.file, parent: undefined, key: '', offset: origin.offset, pointer: origin.pointer, origin };
+  const info: NodeInfo = {
+    file: origin.file,
+    parent: undefined,
+    key: '',
+    offset: origin.offset,
+    pointer: origin.pointer,
+    origin,
+  };
   if (keys) info.keyOffsets = [...keys].flat();
   registry.set(node, info);
 }

@@ -11,7 +11,17 @@ import { additionalOf, ignoredKeywords, propertiesOf, readDocs, type TypeContext
 import { keywordProblems } from './keyword-types.js';
 
 // `transform`: a transformation policy, read by transform/policy.ts
-const TOP_LEVEL = new Set(['$schema', 'name', 'version', 'description', 'events', 'identify', '$defs', 'definitions', 'transform']);
+const TOP_LEVEL = new Set([
+  '$schema',
+  'name',
+  'version',
+  'description',
+  'events',
+  'identify',
+  '$defs',
+  'definitions',
+  'transform',
+]);
 
 export interface BuiltPlan {
   plan: Plan | undefined;
@@ -19,7 +29,13 @@ export interface BuiltPlan {
 }
 
 const describeValue = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'an array'
+      : typeof v === 'object'
+        ? 'an object'
+        : `${typeof v} ${JSON.stringify(v)}`;
 
 /** `sources`: the files the plan was read from (one for a native plan; an Iglu folder has many). */
 export function buildPlan(value: unknown, sources: readonly SourceFile[]): BuiltPlan {
@@ -38,20 +54,37 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
   }
   const name = value.name;
   if (name === undefined) diagnostics.push(diagnose('CT004', rootOrigin, { key: 'name', example: '"My App"' }));
-  else if (typeof name !== 'string') diagnostics.push(diagnose('CT006', at('name'), { key: 'name', expected: 'a string', actual: describeValue(name) }));
+  else if (typeof name !== 'string')
+    diagnostics.push(diagnose('CT006', at('name'), { key: 'name', expected: 'a string', actual: describeValue(name) }));
   const version = value.version;
   if (version !== undefined && typeof version !== 'string' && typeof version !== 'number') {
-    diagnostics.push(diagnose('CT006', at('version'), { key: 'version', expected: 'a string', actual: describeValue(version) }));
+    diagnostics.push(
+      diagnose('CT006', at('version'), { key: 'version', expected: 'a string', actual: describeValue(version) }),
+    );
   }
   const description = value.description;
   if (description !== undefined && typeof description !== 'string') {
-    diagnostics.push(diagnose('CT006', at('description'), { key: 'description', expected: 'a string', actual: describeValue(description) }));
+    diagnostics.push(
+      diagnose('CT006', at('description'), {
+        key: 'description',
+        expected: 'a string',
+        actual: describeValue(description),
+      }),
+    );
   }
 
   const events: EventNode[] = [];
   const rawEvents = value.events;
-  if (rawEvents === undefined) diagnostics.push(diagnose('CT004', rootOrigin, { key: 'events', example: '{ "App Opened": {} }' }));
-  else if (!isSchemaObject(rawEvents)) diagnostics.push(diagnose('CT006', at('events'), { key: 'events', expected: 'an object of event schemas', actual: describeValue(rawEvents) }));
+  if (rawEvents === undefined)
+    diagnostics.push(diagnose('CT004', rootOrigin, { key: 'events', example: '{ "App Opened": {} }' }));
+  else if (!isSchemaObject(rawEvents))
+    diagnostics.push(
+      diagnose('CT006', at('events'), {
+        key: 'events',
+        expected: 'an object of event schemas',
+        actual: describeValue(rawEvents),
+      }),
+    );
   else {
     for (const eventName of Object.keys(rawEvents)) {
       events.push(buildEvent(eventName, rawEvents[eventName], memberOrigin(rawEvents, eventName) ?? at('events'), ctx));
@@ -61,7 +94,9 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
 
   for (const key of ['$defs', 'definitions']) {
     if (value[key] !== undefined && !isSchemaObject(value[key])) {
-      diagnostics.push(diagnose('CT006', at(key), { key, expected: 'an object of schemas', actual: describeValue(value[key]) }));
+      diagnostics.push(
+        diagnose('CT006', at(key), { key, expected: 'an object of schemas', actual: describeValue(value[key]) }),
+      );
     }
   }
 
@@ -74,7 +109,8 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
     events,
     identify,
     origin: rootOrigin,
-    ...(version !== undefined && (typeof version === 'string' || typeof version === 'number') && { version: String(version) }),
+    ...(version !== undefined &&
+      (typeof version === 'string' || typeof version === 'number') && { version: String(version) }),
     ...(typeof description === 'string' && { description }),
   };
   return { plan, diagnostics };

@@ -10,7 +10,20 @@ import { boundProblems } from './keyword-types.js';
 import { SchemaView, type Schema } from './schema-view.js';
 
 /** Keywords of a value that a combination reads across layers. */
-const COMBINED = ['type', 'enum', 'const', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'pattern', 'format'];
+const COMBINED = [
+  'type',
+  'enum',
+  'const',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'pattern',
+  'format',
+];
 const LOWER = new Set(['minLength', 'minimum', 'exclusiveMinimum']);
 const UPPER = new Set(['maxLength', 'maximum', 'exclusiveMaximum']);
 
@@ -22,7 +35,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function typesOf(v: unknown): string[] | undefined {
-  return typeof v === 'string' ? [v] : Array.isArray(v) && v.every((t) => typeof t === 'string') ? (v as string[]) : undefined;
+  return typeof v === 'string'
+    ? [v]
+    : Array.isArray(v) && v.every((t) => typeof t === 'string')
+      ? (v as string[])
+      : undefined;
 }
 
 /** The type names both lists allow (`integer` is within `number`). */
@@ -52,7 +69,8 @@ const MERGED = new WeakSet<Schema>();
 export const isMerged = (layer: Schema): boolean => MERGED.has(layer);
 
 /** The layers that carry any value keyword. */
-const carriers = (layers: readonly Schema[]): Schema[] => layers.filter((l) => COMBINED.some((k) => Object.hasOwn(l, k)));
+const carriers = (layers: readonly Schema[]): Schema[] =>
+  layers.filter((l) => COMBINED.some((k) => Object.hasOwn(l, k)));
 
 /**
  * The view with its layers' value keywords combined into a first layer (read before the others), or the view itself
@@ -79,7 +97,9 @@ export function combined(view: SchemaView, out: Diagnostic[]): SchemaView {
       let m: number | undefined = nums[0];
       for (let i = 1; i < nums.length && m !== undefined; i++) m = combineMultiples(m, nums[i]!);
       if (m === undefined) {
-        out.push(diagnose('CT014', view.keyOrigin('multipleOf'), { keyword: `multipleOf ${nums.join(' and ')} together` }));
+        out.push(
+          diagnose('CT014', view.keyOrigin('multipleOf'), { keyword: `multipleOf ${nums.join(' and ')} together` }),
+        );
         merged.multipleOf = nums[0];
       } else if (nums.length > 0) merged.multipleOf = m;
     } else if (key === 'pattern') {
@@ -87,7 +107,12 @@ export function combined(view: SchemaView, out: Diagnostic[]): SchemaView {
       merged.pattern = patterns.length === 1 ? patterns[0] : patterns;
     } else if (key === 'format') {
       const formats = [...new Set(values)];
-      if (formats.length > 1) out.push(diagnose('CT014', view.keyOrigin('format'), { keyword: `format ${formats.map((f) => JSON.stringify(f)).join(' together with ')}` }));
+      if (formats.length > 1)
+        out.push(
+          diagnose('CT014', view.keyOrigin('format'), {
+            keyword: `format ${formats.map((f) => JSON.stringify(f)).join(' together with ')}`,
+          }),
+        );
       merged.format = formats[0];
     }
   }
@@ -105,7 +130,13 @@ export function combined(view: SchemaView, out: Diagnostic[]): SchemaView {
   // `const: undefined` must not read as a const: drop the key, and hide the layers' own const behind an enum
   if (merged.const === undefined) delete merged.const;
   MERGED.add(merged);
-  const result = new SchemaView([merged, ...view.layers.map((l) => (Object.hasOwn(merged, 'enum') && Object.hasOwn(l, 'const') ? withoutConst(l) : l))], view.origin);
+  const result = new SchemaView(
+    [
+      merged,
+      ...view.layers.map((l) => (Object.hasOwn(merged, 'enum') && Object.hasOwn(l, 'const') ? withoutConst(l) : l)),
+    ],
+    view.origin,
+  );
   // Bounds each sensible alone may leave nothing together (minimum 10 in one part, maximum 9 in another)
   if ([...LOWER, ...UPPER].some((k) => Object.hasOwn(merged, k))) {
     const before = out.length;

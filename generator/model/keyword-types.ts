@@ -12,14 +12,68 @@ import { didYouMean, nearest } from '../diagnostics/nearest.js';
  * `"requried"` would otherwise make every property optional without a word.
  */
 const KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$defs', '$comment', '$anchor', '$dynamicRef', '$dynamicAnchor', '$vocabulary', 'id',
-  'definitions', 'type', 'enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else',
-  'properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'items', 'prefixItems',
-  'additionalItems', 'contains', 'minContains', 'maxContains', 'minItems', 'maxItems', 'uniqueItems',
-  'minProperties', 'maxProperties', 'dependentRequired', 'dependentSchemas', 'dependencies', 'unevaluatedProperties',
-  'unevaluatedItems', 'description', 'title', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly',
-  'contentEncoding', 'contentMediaType', 'contentSchema', 'nullable',
+  '$schema',
+  '$id',
+  '$ref',
+  '$defs',
+  '$comment',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$vocabulary',
+  'id',
+  'definitions',
+  'type',
+  'enum',
+  'const',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'propertyNames',
+  'items',
+  'prefixItems',
+  'additionalItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'dependentRequired',
+  'dependentSchemas',
+  'dependencies',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'description',
+  'title',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  'nullable',
 ]);
 
 /** Whether `key` looks like a misspelt keyword (so a plan's own annotations, `label` or `x-owner`, are left alone). */
@@ -39,7 +93,9 @@ function wrongType(key: string, v: unknown): string | undefined {
       return typeof v === 'number' && Number.isFinite(v) ? undefined : 'a number';
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return typeof v === 'number' && Number.isFinite(v) ? undefined : 'a number (the draft-04 boolean form is not supported)';
+      return typeof v === 'number' && Number.isFinite(v)
+        ? undefined
+        : 'a number (the draft-04 boolean form is not supported)';
     case 'multipleOf':
       return typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'a number above 0';
     case 'enum':
@@ -83,7 +139,13 @@ function describe(key: string, v: unknown): string {
 }
 
 /** Lower and upper bounds that must leave some value between them. */
-const BOUNDS: ReadonlyArray<readonly [string, string]> = [['minimum', 'maximum'], ['minLength', 'maxLength'], ['exclusiveMinimum', 'maximum'], ['minimum', 'exclusiveMaximum'], ['exclusiveMinimum', 'exclusiveMaximum']];
+const BOUNDS: ReadonlyArray<readonly [string, string]> = [
+  ['minimum', 'maximum'],
+  ['minLength', 'maxLength'],
+  ['exclusiveMinimum', 'maximum'],
+  ['minimum', 'exclusiveMaximum'],
+  ['exclusiveMinimum', 'exclusiveMaximum'],
+];
 
 /** Checks each layer once (a shared $defs schema is reported where it is written, not at every use). */
 export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Diagnostic[]): void {
@@ -96,8 +158,10 @@ export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Dia
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const expected = wrongType(key, layer[key]);
-      if (expected !== undefined) out.push(diagnose('CT006', view.keyOrigin(key), { key, expected, actual: describe(key, layer[key]) }));
-      else if (misspeltKeyword(key)) out.push(diagnose('CT017', view.keyOrigin(key), { keyword: key, didYouMean: didYouMean(key, KEYWORDS) }));
+      if (expected !== undefined)
+        out.push(diagnose('CT006', view.keyOrigin(key), { key, expected, actual: describe(key, layer[key]) }));
+      else if (misspeltKeyword(key))
+        out.push(diagnose('CT017', view.keyOrigin(key), { keyword: key, didYouMean: didYouMean(key, KEYWORDS) }));
     }
   }
   boundProblems(view, out);
@@ -112,7 +176,9 @@ export function boundProblems(view: SchemaView, out: Diagnostic[]): void {
     if (typeof a !== 'number') continue;
     const b = view.get(hi);
     if (typeof b === 'number' && (a > b || (a === b && (lo.startsWith('exclusive') || hi.startsWith('exclusive'))))) {
-      out.push(diagnose('CT016', view.keyOrigin(lo), { detail: `${lo} ${a} and ${hi} ${b} leave no value that can be sent` }));
+      out.push(
+        diagnose('CT016', view.keyOrigin(lo), { detail: `${lo} ${a} and ${hi} ${b} leave no value that can be sent` }),
+      );
     }
   }
 }

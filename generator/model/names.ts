@@ -21,10 +21,12 @@ const ID_START = /^\p{ID_Start}/u;
 
 /** PascalCase of the name's words (`"Product Viewed"`, `"product_viewed"` → `ProductViewed`); `''` if none. */
 export function pascalCase(name: string): string {
-  return words(name)
-    // toUpperCase is the same in every locale (Turkish i stays I), and needs no ICU locale lookup per call
-    .map((w) => upperFirst(w))
-    .join('');
+  return (
+    words(name)
+      // toUpperCase is the same in every locale (Turkish i stays I), and needs no ICU locale lookup per call
+      .map((w) => upperFirst(w))
+      .join('')
+  );
 }
 
 /** The word with its first letter upper-cased, unless the capital is a letter TypeScript 5.0 does not know (ƛ → U+A7DC). */

@@ -12,16 +12,47 @@ import { didYouMean } from '../diagnostics/nearest.js';
 
 /** Keywords that restrict values but that neither the types nor the development-mode checks express. */
 const UNSUPPORTED = [
-  'not', 'if', 'then', 'else', 'patternProperties', 'dependentSchemas', 'dependentRequired', 'dependencies',
-  'propertyNames', 'contains', 'minContains', 'maxContains', 'uniqueItems', 'minItems', 'minProperties',
-  'maxProperties', 'unevaluatedProperties', 'unevaluatedItems', 'prefixItems', 'additionalItems',
-  'contentEncoding', 'contentMediaType', 'contentSchema',
+  'not',
+  'if',
+  'then',
+  'else',
+  'patternProperties',
+  'dependentSchemas',
+  'dependentRequired',
+  'dependencies',
+  'propertyNames',
+  'contains',
+  'minContains',
+  'maxContains',
+  'uniqueItems',
+  'minItems',
+  'minProperties',
+  'maxProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'prefixItems',
+  'additionalItems',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
 ];
 
 /** The names `type` may hold. */
 const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'];
 
-export const KNOWN_FORMATS = new Set(['date', 'date-time', 'email', 'uri', 'uri-reference', 'url', 'uuid', 'ipv4', 'ipv6', 'hostname', 'time']);
+export const KNOWN_FORMATS = new Set([
+  'date',
+  'date-time',
+  'email',
+  'uri',
+  'uri-reference',
+  'url',
+  'uuid',
+  'ipv4',
+  'ipv6',
+  'hostname',
+  'time',
+]);
 
 export interface TypeContext {
   refs: RefResolver;
@@ -53,7 +84,8 @@ const UNSUPPORTED_SET = new Set(UNSUPPORTED);
 export function ignoredKeywords(view: SchemaView): IgnoredKeyword[] {
   const found: IgnoredKeyword[] = [];
   const keys = view.keys();
-  for (let i = 0; i < keys.length; i++) if (UNSUPPORTED_SET.has(keys[i]!)) found.push({ keyword: keys[i]!, origin: view.keyOrigin(keys[i]!) });
+  for (let i = 0; i < keys.length; i++)
+    if (UNSUPPORTED_SET.has(keys[i]!)) found.push({ keyword: keys[i]!, origin: view.keyOrigin(keys[i]!) });
   return found;
 }
 
@@ -73,7 +105,10 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
     // Only one oneOf/anyOf per schema is read: a second (in an allOf part, or both keywords) is reported
     for (const [i, l] of unions.entries()) {
       for (const k of UNION_KEYS) {
-        if (Array.isArray(l[k]) && (i > 0 || (k === 'anyOf' && exclusive))) ctx.diagnostics.push(diagnose('CT014', memberOrigin(l, k) ?? origin, { keyword: `${k} beside another oneOf/anyOf` }));
+        if (Array.isArray(l[k]) && (i > 0 || (k === 'anyOf' && exclusive)))
+          ctx.diagnostics.push(
+            diagnose('CT014', memberOrigin(l, k) ?? origin, { keyword: `${k} beside another oneOf/anyOf` }),
+          );
       }
     }
     // Each branch is read together with the keywords around the oneOf/anyOf ({"type": "string", "anyOf": [...]})
@@ -81,11 +116,20 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
     const all = branches.map((b, i) => branchType(b, memberOrigin(branches, i) ?? origin, ctx, outer));
     // A branch no value satisfies (a const outside the outer type) takes no part; with none left, the checker reports
     const members = all.filter((m) => !admitsNothing(m));
-    return { kind: 'union', members: members.length > 0 ? members : all, origin, ...(exclusive && { exclusive: true }) };
+    return {
+      kind: 'union',
+      members: members.length > 0 ? members : all,
+      origin,
+      ...(exclusive && { exclusive: true }),
+    };
   }
   view = combined(view, ctx.diagnostics);
   const declared = view.get('type');
-  const enumValues = view.has('const') ? [view.get('const')] : Array.isArray(view.get('enum')) ? (view.get('enum') as unknown[]) : undefined;
+  const enumValues = view.has('const')
+    ? [view.get('const')]
+    : Array.isArray(view.get('enum'))
+      ? (view.get('enum') as unknown[])
+      : undefined;
   let names: string[];
   if (typeof declared === 'string') names = [declared];
   else if (Array.isArray(declared) && declared.length === 0) {
@@ -93,12 +137,16 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
     const own = view.layers.filter((l) => !isMerged(l) && Object.hasOwn(l, 'type'));
     const written = own.some((l) => Array.isArray(l.type) && l.type.length === 0);
     const types = own.map((l) => JSON.stringify(l.type));
-    const detail = written ? `"type" is an empty list: no value can be sent` : `the types ${types.join(' and ')} of one schema have no value in common: no value can be sent`;
+    const detail = written
+      ? `"type" is an empty list: no value can be sent`
+      : `the types ${types.join(' and ')} of one schema have no value in common: no value can be sent`;
     ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail }));
     return { kind: 'untyped', origin, reported: true };
   } else if (Array.isArray(declared) && declared.every((t) => typeof t === 'string')) names = declared as string[];
   else if (declared !== undefined) {
-    ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `"type" must be a type name or an array of them` }));
+    ctx.diagnostics.push(
+      diagnose('CT016', view.keyOrigin('type'), { detail: `"type" must be a type name or an array of them` }),
+    );
     return { kind: 'untyped', origin, reported: true };
   } else if (enumValues) names = inferTypes(enumValues);
   else if (view.has('properties')) names = ['object'];
@@ -106,7 +154,10 @@ export function typeOf(view: SchemaView, ctx: TypeContext): TypeNode {
   else return { kind: 'untyped', origin };
 
   if (enumValues) names = restrictToEnum(names, enumValues, view, ctx);
-  const members = names.length === 1 ? [namedType(names[0]!, view, enumValues, ctx)] : [...new Set(names)].map((name) => namedType(name, view, enumValues, ctx));
+  const members =
+    names.length === 1
+      ? [namedType(names[0]!, view, enumValues, ctx)]
+      : [...new Set(names)].map((name) => namedType(name, view, enumValues, ctx));
   if (members.length === 0) return { kind: 'string', enum: [], origin }; // CT305: nothing can be sent
   return members.length === 1 ? members[0]! : { kind: 'union', members, origin };
 }
@@ -121,7 +172,9 @@ const matchesType = (name: string, v: unknown): boolean =>
 function restrictToEnum(names: string[], values: unknown[], view: SchemaView, ctx: TypeContext): string[] {
   const kept = names.filter((n) => values.some((v) => matchesType(n, v)));
   if (kept.length > 0 && values.some((v) => !names.some((n) => matchesType(n, v)))) {
-    ctx.diagnostics.push(diagnose('CT305', view.keyOrigin(view.has('const') ? 'const' : 'enum'), { name: lastToken(view.origin.pointer) }));
+    ctx.diagnostics.push(
+      diagnose('CT305', view.keyOrigin(view.has('const') ? 'const' : 'enum'), { name: lastToken(view.origin.pointer) }),
+    );
   }
   return kept;
 }
@@ -131,7 +184,9 @@ const lastToken = (pointer: string): string => pointer.slice(pointer.lastIndexOf
 function withoutKeys(layer: Schema, keys: readonly string[]): Schema {
   if (!keys.some((k) => Object.hasOwn(layer, k))) return layer;
   const copy: Schema = {};
-  for (const k of Object.keys(layer)) if (!keys.includes(k)) Object.defineProperty(copy, k, { value: layer[k], enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(layer))
+    if (!keys.includes(k))
+      Object.defineProperty(copy, k, { value: layer[k], enumerable: true, writable: true, configurable: true });
   return copy;
 }
 
@@ -154,7 +209,9 @@ export function nestedType(view: SchemaView, origin: Origin, ctx: TypeContext, r
     }
   }
   if (active.length >= MAX_SCHEMA_DEPTH * 4) {
-    ctx.diagnostics.push(diagnose('CT016', origin, { detail: `schemas nested more than ${MAX_SCHEMA_DEPTH} levels deep` }));
+    ctx.diagnostics.push(
+      diagnose('CT016', origin, { detail: `schemas nested more than ${MAX_SCHEMA_DEPTH} levels deep` }),
+    );
     return { kind: 'untyped', origin };
   }
   keywordProblems(view, ctx.checked, ctx.diagnostics);
@@ -177,7 +234,9 @@ function branchType(branch: unknown, origin: Origin, ctx: TypeContext, outer: re
 }
 
 function inferTypes(values: unknown[]): string[] {
-  return values.map((v) => (v === null ? 'null' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v));
+  return values.map((v) =>
+    v === null ? 'null' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v,
+  );
 }
 
 function namedType(name: string, view: SchemaView, enumValues: unknown[] | undefined, ctx: TypeContext): TypeNode {
@@ -186,17 +245,27 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
     case 'string': {
       for (const v of enumValues ?? []) {
         if (typeof v === 'string' && (/['"\\]/.test(v) || v.trim() !== v)) {
-          ctx.diagnostics.push(diagnose('CT307', view.origin, { value: JSON.stringify(v), name: lastToken(view.origin.pointer) }));
+          ctx.diagnostics.push(
+            diagnose('CT307', view.origin, { value: JSON.stringify(v), name: lastToken(view.origin.pointer) }),
+          );
         }
       }
       const format = view.get('format');
       if (format === 'date' || format === 'date-time') {
         // The client takes a Date there: a string's enum, pattern or length cannot be checked on it
-        for (const k of DATE_IGNORED) if (view.has(k)) ctx.diagnostics.push(diagnose('CT014', view.keyOrigin(k), { keyword: `${k} beside format "${format}" (the client takes a Date)` }));
+        for (const k of DATE_IGNORED)
+          if (view.has(k))
+            ctx.diagnostics.push(
+              diagnose('CT014', view.keyOrigin(k), {
+                keyword: `${k} beside format "${format}" (the client takes a Date)`,
+              }),
+            );
         return { kind: 'date', format, origin };
       }
       if (typeof format === 'string' && !KNOWN_FORMATS.has(format)) {
-        ctx.diagnostics.push(diagnose('CT015', view.keyOrigin('format'), { format, didYouMean: didYouMean(format, KNOWN_FORMATS) }));
+        ctx.diagnostics.push(
+          diagnose('CT015', view.keyOrigin('format'), { format, didYouMean: didYouMean(format, KNOWN_FORMATS) }),
+        );
       }
       const t: StringType = { kind: 'string', origin };
       if (enumValues) t.enum = enumValues.filter((v): v is string => typeof v === 'string');
@@ -214,10 +283,16 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
     case 'integer': {
       const t: TypeNode = { kind: 'number', integer: name === 'integer', origin };
       if (enumValues) {
-        t.enum = enumValues.filter((v): v is number => typeof v === 'number' && (name === 'number' || Number.isInteger(v)));
+        t.enum = enumValues.filter(
+          (v): v is number => typeof v === 'number' && (name === 'number' || Number.isInteger(v)),
+        );
         const inexact = t.enum.find((v) => Math.abs(v) > Number.MAX_SAFE_INTEGER);
         if (inexact !== undefined) {
-          ctx.diagnostics.push(diagnose('CT016', view.keyOrigin(view.has('const') ? 'const' : 'enum'), { detail: `${inexact} is not a safe integer (beyond 2^53 - 1): JavaScript may not hold the integer written exactly, so the client could send another value` }));
+          ctx.diagnostics.push(
+            diagnose('CT016', view.keyOrigin(view.has('const') ? 'const' : 'enum'), {
+              detail: `${inexact} is not a safe integer (beyond 2^53 - 1): JavaScript may not hold the integer written exactly, so the client could send another value`,
+            }),
+          );
         }
       }
       for (const k of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const) {
@@ -227,26 +302,39 @@ function namedType(name: string, view: SchemaView, enumValues: unknown[] | undef
       return t;
     }
     case 'boolean':
-      return { kind: 'boolean', origin, ...(enumValues && { enum: enumValues.filter((v): v is boolean => typeof v === 'boolean') }) };
+      return {
+        kind: 'boolean',
+        origin,
+        ...(enumValues && { enum: enumValues.filter((v): v is boolean => typeof v === 'boolean') }),
+      };
     case 'null':
       return { kind: 'null', origin };
     case 'object':
       return objectType(view, ctx);
     case 'array': {
       const items = view.get('items');
-      const itemType = isSchemaObject(items) ? branchType(items, memberOrigin(view.layers.find((l) => l.items === items)!, 'items') ?? origin, ctx) : undefined;
+      const itemType = isSchemaObject(items)
+        ? branchType(items, memberOrigin(view.layers.find((l) => l.items === items)!, 'items') ?? origin, ctx)
+        : undefined;
       const maxItems = num(view.get('maxItems'));
       return { kind: 'array', items: itemType, origin, ...(maxItems !== undefined && { maxItems }) };
     }
     default:
-      ctx.diagnostics.push(diagnose('CT016', view.keyOrigin('type'), { detail: `unknown type "${name}"${didYouMean(name, JSON_TYPES)}` }));
+      ctx.diagnostics.push(
+        diagnose('CT016', view.keyOrigin('type'), { detail: `unknown type "${name}"${didYouMean(name, JSON_TYPES)}` }),
+      );
       return { kind: 'untyped', origin, reported: true };
   }
 }
 
 /** An object schema's properties (an event, the identify traits, a Charged item). */
 export function objectType(view: SchemaView, ctx: TypeContext): TypeNode & { kind: 'object' } {
-  return { kind: 'object', properties: propertiesOf(view, ctx), additional: additionalOf(view, ctx), origin: view.origin };
+  return {
+    kind: 'object',
+    properties: propertiesOf(view, ctx),
+    additional: additionalOf(view, ctx),
+    origin: view.origin,
+  };
 }
 
 export function propertiesOf(view: SchemaView, ctx: TypeContext): Property[] {
@@ -264,7 +352,13 @@ export function propertiesOf(view: SchemaView, ctx: TypeContext): Property[] {
     if (!Array.isArray(layer.required)) continue;
     layer.required.forEach((key, i) => {
       if (typeof key !== 'string') {
-        ctx.diagnostics.push(diagnose('CT006', memberOrigin(layer.required as object, i) ?? view.origin, { key: 'required', expected: 'a list of property names', actual: JSON.stringify(key) }));
+        ctx.diagnostics.push(
+          diagnose('CT006', memberOrigin(layer.required as object, i) ?? view.origin, {
+            key: 'required',
+            expected: 'a list of property names',
+            actual: JSON.stringify(key),
+          }),
+        );
       } else if (!defined.has(key)) {
         ctx.diagnostics.push(diagnose('CT008', memberOrigin(layer.required as object, i) ?? view.origin, { key }));
       }
@@ -273,7 +367,13 @@ export function propertiesOf(view: SchemaView, ctx: TypeContext): Property[] {
   return props;
 }
 
-function propertyOf(name: string, schema: unknown, origin: Origin, required: boolean, ctx: TypeContext): Property | undefined {
+function propertyOf(
+  name: string,
+  schema: unknown,
+  origin: Origin,
+  required: boolean,
+  ctx: TypeContext,
+): Property | undefined {
   if (schema === false) {
     // `false` forbids the key: a property nobody may send belongs out of the plan
     ctx.diagnostics.push(diagnose('CT308', origin, { name }));
@@ -284,7 +384,9 @@ function propertyOf(name: string, schema: unknown, origin: Origin, required: boo
     return { name, required, type: { kind: 'untyped', origin }, docs: {}, ignored: [], origin };
   }
   if (!isSchemaObject(schema)) {
-    ctx.diagnostics.push(diagnose('CT006', origin, { key: name, expected: 'a schema object', actual: JSON.stringify(schema) }));
+    ctx.diagnostics.push(
+      diagnose('CT006', origin, { key: name, expected: 'a schema object', actual: JSON.stringify(schema) }),
+    );
     return undefined;
   }
   const view = viewOf(schema, origin, ctx.refs);

@@ -134,7 +134,8 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
       const names = exportNames(client);
       for (const el of decl.exportClause.elements) {
         const name = (el.propertyName ?? el.name).text;
-        if (!el.isTypeOnly && !names.has(name)) missing.push({ name, ...where(el), kind: 'export', client: client.file });
+        if (!el.isTypeOnly && !names.has(name))
+          missing.push({ name, ...where(el), kind: 'export', client: client.file });
       }
     }
   };
@@ -188,7 +189,8 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
       const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isIdentifier(expr) ? expr.text : undefined;
       const byItsName = name !== undefined ? byName.get(name) : undefined;
       if (!byItsName) return;
-      if (byItsName.fn.kind === 'profile' && !(ts.isPropertyAccessExpression(expr) && isNamespace(expr.expression))) return;
+      if (byItsName.fn.kind === 'profile' && !(ts.isPropertyAccessExpression(expr) && isNamespace(expr.expression)))
+        return;
       target = [...generated].find(([, v]) => v === byItsName)?.[0];
       unsafeCallee ??= 'the function is reached through a value of type any';
     }
@@ -202,7 +204,12 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
       else if (ts.isJsxAttribute(n) && n.initializer && ts.isJsxExpression(n.initializer) && n.initializer.expression) {
         // `<button onClick={trackAppOpened}>`: the element calls it
         const passed = passedFunction(ts, checker, n.initializer.expression, generated);
-        if (passed) passed.sites.push({ ...where(n), kind: 'passed', via: `<${n.parent.parent.tagName.getText()} ${n.name.getText()}>` });
+        if (passed)
+          passed.sites.push({
+            ...where(n),
+            kind: 'passed',
+            via: `<${n.parent.parent.tagName.getText()} ${n.name.getText()}>`,
+          });
       }
       ts.forEachChild(n, visit);
     };
@@ -247,11 +254,15 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
 
 /** The app's own source files: no declaration files, nothing generated, nothing from node_modules. */
 export function appFiles(program: TS.Program): TS.SourceFile[] {
-  return program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/') && !isGenerated(sf.text));
+  return program
+    .getSourceFiles()
+    .filter((sf) => !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/') && !isGenerated(sf.text));
 }
 
-const bySite = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }) =>
-  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+const bySite = (
+  a: { file: string; line: number; column: number },
+  b: { file: string; line: number; column: number },
+) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
 
 function resolveAlias(ts: typeof TS, checker: TS.TypeChecker, s: TS.Symbol): TS.Symbol {
   return s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
@@ -277,8 +288,14 @@ function calleeName(ts: typeof TS, call: TS.CallExpression): string {
 }
 
 /** The generated function an argument names, if it is one (`trackX`, `client.trackX`, `trackX as any`). */
-function passedFunction(ts: typeof TS, checker: TS.TypeChecker, arg: TS.Expression, generated: Map<TS.Symbol, FunctionSites>): FunctionSites | undefined {
-  while (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg) || ts.isNonNullExpression(arg)) arg = arg.expression;
+function passedFunction(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  arg: TS.Expression,
+  generated: Map<TS.Symbol, FunctionSites>,
+): FunctionSites | undefined {
+  while (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg) || ts.isNonNullExpression(arg))
+    arg = arg.expression;
   if (!ts.isIdentifier(arg) && !ts.isPropertyAccessExpression(arg)) return undefined;
   const sym = checker.getTypeAtLocation(arg).getSymbol();
   return sym ? generated.get(sym) : undefined;
@@ -288,7 +305,11 @@ function passedFunction(ts: typeof TS, checker: TS.TypeChecker, arg: TS.Expressi
  * The function around a call, when the call forwards that function's own parameters (`(p) => trackX(p)`,
  * `function view(...args) { trackX(...args) }`): the wrapper's calls are then sites of the event too.
  */
-function forwardingWrapper(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): { symbol: TS.Symbol; name: string } | undefined {
+function forwardingWrapper(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  call: TS.CallExpression,
+): { symbol: TS.Symbol; name: string } | undefined {
   let fn: TS.Node | undefined = call.parent;
   while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
   if (!fn || !ts.isFunctionLike(fn)) return undefined;
@@ -299,7 +320,9 @@ function forwardingWrapper(ts: typeof TS, checker: TS.TypeChecker, call: TS.Call
       const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
       return decl !== undefined && ts.isParameter(decl) && params.has(decl);
     }
-    return ts.isObjectLiteralExpression(e) && e.properties.some((p) => ts.isSpreadAssignment(p) && forwards(p.expression));
+    return (
+      ts.isObjectLiteralExpression(e) && e.properties.some((p) => ts.isSpreadAssignment(p) && forwards(p.expression))
+    );
   };
   if (!call.arguments.some(forwards)) return undefined;
   const symbol = checker.getTypeAtLocation(fn).getSymbol();
@@ -346,13 +369,15 @@ export function unsafeArguments(ts: typeof TS, checker: TS.TypeChecker, call: TS
       return undefined;
     }
     // Literals cannot be any; everything else is asked of the checker
-    if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return undefined;
+    if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword)
+      return undefined;
     if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) return undefined;
     // `new Date(…)` is any only if its constructor is: asking about the constructor skips resolving the call
     if (ts.isNewExpression(e)) return anyTyped(e.expression, path);
     return anyTyped(e, path);
   };
-  const anyTyped = (e: TS.Node, path: string) => (checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any ? `${path} has type any` : undefined);
+  const anyTyped = (e: TS.Node, path: string) =>
+    checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any ? `${path} has type any` : undefined;
   for (const [i, arg] of call.arguments.entries()) {
     const why = visit(arg, `argument ${i + 1}`);
     if (why) return why;

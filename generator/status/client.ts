@@ -44,7 +44,8 @@ export function findClients(ts: typeof TS, program: TS.Program, within: string[]
   for (const sf of program.getSourceFiles()) {
     // node_modules too: a client published as a package of its own is imported from there
     if (!isGenerated(sf.text)) continue;
-    if (within.length > 0 && !within.some((dir) => sf.fileName.startsWith(dir.endsWith('/') ? dir : `${dir}/`))) continue;
+    if (within.length > 0 && !within.some((dir) => sf.fileName.startsWith(dir.endsWith('/') ? dir : `${dir}/`)))
+      continue;
     const functions = clientFunctions(ts, sf);
     if (functions.length === 0) continue; // checks.ts: generated, but no functions an app calls
     clients.push({ file: sf.fileName, module: checker.getSymbolAtLocation(sf), functions });
@@ -56,7 +57,11 @@ export function findClients(ts: typeof TS, program: TS.Program, within: string[]
 function clientFunctions(ts: typeof TS, sf: TS.SourceFile): ClientFunction[] {
   const out = new Map<string, ClientFunction>();
   const add = (node: TS.FunctionDeclaration | TS.MethodDeclaration | TS.MethodSignature, name: string) => {
-    const kind: FunctionKind | undefined = PROFILE_FUNCTIONS.has(name) ? 'profile' : /^track\P{Ll}/u.test(name) ? 'event' : undefined;
+    const kind: FunctionKind | undefined = PROFILE_FUNCTIONS.has(name)
+      ? 'profile'
+      : /^track\P{Ll}/u.test(name)
+        ? 'event'
+        : undefined;
     if (!kind) return;
     const previous = out.get(name);
     // Overloads: the implementation (with the body) knows the event; keep the first that does
@@ -70,7 +75,8 @@ function clientFunctions(ts: typeof TS, sf: TS.SourceFile): ClientFunction[] {
     }
   };
   for (const st of sf.statements) {
-    const exported = ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exported =
+      ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     if (ts.isFunctionDeclaration(st) && st.name) add(st, st.name.text);
     else if (ts.isClassDeclaration(st) || ts.isInterfaceDeclaration(st)) visitMembers(st.members);

@@ -49,15 +49,19 @@ export interface StatusReport {
 /** The tsconfig.json a `--project` argument names. */
 export function tsconfigPath(project: string): string {
   const path = resolve(project);
-  if (!existsSync(path)) throw new IoError(`${project}: no such file or directory (--project takes a tsconfig.json or its folder)`);
+  if (!existsSync(path))
+    throw new IoError(`${project}: no such file or directory (--project takes a tsconfig.json or its folder)`);
   const file = statSync(path).isDirectory() ? join(path, 'tsconfig.json') : path;
-  if (!existsSync(file)) throw new IoError(`${project}: no tsconfig.json in this folder; pass the project's tsconfig.json with --project`);
+  if (!existsSync(file))
+    throw new IoError(`${project}: no tsconfig.json in this folder; pass the project's tsconfig.json with --project`);
   return file;
 }
 
 export async function status(options: StatusOptions): Promise<StatusReport> {
   const tsconfig = tsconfigPath(options.project);
-  const within = (options.clientDir === undefined ? [] : Array.isArray(options.clientDir) ? options.clientDir : [options.clientDir]).map((d) => resolve(d));
+  const within = (
+    options.clientDir === undefined ? [] : Array.isArray(options.clientDir) ? options.clientDir : [options.clientDir]
+  ).map((d) => resolve(d));
   for (const dir of within) if (!existsSync(dir)) throw new IoError(`${dir}: the client folder does not exist`);
   const { Project, ts } = await import('ts-morph');
   let project: InstanceType<typeof Project>;
@@ -67,9 +71,13 @@ export async function status(options: StatusOptions): Promise<StatusReport> {
   } catch (e) {
     throw new IoError(`cannot read ${tsconfig}: ${(e as Error).message}`);
   }
-  const configProblems = project.getConfigFileParsingDiagnostics().filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
+  const configProblems = project
+    .getConfigFileParsingDiagnostics()
+    .filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
   if (configProblems.length > 0) {
-    const text = configProblems.map((d) => ts.flattenDiagnosticMessageText(d.getMessageText() as never, '\n')).join('\n');
+    const text = configProblems
+      .map((d) => ts.flattenDiagnosticMessageText(d.getMessageText() as never, '\n'))
+      .join('\n');
     throw new IoError(`${tsconfig}: ${text}`);
   }
   // A client the app never imports is not in the program: add it, so that its events are reported as unsent
@@ -83,7 +91,14 @@ export async function status(options: StatusOptions): Promise<StatusReport> {
     );
   }
   const scan = scanCalls(ts, program, clients);
-  const functions: FunctionStatus[] = scan.functions.map(({ fn, sites }) => ({ name: fn.name, kind: fn.kind, event: fn.event, client: fn.file, line: fn.line, sites }));
+  const functions: FunctionStatus[] = scan.functions.map(({ fn, sites }) => ({
+    name: fn.name,
+    kind: fn.kind,
+    event: fn.event,
+    client: fn.file,
+    line: fn.line,
+    sites,
+  }));
   const unsafe = functions
     .flatMap((f) => f.sites.filter((s) => s.unsafe !== undefined).map((s) => ({ ...s, name: f.name, event: f.event })))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));

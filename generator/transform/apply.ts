@@ -8,7 +8,15 @@
 import { CHARGED_EVENT, CHARGED_ITEMS, LIMITS, PROHIBITED_CHARACTERS } from '../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Origin } from '../core/source-file.js';
-import type { EventNode, FieldMapping, IgnoredKeyword, Plan, Property, TransformChange, TypeNode } from '../model/ir.js';
+import type {
+  EventNode,
+  FieldMapping,
+  IgnoredKeyword,
+  Plan,
+  Property,
+  TransformChange,
+  TypeNode,
+} from '../model/ir.js';
 import type { TransformPolicy } from './policy.js';
 
 export interface Transformed {
@@ -38,12 +46,18 @@ export function applyPolicy(plan: Plan, policy: TransformPolicy): Transformed {
   const events = selectEvents(plan.events, policy, diagnostics);
   const usedEventRenames = new Set<string>();
   const usedPropertyRenames = new Set<string>();
-  const out = events.map((e) => new EventTransformer(policy, diagnostics, usedPropertyRenames).run(e, usedEventRenames));
+  const out = events.map((e) =>
+    new EventTransformer(policy, diagnostics, usedPropertyRenames).run(e, usedEventRenames),
+  );
   for (const [from, r] of policy.rename.events) {
-    if (!usedEventRenames.has(from)) diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.events', name: from, target: 'event' }));
+    if (!usedEventRenames.has(from))
+      diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.events', name: from, target: 'event' }));
   }
   for (const [from, r] of policy.rename.properties) {
-    if (!usedPropertyRenames.has(from)) diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.properties', name: from, target: 'property path of any event' }));
+    if (!usedPropertyRenames.has(from))
+      diagnostics.push(
+        diagnose('CT605', r.origin, { what: 'rename.properties', name: from, target: 'property path of any event' }),
+      );
   }
   const excluded = plan.events.filter((e) => !events.includes(e)).map((e) => e.name);
   return { plan: { ...plan, events: out, identify: identifyOf(plan, policy) }, diagnostics, excluded };
@@ -53,19 +67,31 @@ export function applyPolicy(plan: Plan, policy: TransformPolicy): Transformed {
 function identifyOf(plan: Plan, policy: TransformPolicy): Plan['identify'] {
   const identify = plan.identify;
   if (!identify || policy.untyped !== 'scalar') return identify;
-  const traits = identify.traits.map((t) => (t.type.kind === 'untyped' || isAnything(t.type) ? { ...t, type: { kind: 'scalar' as const, origin: t.type.origin } } : t));
+  const traits = identify.traits.map((t) =>
+    t.type.kind === 'untyped' || isAnything(t.type)
+      ? { ...t, type: { kind: 'scalar' as const, origin: t.type.origin } }
+      : t,
+  );
   return traits.some((t, i) => t !== identify.traits[i]) ? { ...identify, traits } : identify;
 }
 
 /** `events.include` (when given) and `events.exclude`; a glob that matches nothing is a warning. */
 function selectEvents(events: EventNode[], policy: TransformPolicy, diagnostics: Diagnostic[]): EventNode[] {
   const { include, exclude } = policy.events;
-  for (const [what, globs] of [['events.include pattern', include ?? []], ['events.exclude pattern', exclude]] as const) {
+  for (const [what, globs] of [
+    ['events.include pattern', include ?? []],
+    ['events.exclude pattern', exclude],
+  ] as const) {
     for (const g of globs) {
-      if (!events.some((e) => g.regex.test(e.name))) diagnostics.push(diagnose('CT605', g.origin, { what, name: g.pattern, target: 'event' }));
+      if (!events.some((e) => g.regex.test(e.name)))
+        diagnostics.push(diagnose('CT605', g.origin, { what, name: g.pattern, target: 'event' }));
     }
   }
-  return events.filter((e) => (include === undefined || include.some((g) => g.regex.test(e.name))) && !exclude.some((g) => g.regex.test(e.name)));
+  return events.filter(
+    (e) =>
+      (include === undefined || include.some((g) => g.regex.test(e.name))) &&
+      !exclude.some((g) => g.regex.test(e.name)),
+  );
 }
 
 /** The type without null members, and whether it had any. */
@@ -73,21 +99,27 @@ function split(t: TypeNode): { core: TypeNode; nullable: boolean } {
   if (t.kind !== 'union') return { core: t, nullable: t.kind === 'null' };
   const rest = t.members.filter((m) => m.kind !== 'null');
   const nullable = rest.length !== t.members.length;
-  return { core: rest.length === 1 ? rest[0]! : rest.length === t.members.length ? t : { ...t, members: rest }, nullable };
+  return {
+    core: rest.length === 1 ? rest[0]! : rest.length === t.members.length ? t : { ...t, members: rest },
+    nullable,
+  };
 }
 
 /** A union of every JSON type (how Typewriter writes "any"): it says no more than no type at all. */
 function isAnything(t: TypeNode): boolean {
   if (t.kind !== 'union') return false;
   const kinds = new Set(t.members.map((m) => m.kind));
-  return kinds.has('object') && kinds.has('array') && kinds.has('string') && kinds.has('number') && kinds.has('boolean');
+  return (
+    kinds.has('object') && kinds.has('array') && kinds.has('string') && kinds.has('number') && kinds.has('boolean')
+  );
 }
 
 const SCALAR_KINDS = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'date', 'scalar']);
 
 /** A union of scalars and arrays of scalars (with at least one array). */
 function isScalarOrList(t: TypeNode & { kind: 'union' }): boolean {
-  const isList = (m: TypeNode): boolean => m.kind === 'array' && m.items !== undefined && SCALAR_KINDS.has(split(m.items).core.kind);
+  const isList = (m: TypeNode): boolean =>
+    m.kind === 'array' && m.items !== undefined && SCALAR_KINDS.has(split(m.items).core.kind);
   return t.members.some(isList) && t.members.every((m) => SCALAR_KINDS.has(m.kind) || isList(m));
 }
 
@@ -188,7 +220,13 @@ class EventTransformer {
   }
 
   /** One plan property (at `path`, written `dotted`) under the CleverTap key prefix `prefix`. */
-  private walk(p: Property, path: Array<string | number>, dotted: string, prefix: string | undefined, required: boolean): void {
+  private walk(
+    p: Property,
+    path: Array<string | number>,
+    dotted: string,
+    prefix: string | undefined,
+    required: boolean,
+  ): void {
     const renameKey = dotted.replace(/\[\d+\]/g, '');
     const renamed = this.policy.rename.properties.get(renameKey);
     if (renamed) this.usedRenames.add(renameKey);
@@ -205,20 +243,32 @@ class EventTransformer {
         const why = core.properties.length === 0 ? 'declares no properties' : 'allows keys it does not declare';
         this.diagnostics.push(diagnose('CT614', p.origin, { name: dotted, why }));
       }
-      if (core.properties.length === 0) this.changes.push({ action: 'dropped', from: dotted, why: 'an object with no declared properties' });
+      if (core.properties.length === 0)
+        this.changes.push({ action: 'dropped', from: dotted, why: 'an object with no declared properties' });
       else this.changes.push({ action: 'flattened', from: dotted, to: `${key}${this.separator()}*` });
-      for (const c of core.properties) this.walk(c, [...path, c.name], `${dotted}.${c.name}`, key, required && !nullable && c.required);
+      for (const c of core.properties)
+        this.walk(c, [...path, c.name], `${dotted}.${c.name}`, key, required && !nullable && c.required);
       return;
     }
     if (core.kind === 'array' && (this.policy.arrays !== undefined || this.policy.arrayObjects !== undefined)) {
       this.array(p, core, path, dotted, key, required && !nullable);
       return;
     }
-    if (core.kind === 'union' && (this.policy.arrays === 'join' || this.policy.arrays === 'json') && isScalarOrList(core)) {
+    if (
+      core.kind === 'union' &&
+      (this.policy.arrays === 'join' || this.policy.arrays === 'json') &&
+      isScalarOrList(core)
+    ) {
       // A value or a list of values (`["string", "array"]`): a list is made a string, a value goes as it is
       const scalars = core.members.filter((m) => m.kind !== 'array');
-      const members: TypeNode[] = scalars.some((m) => m.kind === 'string' && m.enum === undefined) ? scalars : [...scalars, { kind: 'string', origin: core.origin }];
-      const joined: TypeNode = { kind: 'union', members: nullable ? [...members, { kind: 'null', origin: core.origin }] : members, origin: type.origin };
+      const members: TypeNode[] = scalars.some((m) => m.kind === 'string' && m.enum === undefined)
+        ? scalars
+        : [...scalars, { kind: 'string', origin: core.origin }];
+      const joined: TypeNode = {
+        kind: 'union',
+        members: nullable ? [...members, { kind: 'null', origin: core.origin }] : members,
+        origin: type.origin,
+      };
       const how = this.policy.arrays;
       this.rebuilt = true;
       this.changes.push({ action: how === 'join' ? 'joined' : 'json', from: dotted, to: key });
@@ -232,7 +282,14 @@ class EventTransformer {
     return this.policy.flatten ?? '_';
   }
 
-  private array(p: Property, t: TypeNode & { kind: 'array' }, path: Array<string | number>, dotted: string, key: string, required: boolean): void {
+  private array(
+    p: Property,
+    t: TypeNode & { kind: 'array' },
+    path: Array<string | number>,
+    dotted: string,
+    key: string,
+    required: boolean,
+  ): void {
     const items = t.items ? split(t.items).core : undefined;
     const { arrays, arrayObjects } = this.policy;
     if (items?.kind === 'object') {
@@ -244,7 +301,8 @@ class EventTransformer {
       return;
     }
     // No items schema (and no `untyped: "scalar"` to read it as scalars): its values could be objects; left to CT301
-    if (arrays === undefined || items === undefined) this.add(p, key, p.type, required, { path, key, how: 'value' }, dotted);
+    if (arrays === undefined || items === undefined)
+      this.add(p, key, p.type, required, { path, key, how: 'value' }, dotted);
     else if (arrays === 'drop') this.drop(dotted, 'an array');
     else this.fromArray(p, t, arrays, path, dotted, key, required);
   }
@@ -255,7 +313,14 @@ class EventTransformer {
   }
 
   /** `arrayObjects: "index"`: member i's properties become `key_i_name`, for i below maxItems. */
-  private indexed(p: Property, t: TypeNode & { kind: 'array' }, item: TypeNode & { kind: 'object' }, path: Array<string | number>, dotted: string, key: string): void {
+  private indexed(
+    p: Property,
+    t: TypeNode & { kind: 'array' },
+    item: TypeNode & { kind: 'object' },
+    path: Array<string | number>,
+    dotted: string,
+    key: string,
+  ): void {
     this.rebuilt = true;
     if (t.maxItems === undefined) {
       this.diagnostics.push(diagnose('CT612', p.origin, { name: dotted }));
@@ -264,28 +329,52 @@ class EventTransformer {
     }
     // Past CleverTap's property limit the checker reports the event (CT206): no need to list more keys than that
     const count = Math.min(t.maxItems, LIMITS.propertiesError + 1);
-    this.changes.push({ action: 'flattened', from: `${dotted}[i]`, to: `${key}${this.separator()}i${this.separator()}*` });
+    this.changes.push({
+      action: 'flattened',
+      from: `${dotted}[i]`,
+      to: `${key}${this.separator()}i${this.separator()}*`,
+    });
     for (let i = 0; i < count; i++) {
-      for (const c of item.properties) this.walk(c, [...path, i, c.name], `${dotted}[${i}].${c.name}`, `${key}${this.separator()}${i}`, false);
+      for (const c of item.properties)
+        this.walk(c, [...path, i, c.name], `${dotted}[${i}].${c.name}`, `${key}${this.separator()}${i}`, false);
     }
   }
 
   /** A string (joined or JSON) or a count, made from an array. */
-  private fromArray(p: Property, t: TypeNode & { kind: 'array' }, how: 'join' | 'json' | 'count', path: Array<string | number>, dotted: string, key: string, required: boolean): void {
+  private fromArray(
+    p: Property,
+    t: TypeNode & { kind: 'array' },
+    how: 'join' | 'json' | 'count',
+    path: Array<string | number>,
+    dotted: string,
+    key: string,
+    required: boolean,
+  ): void {
     this.rebuilt = true;
     const origin = p.type.origin;
     let type: TypeNode;
     if (how === 'count') {
-      type = { kind: 'number', integer: true, origin, minimum: 0, ...(t.maxItems !== undefined && { maximum: t.maxItems }) };
+      type = {
+        kind: 'number',
+        integer: true,
+        origin,
+        minimum: 0,
+        ...(t.maxItems !== undefined && { maximum: t.maxItems }),
+      };
     } else {
       const bound = how === 'join' ? joinedLength(t) : undefined;
       if (bound !== undefined && bound > LIMITS.valueBytes) {
         this.diagnostics.push(diagnose('CT611', p.origin, { name: dotted, length: bound, max: LIMITS.valueBytes }));
       }
       type = { kind: 'string', origin, ...(bound !== undefined && bound <= LIMITS.valueBytes && { maxLength: bound }) };
-      if (how === 'json' && (t.items === undefined || quoted(t.items))) this.diagnostics.push(diagnose('CT615', p.origin, { name: dotted }));
+      if (how === 'json' && (t.items === undefined || quoted(t.items)))
+        this.diagnostics.push(diagnose('CT615', p.origin, { name: dotted }));
     }
-    this.changes.push({ action: how === 'join' ? 'joined' : how === 'json' ? 'json' : 'counted', from: dotted, to: key });
+    this.changes.push({
+      action: how === 'join' ? 'joined' : how === 'json' ? 'json' : 'counted',
+      from: dotted,
+      to: key,
+    });
     this.add(p, key, type, required, { path, key, how }, dotted);
   }
 
@@ -294,7 +383,14 @@ class EventTransformer {
     if (key !== dotted) this.rebuilt = true;
     const first = this.keys.get(key);
     if (first) {
-      this.diagnostics.push(diagnose('CT610', p.origin, { what: 'properties', name: dotted, other: first.from, key, event: this.eventName }, [first.origin]));
+      this.diagnostics.push(
+        diagnose(
+          'CT610',
+          p.origin,
+          { what: 'properties', name: dotted, other: first.from, key, event: this.eventName },
+          [first.origin],
+        ),
+      );
       return;
     }
     this.keys.set(key, { from: dotted, origin: p.origin });

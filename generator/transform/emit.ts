@@ -33,7 +33,9 @@ export function plannedType(t: TypeNode, indent: string): string {
       return `ReadonlyArray<${plannedType(t.items, indent)}>`;
     }
     case 'union':
-      return t.members.some(hasObject) ? [...new Set(t.members.map((m) => plannedType(m, indent)))].join(' | ') : typeText(t);
+      return t.members.some(hasObject)
+        ? [...new Set(t.members.map((m) => plannedType(m, indent)))].join(' | ')
+        : typeText(t);
     default:
       return typeText(t);
   }
@@ -47,7 +49,8 @@ function plannedMember(p: Property, indent: string): string {
 /** The properties interface's body, as the plan writes it. */
 export function plannedBody(e: EventNode): string {
   let body = e.properties.map((p) => plannedMember(p, '  ')).join('');
-  if (e.additional !== false) body += `  /** Keys beyond the plan's, as the plan allows: sent as they are. */\n  [key: string]: unknown;\n`;
+  if (e.additional !== false)
+    body += `  /** Keys beyond the plan's, as the plan allows: sent as they are. */\n  [key: string]: unknown;\n`;
   return body;
 }
 
@@ -71,12 +74,15 @@ export function receivesLines(e: EventNode): string[] {
   if (t.fields) {
     for (const f of t.fields) {
       const path = pathText(f.path);
-      lines.push(path === f.key && f.how === 'value' ? `- \`${f.key}\`` : `- \`${f.key}\` from \`${path}\`${HOW_WORDS[f.how]}`);
+      lines.push(
+        path === f.key && f.how === 'value' ? `- \`${f.key}\`` : `- \`${f.key}\` from \`${path}\`${HOW_WORDS[f.how]}`,
+      );
     }
     if (t.fields.length === 0) lines.push('- no properties');
   }
-  for (const c of t.changes) if (c.action === 'dropped') lines.push(`- \`${c.from}\` is not sent (${c.why ?? 'the policy leaves it out'})`);
-  if (e.additional !== false && t.fields) lines.push('- keys beyond the plan\'s, as they are');
+  for (const c of t.changes)
+    if (c.action === 'dropped') lines.push(`- \`${c.from}\` is not sent (${c.why ?? 'the policy leaves it out'})`);
+  if (e.additional !== false && t.fields) lines.push("- keys beyond the plan's, as they are");
   return lines;
 }
 
@@ -97,13 +103,19 @@ export function transformedEventView(e: EventNode): TransformedEventView | undef
   if (!t) return undefined;
   const name = `${e.functionName}Fields`;
   const table = t.fields
-    ? t.fields.map((f) => `[[${f.path.map((k) => (typeof k === 'number' ? String(k) : stringLiteral(k))).join(', ')}], ${stringLiteral(f.key)}, ${HOW_CODES[f.how]}]`)
+    ? t.fields.map(
+        (f) =>
+          `[[${f.path.map((k) => (typeof k === 'number' ? String(k) : stringLiteral(k))).join(', ')}], ${stringLiteral(f.key)}, ${HOW_CODES[f.how]}]`,
+      )
     : [];
-  const extras = e.additional !== false ? `[${t.planned.properties.map((p) => stringLiteral(p.name)).join(', ')}]` : 'undefined';
+  const extras =
+    e.additional !== false ? `[${t.planned.properties.map((p) => stringLiteral(p.name)).join(', ')}]` : 'undefined';
   return {
     typeBody: t.fields ? plannedBody(t.planned) : '',
     argument: t.fields ? `transformed(properties, ${name}, ${extras})` : 'properties',
-    fieldsDecl: t.fields ? `/** What CleverTap receives from ${e.functionName}: [path in the call, key sent, how]. */\nconst ${name}: FieldTable = [\n${table.map((r) => `  ${r},\n`).join('')}];\n\n` : '',
+    fieldsDecl: t.fields
+      ? `/** What CleverTap receives from ${e.functionName}: [path in the call, key sent, how]. */\nconst ${name}: FieldTable = [\n${table.map((r) => `  ${r},\n`).join('')}];\n\n`
+      : '',
     docLines: receivesLines(e),
   };
 }

@@ -26,7 +26,10 @@ export function describeChange(c: TransformChange): string {
 function eventLines(e: EventNode): string[] {
   const t = e.transform;
   if (!t) return [];
-  const title = t.planned.name === e.name ? JSON.stringify(e.name) : `${JSON.stringify(t.planned.name)} → ${JSON.stringify(e.name)}`;
+  const title =
+    t.planned.name === e.name
+      ? JSON.stringify(e.name)
+      : `${JSON.stringify(t.planned.name)} → ${JSON.stringify(e.name)}`;
   const lines = [title];
   for (const c of t.changes) {
     // The event's own rename is in the title
@@ -44,6 +47,8 @@ export function explain(plan: Plan, excluded: readonly string[] = []): string {
   for (const e of changed) lines.push(...eventLines(e));
   if (excluded.length > 0) lines.push(`left out by "events": ${excluded.map((n) => JSON.stringify(n)).join(', ')}`);
   const same = plan.events.length - changed.length;
-  lines.push(`${changed.length} event${changed.length === 1 ? '' : 's'} transformed, ${same} sent as the plan writes ${same === 1 ? 'it' : 'them'}, ${excluded.length} left out`);
+  lines.push(
+    `${changed.length} event${changed.length === 1 ? '' : 's'} transformed, ${same} sent as the plan writes ${same === 1 ? 'it' : 'them'}, ${excluded.length} left out`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -33,7 +33,10 @@ function hasOwnTransform(value: unknown): value is { transform: unknown } {
  * The policy in force, from the option or else the plan; reading problems are diagnostics. `unreadable`: a policy
  * was given but is no policy at all (not JSON, not an object): checking the plan without it would only mislead.
  */
-export function findPolicy(option: TransformOption | undefined, planValue: unknown): { policy: TransformPolicy | undefined; diagnostics: Diagnostic[]; unreadable?: boolean } {
+export function findPolicy(
+  option: TransformOption | undefined,
+  planValue: unknown,
+): { policy: TransformPolicy | undefined; diagnostics: Diagnostic[]; unreadable?: boolean } {
   const diagnostics: Diagnostic[] = [];
   const inPlan = hasOwnTransform(planValue);
   if (option !== undefined && inPlan) {
@@ -43,9 +46,14 @@ export function findPolicy(option: TransformOption | undefined, planValue: unkno
   let read: { policy: TransformPolicy | undefined; diagnostics: Diagnostic[] };
   if (typeof option === 'string') read = readPolicyFile(option);
   else if (option !== undefined) read = readPolicy(option, originOf(option) ?? fileStart(OPTION_FILE));
-  else if (inPlan) read = readPolicy(planValue.transform, memberOrigin(planValue, 'transform') ?? fileStart(OPTION_FILE));
+  else if (inPlan)
+    read = readPolicy(planValue.transform, memberOrigin(planValue, 'transform') ?? fileStart(OPTION_FILE));
   else return { policy: undefined, diagnostics };
-  return { policy: read.policy, diagnostics: [...diagnostics, ...read.diagnostics], ...(read.policy === undefined && { unreadable: true }) };
+  return {
+    policy: read.policy,
+    diagnostics: [...diagnostics, ...read.diagnostics],
+    ...(read.policy === undefined && { unreadable: true }),
+  };
 }
 
 const fileStart = (file: SourceFile): Origin => ({ file, pointer: '', offset: 0 });

@@ -55,9 +55,16 @@ export const EMPTY_POLICY = (origin: Origin): TransformPolicy => ({
 /** Whether the policy changes anything at all (an empty `{}` does not). */
 export function isActive(p: TransformPolicy): boolean {
   return (
-    p.flatten !== undefined || p.arrays !== undefined || p.arrayObjects !== undefined || p.untyped !== undefined ||
-    p.sanitize === true || p.rename.events.size > 0 || p.rename.properties.size > 0 || p.events.include !== undefined ||
-    p.events.exclude.length > 0 || p.severity.size > 0
+    p.flatten !== undefined ||
+    p.arrays !== undefined ||
+    p.arrayObjects !== undefined ||
+    p.untyped !== undefined ||
+    p.sanitize === true ||
+    p.rename.events.size > 0 ||
+    p.rename.properties.size > 0 ||
+    p.events.include !== undefined ||
+    p.events.exclude.length > 0 ||
+    p.severity.size > 0
   );
 }
 
@@ -74,7 +81,10 @@ export function globRegex(pattern: string): RegExp {
 }
 
 /** Reads a policy value (an object with origins, or a plain object: then `fallback` locates its problems). */
-export function readPolicy(value: unknown, fallback: Origin): { policy: TransformPolicy | undefined; diagnostics: Diagnostic[] } {
+export function readPolicy(
+  value: unknown,
+  fallback: Origin,
+): { policy: TransformPolicy | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (obj: object, key: string): Origin => memberOrigin(obj, key) ?? originOf(obj) ?? fallback;
   const bad = (origin: Origin, key: string, expected: string, actual: unknown): void => {
@@ -143,7 +153,12 @@ function readRename(v: unknown, origin: Origin, policy: TransformPolicy, ds: Dia
     const map = v[part];
     const partOrigin = at(v, part);
     if (part !== 'events' && part !== 'properties') {
-      ds.push(diagnose('CT601', partOrigin, { key: `rename.${part}`, suggestion: suggestion(part, ['events', 'properties']) }));
+      ds.push(
+        diagnose('CT601', partOrigin, {
+          key: `rename.${part}`,
+          suggestion: suggestion(part, ['events', 'properties']),
+        }),
+      );
       continue;
     }
     if (!isObject(map)) {
@@ -167,7 +182,9 @@ function readEvents(v: unknown, origin: Origin, policy: TransformPolicy, ds: Dia
     const list = v[part];
     const partOrigin = at(v, part);
     if (part !== 'include' && part !== 'exclude') {
-      ds.push(diagnose('CT601', partOrigin, { key: `events.${part}`, suggestion: suggestion(part, ['include', 'exclude']) }));
+      ds.push(
+        diagnose('CT601', partOrigin, { key: `events.${part}`, suggestion: suggestion(part, ['include', 'exclude']) }),
+      );
       continue;
     }
     if (!Array.isArray(list)) {
@@ -203,7 +220,13 @@ function readSeverity(v: unknown, origin: Origin, policy: TransformPolicy, ds: D
     }
     const known = code as Code;
     if (level === 'warning' && CATALOGUE[known].severity === 'error' && DOWNGRADABLE[known] === undefined) {
-      ds.push(diagnose('CT604', o, { code, consequence: 'a plan that breaks it loses or merges data in CleverTap (a name or key changed or deleted, an event or value dropped), so it stays an error' }));
+      ds.push(
+        diagnose('CT604', o, {
+          code,
+          consequence:
+            'a plan that breaks it loses or merges data in CleverTap (a name or key changed or deleted, an event or value dropped), so it stays an error',
+        }),
+      );
       continue;
     }
     policy.severity.set(known, level);
@@ -211,7 +234,11 @@ function readSeverity(v: unknown, origin: Origin, policy: TransformPolicy, ds: D
 }
 
 /** Reads `--transform FILE.json`. An unreadable file is an IoError (exit 2), as for the plan. */
-export function readPolicyFile(path: string): { policy: TransformPolicy | undefined; diagnostics: Diagnostic[]; file: SourceFile } {
+export function readPolicyFile(path: string): {
+  policy: TransformPolicy | undefined;
+  diagnostics: Diagnostic[];
+  file: SourceFile;
+} {
   const read = readJson(path);
   if (read.value === undefined) return { policy: undefined, diagnostics: read.diagnostics, file: read.file };
   const fallback: Origin = { file: read.file, pointer: '', offset: 0 };

@@ -2,7 +2,17 @@
  * The write phase: each file written atomically (a temporary file renamed into place), only when its content
  * changed, only inside the output directory, and never over a file the generator did not write.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { GENERATED_MARKER, type EmittedFile } from '../emit/target.js';
 import { IoError } from '../core/io-error.js';
@@ -49,15 +59,20 @@ export function checkOutDir(outDir: string, forWriting = true): void {
   const found = existingAncestor(outDir);
   const out = shown(outDir);
   if (!found.isDirectory) {
-    throw new IoError(found.path === resolve(outDir)
-      ? `--out ${out} is a file, not a folder: name a folder for the client (it holds several files)`
-      : `cannot create the folder ${out}: ${shown(found.path)} is a file, not a folder`);
+    throw new IoError(
+      found.path === resolve(outDir)
+        ? `--out ${out} is a file, not a folder: name a folder for the client (it holds several files)`
+        : `cannot create the folder ${out}: ${shown(found.path)} is a file, not a folder`,
+    );
   }
   if (!forWriting) return;
   try {
     accessSync(found.path, constants.W_OK);
   } catch (e) {
-    const what = found.path === resolve(outDir) ? `cannot write into ${out}` : `cannot create the folder ${out} inside ${shown(found.path)}`;
+    const what =
+      found.path === resolve(outDir)
+        ? `cannot write into ${out}`
+        : `cannot create the folder ${out} inside ${shown(found.path)}`;
     throw new IoError(`${what}: ${explainFsError(e)}`);
   }
 }
@@ -85,17 +100,24 @@ export function targetPath(outDir: string, file: EmittedFile): string {
   const root = resolve(outDir);
   const path = resolve(root, file.path);
   const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error(`internal: ${file.path} is outside the output directory`);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    throw new Error(`internal: ${file.path} is outside the output directory`);
   return path;
 }
 
 export function writeFiles(outDir: string, files: EmittedFile[], options: { force?: boolean } = {}): WriteResult {
   checkOutDir(outDir);
-  const planned = files.map((f) => ({ file: f, path: targetPath(outDir, f), existing: readIfExists(targetPath(outDir, f)) }));
+  const planned = files.map((f) => ({
+    file: f,
+    path: targetPath(outDir, f),
+    existing: readIfExists(targetPath(outDir, f)),
+  }));
   // Refuse before writing anything, so that a refusal leaves every file as it was
   for (const p of planned) {
     if (p.existing !== undefined && !p.existing.includes(GENERATED_MARKER) && !options.force) {
-      throw new IoError(`${shown(p.path)} exists and was not written by clevertap-codegen; move it away or pass --force`);
+      throw new IoError(
+        `${shown(p.path)} exists and was not written by clevertap-codegen; move it away or pass --force`,
+      );
     }
   }
   const result: WriteResult = { written: [], unchanged: [] };

@@ -17,7 +17,9 @@ describe('generate()', () => {
     const r = await generate(SHOP);
     expect(r.ok).toBe(true);
     expect(r.files.map((f) => f.path).sort()).toEqual(['checks.ts', 'index.ts']);
-    expect(r.files.find((f) => f.path === 'index.ts')!.content).toBe(readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'));
+    expect(r.files.find((f) => f.path === 'index.ts')!.content).toBe(
+      readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'),
+    );
     expect(readdirSync(dir)).toEqual(before);
   });
 
@@ -26,7 +28,9 @@ describe('generate()', () => {
     const virtual = join(ROOT, 'examples', 'saas', 'not-on-disk.json');
     const r = await generate({ path: virtual, text });
     expect(r.ok).toBe(true);
-    expect(r.files.find((f) => f.path === 'index.ts')!.content).toBe(readFileSync(join(ROOT, 'out', 'saas', 'index.ts'), 'utf8'));
+    expect(r.files.find((f) => f.path === 'index.ts')!.content).toBe(
+      readFileSync(join(ROOT, 'out', 'saas', 'index.ts'), 'utf8'),
+    );
   });
 
   it('takes a plan object; diagnostics point into its JSON text at the virtual path', async () => {
@@ -34,7 +38,14 @@ describe('generate()', () => {
     expect(r.ok).toBe(false);
     expect(r.files).toEqual([]);
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ file: 'virtual/plan.json', line: 4, column: 5, code: 'CT102', severity: 'error', pointer: '/events/A.B' }),
+      expect.objectContaining({
+        file: 'virtual/plan.json',
+        line: 4,
+        column: 5,
+        code: 'CT102',
+        severity: 'error',
+        pointer: '/events/A.B',
+      }),
     ]);
     expect(r.diagnostics[0]!.text).toMatch(/^virtual\/plan\.json:4:5 error CT102 \/events\/A\.B: /);
   });
@@ -45,7 +56,10 @@ describe('generate()', () => {
   });
 
   it('severity: a warning off, a warning made an error (no files), an error cannot be lowered', async () => {
-    const plan = { path: 'n.json', plan: { name: 'N', events: { E: { properties: { p: { type: ['string', 'null'] } } } } } };
+    const plan = {
+      path: 'n.json',
+      plan: { name: 'N', events: { E: { properties: { p: { type: ['string', 'null'] } } } } },
+    };
     expect((await generate(plan)).diagnostics.map((d) => d.code)).toEqual(['CT304']);
     expect((await generate(plan, { severity: { CT304: 'off' } })).diagnostics).toEqual([]);
     const strict = await generate(plan, { severity: { CT304: 'error' } });
@@ -64,7 +78,10 @@ describe('generate()', () => {
 describe('validate()', () => {
   it('checks without emitting', async () => {
     expect(await validate(SHOP)).toEqual({ ok: true, diagnostics: [] });
-    const bad = await validate({ path: 'b.json', text: '{ "name": "B", "events": { "E": { "properties": { "p": {} } } } }' });
+    const bad = await validate({
+      path: 'b.json',
+      text: '{ "name": "B", "events": { "E": { "properties": { "p": {} } } } }',
+    });
     expect(bad.ok).toBe(false);
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['CT302']);
   });
@@ -72,8 +89,14 @@ describe('validate()', () => {
 
 describe('diff()', () => {
   it('classifies as codegen diff does', async () => {
-    const old = { path: 'old.json', plan: { name: 'P', events: { A: { properties: { x: { type: 'string' } } }, B: {} } } };
-    const now = { path: 'new.json', plan: { name: 'P', events: { A: { properties: { x: { type: 'number' } } }, C: {} } } };
+    const old = {
+      path: 'old.json',
+      plan: { name: 'P', events: { A: { properties: { x: { type: 'string' } } }, B: {} } },
+    };
+    const now = {
+      path: 'new.json',
+      plan: { name: 'P', events: { A: { properties: { x: { type: 'number' } } }, C: {} } },
+    };
     const r = await diff(old, now);
     expect(r.ok).toBe(true);
     expect(r.breaking).toBe(true);

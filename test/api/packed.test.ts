@@ -13,7 +13,10 @@ const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' });
 const hasNpm = npm.status === 0;
 if (!hasNpm) console.warn('test/api/packed.test.ts: skipped, npm is not available');
 
-const PLAN = { name: 'Packed', events: { 'Song Played': { properties: { title: { type: 'string' } }, required: ['title'] } } };
+const PLAN = {
+  name: 'Packed',
+  events: { 'Song Played': { properties: { title: { type: 'string' } }, required: ['title'] } },
+};
 
 describe.skipIf(!hasNpm)('the packed package in a scratch app', () => {
   let app: string;
@@ -21,16 +24,35 @@ describe.skipIf(!hasNpm)('the packed package in a scratch app', () => {
   // the scratch app holds its own node_modules (~25 MB): not kept
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist', 'api.mjs')) || !existsSync(join(ROOT, 'dist', 'api.d.ts'))) throw new Error('dist/api.mjs is missing: run npm run build first');
+    if (!existsSync(join(ROOT, 'dist', 'api.mjs')) || !existsSync(join(ROOT, 'dist', 'api.d.ts')))
+      throw new Error('dist/api.mjs is missing: run npm run build first');
     // outside the repository, so that nothing the package lacks resolves to the repository's node_modules
     dir = mkdtempSync(join(tmpdir(), 'codegen-api-'));
     // --ignore-scripts: prepare would rebuild; dist/ is current (npm test builds first)
-    execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+    execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
     app = join(dir, 'app');
     execFileSync('mkdir', ['-p', app]);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'scratch-app', version: '1.0.0', private: true, type: 'module' }));
-    execFileSync('npm', ['install', join(dir, tgz), '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: app, encoding: 'utf8', timeout: 180_000 });
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'scratch-app', version: '1.0.0', private: true, type: 'module' }),
+    );
+    execFileSync(
+      'npm',
+      [
+        'install',
+        join(dir, tgz),
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        '--loglevel=error',
+      ],
+      { cwd: app, encoding: 'utf8', timeout: 180_000 },
+    );
   }, 240_000);
 
   it('import { generate, validate, diff } from "clevertap-codegen" works in a build script', () => {
@@ -45,18 +67,35 @@ console.log(JSON.stringify({ ok: result.ok, files: result.files.map((f) => f.pat
 `,
     );
     const out = execFileSync(process.execPath, ['build.mjs'], { cwd: app, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ ok: true, files: ['index.ts', 'checks.ts'], hasTrack: true, checked: ['CT102'], breaking: true });
+    expect(JSON.parse(out)).toEqual({
+      ok: true,
+      files: ['index.ts', 'checks.ts'],
+      hasTrack: true,
+      checked: ['CT102'],
+      breaking: true,
+    });
   });
 
   it('the schemas are exported, deep imports are not', () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
 import { createRequire } from 'node:module';
 const require = createRequire(process.cwd() + '/');
 const found = [require.resolve('clevertap-codegen/plan.schema.json'), require.resolve('clevertap-codegen/config.schema.json')].map((p) => p.split('node_modules/')[1]);
 let deep = 'resolved';
 try { require.resolve('clevertap-codegen/dist/pipeline.js'); } catch (e) { deep = e.code; }
-console.log(JSON.stringify({ found, deep }));`], { cwd: app, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ found: ['clevertap-codegen/plan.schema.json', 'clevertap-codegen/config.schema.json'], deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+console.log(JSON.stringify({ found, deep }));`,
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual({
+      found: ['clevertap-codegen/plan.schema.json', 'clevertap-codegen/config.schema.json'],
+      deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    });
   });
 
   it('the published types check a TypeScript build script (and catch a misuse)', () => {
@@ -71,7 +110,21 @@ generate('plan.json', { target: 'ios' });
 export const wrong: Promise<{ files: string[] }> = generate('plan.json');
 `,
     );
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [] }, files: ['build.ts'] }));
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['build.ts'],
+      }),
+    );
     const r = spawnSync(process.execPath, [TSC, '-p', join(app, 'tsconfig.json')], { cwd: app, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);

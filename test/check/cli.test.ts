@@ -57,7 +57,13 @@ describe('codegen on a plan with errors in three events', () => {
     const { plan, index, out } = setup();
     const r = await run([plan, '--out', out, '--format', 'json']);
     expect(r.code).toBe(1);
-    const issues = JSON.parse(r.out) as Array<{ line: number; column: number; code: string; severity: string; pointer: string }>;
+    const issues = JSON.parse(r.out) as Array<{
+      line: number;
+      column: number;
+      code: string;
+      severity: string;
+      pointer: string;
+    }>;
     expect(issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.code} ${i.pointer}`)).toEqual([
       '4:5 error CT102 /events/Order.Completed',
       '5:36 error CT301 /events/Signed Up/properties/address',
@@ -70,15 +76,18 @@ describe('codegen on a plan with errors in three events', () => {
     const { plan } = setup();
     const r = await run(['validate', plan]);
     expect(r.code).toBe(1);
-    expect(r.err.split('\n').filter((l) => l.includes(' error CT')).map((l) => l.slice(plan.length + 1, l.indexOf(' /')))).toEqual([
-      '4:5 error CT102',
-      '5:36 error CT301',
-      '6:33 error CT303',
-    ]);
+    expect(
+      r.err
+        .split('\n')
+        .filter((l) => l.includes(' error CT'))
+        .map((l) => l.slice(plan.length + 1, l.indexOf(' /'))),
+    ).toEqual(['4:5 error CT102', '5:36 error CT301', '6:33 error CT303']);
   });
 
   it('warnings alone do not fail a run, unless --max-warnings says so', async () => {
-    const plan = writeTemp('{\n  "name": "T",\n  "events": { "E": { "properties": { "note": { "type": ["string", "null"] } } } }\n}\n');
+    const plan = writeTemp(
+      '{\n  "name": "T",\n  "events": { "E": { "properties": { "note": { "type": ["string", "null"] } } } }\n}\n',
+    );
     expect((await run(['validate', plan])).code).toBe(0);
     expect((await run(['validate', plan, '--max-warnings', '0'])).code).toBe(1);
   });

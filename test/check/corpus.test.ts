@@ -48,13 +48,30 @@ const PINNED: Record<string, string[]> = {
     '164:15 error CT301 /events/2/rules/properties/properties/properties/someNestedObject',
     '222:15 error CT301 /events/2/rules/properties/properties/properties/someObject',
   ],
-  'snowplow-iglu-central/com.snowplowanalytics.snowplow__site_search__1-0-0.json': ['13:3 error CT301 /properties/terms', '20:3 error CT301 /properties/filters'],
-  'snowplow-iglu-central/com.snowplowanalytics.snowplow__campaign_attribution__1-0-0.json': ['22:3 error CT301 /properties/parameters'],
-  'snowplow-iglu-central/com.snowplowanalytics.snowplow__element__1-0-0.json': ['48:5 error CT301 /properties/attributes'],
-  'snowplow-iglu-central/com.snowplowanalytics.snowplow__pii_transformation__1-0-0.json': ['126:5 error CT301 /properties/strategy'],
-  'snowplow-iglu-central/org.whatwg__media_element__1-0-0.json': ['16:5 error CT301 /properties/buffered', '74:5 error CT301 /properties/error'],
-  'snowplow-iglu-central/com.urbanairship.connect__CUSTOM__1-0-0.json': ['11:5 error CT301 /properties/body', '100:5 error CT301 /properties/device'],
-  'snowplow-iglu-central/com.google.tag-manager.server-side__purchase__1-0-0.json': ['48:17 error CT301 /properties/items'],
+  'snowplow-iglu-central/com.snowplowanalytics.snowplow__site_search__1-0-0.json': [
+    '13:3 error CT301 /properties/terms',
+    '20:3 error CT301 /properties/filters',
+  ],
+  'snowplow-iglu-central/com.snowplowanalytics.snowplow__campaign_attribution__1-0-0.json': [
+    '22:3 error CT301 /properties/parameters',
+  ],
+  'snowplow-iglu-central/com.snowplowanalytics.snowplow__element__1-0-0.json': [
+    '48:5 error CT301 /properties/attributes',
+  ],
+  'snowplow-iglu-central/com.snowplowanalytics.snowplow__pii_transformation__1-0-0.json': [
+    '126:5 error CT301 /properties/strategy',
+  ],
+  'snowplow-iglu-central/org.whatwg__media_element__1-0-0.json': [
+    '16:5 error CT301 /properties/buffered',
+    '74:5 error CT301 /properties/error',
+  ],
+  'snowplow-iglu-central/com.urbanairship.connect__CUSTOM__1-0-0.json': [
+    '11:5 error CT301 /properties/body',
+    '100:5 error CT301 /properties/device',
+  ],
+  'snowplow-iglu-central/com.google.tag-manager.server-side__purchase__1-0-0.json': [
+    '48:17 error CT301 /properties/items',
+  ],
   'segment-typewriter/e2e-v7__web-typescript__plan.json': [
     '9:9 error CT102 /rules/events/0/name',
     '949:17 error CT301 /rules/events/16/rules/properties/properties/properties/garage',
@@ -85,13 +102,16 @@ const suite = corpusSuite('checking every corpus plan', `the corpus (${CORPUS})`
 suite.describe(suite.title, () => {
   const files = available ? filesUnder(CORPUS).filter((f) => f.endsWith('.json')) : [];
 
-  it.each(files.map((f) => [relative(CORPUS, f), f]))('%s: checks without crashing; every issue has a place', (_, path) => {
-    const { diagnostics } = checkFile(path);
-    for (const d of diagnostics) {
-      expect(Object.hasOwn(CATALOGUE, d.code)).toBe(true);
-      if (d.origin?.file.text) expect(locationOf(d)!.line).toBeGreaterThan(0);
-    }
-  });
+  it.each(files.map((f) => [relative(CORPUS, f), f]))(
+    '%s: checks without crashing; every issue has a place',
+    (_, path) => {
+      const { diagnostics } = checkFile(path);
+      for (const d of diagnostics) {
+        expect(Object.hasOwn(CATALOGUE, d.code)).toBe(true);
+        if (d.origin?.file.text) expect(locationOf(d)!.line).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it.each(Object.entries(PINNED))('%s: errors at the nested properties and prohibited characters', (file, want) => {
     const { diagnostics } = checkFile(join(CORPUS, file));
@@ -120,7 +140,13 @@ suite.describe(suite.title, () => {
   });
 
   it('the PII schema\'s "pii" object (type object with an anyOf of required lists) is an error at its key', () => {
-    const { diagnostics } = checkFile(join(CORPUS, 'snowplow-iglu-central/com.snowplowanalytics.snowplow__pii_transformation__1-0-0.json'));
-    expect(diagnostics.filter((d) => d.severity === 'error' && d.origin?.pointer === '/properties/pii').map((d) => locationOf(d)!.line)).toEqual([12]);
+    const { diagnostics } = checkFile(
+      join(CORPUS, 'snowplow-iglu-central/com.snowplowanalytics.snowplow__pii_transformation__1-0-0.json'),
+    );
+    expect(
+      diagnostics
+        .filter((d) => d.severity === 'error' && d.origin?.pointer === '/properties/pii')
+        .map((d) => locationOf(d)!.line),
+    ).toEqual([12]);
   });
 });

@@ -37,12 +37,26 @@ const REF = `{
 `;
 
 const cases: Case[] = [
-  ['a property keyword', { plan: propsPlan('"k": { "type": "string", "not": { "const": "x" } }'), want: ['4:32 warning CT014'] }],
-  ['event keywords, each at its own position', { plan: eventsPlan('"E": { "if": {}, "then": {} }'), want: ['3:12 warning CT014', '3:22 warning CT014'] }],
+  [
+    'a property keyword',
+    { plan: propsPlan('"k": { "type": "string", "not": { "const": "x" } }'), want: ['4:32 warning CT014'] },
+  ],
+  [
+    'event keywords, each at its own position',
+    { plan: eventsPlan('"E": { "if": {}, "then": {} }'), want: ['3:12 warning CT014', '3:22 warning CT014'] },
+  ],
   ['identify and trait keywords', { plan: IDENTIFY, want: ['4:5 warning CT014', '6:49 warning CT014'] }],
   ['Charged Items and item property keywords', { plan: CHARGED, want: ['4:50 warning CT014', '5:36 warning CT014'] }],
   ['a keyword reached through $ref is reported where it is written', { plan: REF, want: ['6:33 warning CT014'] }],
-  ['supported keywords are silent', { plan: propsPlan('"k": { "type": "string", "title": "K", "default": "a", "examples": ["a"], "deprecated": true, "description": "d" }'), want: [] }],
+  [
+    'supported keywords are silent',
+    {
+      plan: propsPlan(
+        '"k": { "type": "string", "title": "K", "default": "a", "examples": ["a"], "deprecated": true, "description": "d" }',
+      ),
+      want: [],
+    },
+  ],
 ];
 
 describe('unsupported keywords', () => {

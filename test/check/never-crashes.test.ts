@@ -14,7 +14,11 @@ const schema: fc.Arbitrary<unknown> = fc.letrec<{ s: unknown }>((tie) => ({
     fc.constantFrom({}, true, false, null, 'string', { type: 'string' }, { type: 'null' }, { enum: [] }),
     fc.record(
       {
-        type: fc.oneof(fc.constantFrom('string', 'number', 'integer', 'boolean', 'object', 'array', 'null', 'bogus'), fc.array(fc.constantFrom('string', 'null', 'array', 'object'), { maxLength: 3 }), fc.jsonValue()),
+        type: fc.oneof(
+          fc.constantFrom('string', 'number', 'integer', 'boolean', 'object', 'array', 'null', 'bogus'),
+          fc.array(fc.constantFrom('string', 'null', 'array', 'object'), { maxLength: 3 }),
+          fc.jsonValue(),
+        ),
         format: fc.constantFrom('date', 'date-time', 'email', 'x'),
         enum: fc.array(fc.jsonValue(), { maxLength: 3 }),
         const: fc.jsonValue(),
@@ -33,8 +37,37 @@ const schema: fc.Arbitrary<unknown> = fc.letrec<{ s: unknown }>((tie) => ({
   ),
 })).s;
 
-const eventName = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('Charged', 'charged', 'App Launched', 'wzrk_x', '', ' a', 'a.b', 'Order Completed', 'order_completed'));
-const traitName = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('email', 'Email', 'phone', 'gender', 'birthday', 'DOB', 'Age', 'MSG-push', 'userId', 'Identity', 'dob', 'tags'));
+const eventName = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom(
+    'Charged',
+    'charged',
+    'App Launched',
+    'wzrk_x',
+    '',
+    ' a',
+    'a.b',
+    'Order Completed',
+    'order_completed',
+  ),
+);
+const traitName = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom(
+    'email',
+    'Email',
+    'phone',
+    'gender',
+    'birthday',
+    'DOB',
+    'Age',
+    'MSG-push',
+    'userId',
+    'Identity',
+    'dob',
+    'tags',
+  ),
+);
 
 const plan = fc.record({
   events: fc.dictionary(eventName, schema, { maxKeys: 4 }),

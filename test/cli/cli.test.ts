@@ -21,7 +21,9 @@ describe('codegen <plan>', () => {
     const first = await run([SHOP, '--out', out]);
     expect(first.code).toBe(0);
     expect(first.err).toMatch(/wrote .*index\.ts/);
-    expect(readFileSync(join(out, 'index.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'));
+    expect(readFileSync(join(out, 'index.ts'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'),
+    );
     const second = await run([SHOP, '--out', out]);
     expect(second.code).toBe(0);
     expect(second.err).toMatch(/unchanged .*index\.ts/);
@@ -31,7 +33,10 @@ describe('codegen <plan>', () => {
     const out = scratch('check');
     for (const f of ['index.ts', 'checks.ts']) copyFileSync(join(ROOT, 'out', 'shop', f), join(out, f));
     expect((await run([SHOP, '--out', out, '--check'])).code).toBe(0);
-    writeFileSync(join(out, 'index.ts'), readFileSync(join(out, 'index.ts'), 'utf8').replace('Product Viewed', 'Product Seen'));
+    writeFileSync(
+      join(out, 'index.ts'),
+      readFileSync(join(out, 'index.ts'), 'utf8').replace('Product Viewed', 'Product Seen'),
+    );
     const stale = await run([SHOP, '--out', out, '--check']);
     expect(stale.code).toBe(1);
     expect(stale.err).toMatch(/stale: .*index\.ts/);
@@ -43,7 +48,9 @@ describe('codegen <plan>', () => {
     const out = scratch('errors');
     copyFileSync(join(ROOT, 'out', 'shop', 'index.ts'), join(out, 'index.ts'));
     const before = readFileSync(join(out, 'index.ts'));
-    const bad = writePlan(planJson({ name: 'Bad', events: { 'Order Completed': { properties: { items: { type: 'array' } } } } }));
+    const bad = writePlan(
+      planJson({ name: 'Bad', events: { 'Order Completed': { properties: { items: { type: 'array' } } } } }),
+    );
     const r = await run([bad, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('error CT301 /events/Order Completed/properties/items');
@@ -75,7 +82,14 @@ describe('codegen <plan>', () => {
     expect(r.code).toBe(1);
     const parsed = JSON.parse(r.out) as Array<Record<string, unknown>>;
     expect(parsed).toEqual([
-      expect.objectContaining({ file: bad, line: 6, column: 9, pointer: '/events/A/properties/p', code: 'CT302', severity: 'error' }),
+      expect.objectContaining({
+        file: bad,
+        line: 6,
+        column: 9,
+        pointer: '/events/A/properties/p',
+        code: 'CT302',
+        severity: 'error',
+      }),
     ]);
   });
 
@@ -94,11 +108,16 @@ describe('the installed bin', () => {
     expect(ok.status).toBe(0);
     const usage = spawnSync(process.execPath, [BIN], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('no plan given: name the tracking plan file, as in codegen plan.json, or write a codegen.config.json'); // none up from the repository
+    expect(usage.stderr).toContain(
+      'no plan given: name the tracking plan file, as in codegen plan.json, or write a codegen.config.json',
+    ); // none up from the repository
   });
 
   it('lays out --help in columns (the bundle loads string-width, which measures the text, on first use)', () => {
-    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '100' } });
+    const help = spawnSync(process.execPath, [BIN, '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, COLUMNS: '100' },
+    });
     expect(help.status).toBe(0);
     // a description padded to the right of its command, and the option types right-aligned by width
     expect(help.stdout).toMatch(/^ {2}codegen validate <plan> {2,}check the plan; write nothing$/m);
@@ -113,7 +132,9 @@ describe('output formats', () => {
     const path = bad();
     const r = await run(['validate', path, '--format', 'github']);
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe(`::error file=${path.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=4,col=5,title=CT102::/events/A.B: event name "A.B" contains ".", which CleverTap rejects or deletes (remove "." from the name)`);
+    expect(r.err.trim()).toBe(
+      `::error file=${path.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=4,col=5,title=CT102::/events/A.B: event name "A.B" contains ".", which CleverTap rejects or deletes (remove "." from the name)`,
+    );
   });
 
   it('text has colours and a code frame only when the terminal takes them', async () => {

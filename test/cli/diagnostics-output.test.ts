@@ -10,11 +10,17 @@ import { editDistance, nearest } from '../../generator/diagnostics/nearest.js';
 import type { SourceFile } from '../../generator/core/source-file.js';
 import { brief, planJson, validateText } from '../helpers/plan.js';
 
-const file: SourceFile = { path: 'plan.json', text: '{\n  "events": {\n    "Signed Up": {},\n    "signed up": {}\n  }\n}\n' };
+const file: SourceFile = {
+  path: 'plan.json',
+  text: '{\n  "events": {\n    "Signed Up": {},\n    "signed up": {}\n  }\n}\n',
+};
 const twice = (): Diagnostic =>
-  diagnose('CT107', { file, pointer: '/events/signed up', offset: file.text.indexOf('"signed up"') }, { name: 'signed up', other: 'Signed Up' }, [
-    { file, pointer: '/events/Signed Up', offset: file.text.indexOf('"Signed Up"') },
-  ]);
+  diagnose(
+    'CT107',
+    { file, pointer: '/events/signed up', offset: file.text.indexOf('"signed up"') },
+    { name: 'signed up', other: 'Signed Up' },
+    [{ file, pointer: '/events/Signed Up', offset: file.text.indexOf('"Signed Up"') }],
+  );
 
 describe('related places', () => {
   it('text: one line per related place, after the diagnostic (and its frame)', () => {
@@ -38,25 +44,35 @@ describe('related places', () => {
   });
 
   it('GitHub: the related place in the annotation text', () => {
-    expect(formatDiagnostics([twice()], 'github')).toContain('(related: plan.json%3A3%3A5 /events/Signed Up)\n'.replace(/%3A/g, ':'));
+    expect(formatDiagnostics([twice()], 'github')).toContain(
+      '(related: plan.json%3A3%3A5 /events/Signed Up)\n'.replace(/%3A/g, ':'),
+    );
   });
 
   it('duplicate JSON keys (CT002) and duplicate imported events (CT054) name the first place as related', () => {
-    const dup = validateText('{\n  "name": "A",\n  "name": "B",\n  "events": {}\n}\n').filter((d) => d.code === 'CT002');
+    const dup = validateText('{\n  "name": "A",\n  "name": "B",\n  "events": {}\n}\n').filter(
+      (d) => d.code === 'CT002',
+    );
     expect(dup.map((d) => d.related.map((r) => r.offset))).toEqual([[4]]);
   });
 });
 
 describe('docs links', () => {
-  it('is the path of the code\'s section in docs/clevertap-rules.md without a repository in package.json', () => {
+  it("is the path of the code's section in docs/clevertap-rules.md without a repository in package.json", () => {
     expect(docsLinkFor('CT301', undefined)).toBe('docs/clevertap-rules.md#ct301');
   });
 
   it.each([
-    [{ repository: { type: 'git', url: 'git+https://github.com/acme/clevertap-codegen.git' } }, 'https://github.com/acme/clevertap-codegen/blob/HEAD/'],
+    [
+      { repository: { type: 'git', url: 'git+https://github.com/acme/clevertap-codegen.git' } },
+      'https://github.com/acme/clevertap-codegen/blob/HEAD/',
+    ],
     [{ repository: 'github:acme/codegen' }, 'https://github.com/acme/codegen/blob/HEAD/'],
     [{ repository: 'acme/codegen' }, 'https://github.com/acme/codegen/blob/HEAD/'],
-    [{ repository: { url: 'git@github.com:acme/mono.git', directory: 'packages/codegen' } }, 'https://github.com/acme/mono/blob/HEAD/packages/codegen/'],
+    [
+      { repository: { url: 'git@github.com:acme/mono.git', directory: 'packages/codegen' } },
+      'https://github.com/acme/mono/blob/HEAD/packages/codegen/',
+    ],
     [{ homepage: 'https://codegen.example.com/#readme' }, 'https://codegen.example.com/'],
     [{ repository: { url: 'https://gitlab.com/acme/x.git' } }, undefined],
     [{}, undefined],
@@ -84,7 +100,7 @@ describe('code frames', () => {
     expect(codeFrame(d)).toBe(splitFrame(d, before.length, before.at(-1)!.length + 1));
   });
 
-  it('a trailing comma is framed on the comma\'s line', () => {
+  it("a trailing comma is framed on the comma's line", () => {
     const [d] = validateText('{\n  "name": "A",\n  "events": {},\n}\n');
     expect(codeFrame(d!)).toBe('  3 |   "events": {},\n    |               ^');
   });
@@ -113,8 +129,10 @@ describe('did you mean', () => {
     expect(nearest('date', types)).toBeUndefined();
   });
 
-  const plan = (property: Record<string, unknown>) => planJson({ name: 'P', events: { E: { properties: { p: property } } } });
-  const messages = (property: Record<string, unknown>) => validateText(plan(property)).map((d) => `${d.code}: ${d.message}`);
+  const plan = (property: Record<string, unknown>) =>
+    planJson({ name: 'P', events: { E: { properties: { p: property } } } });
+  const messages = (property: Record<string, unknown>) =>
+    validateText(plan(property)).map((d) => `${d.code}: ${d.message}`);
 
   it('a misspelt type: one error that names the nearest type (no second "has no type" error)', () => {
     expect(messages({ type: 'nubmer' })).toEqual(['CT016: unknown type "nubmer"; did you mean "number"?']);
@@ -123,14 +141,22 @@ describe('did you mean', () => {
   });
 
   it('a misspelt format: the nearest format', () => {
-    expect(messages({ type: 'string', format: 'emial' })).toEqual(['CT015: unknown format "emial" is treated as a plain string; did you mean "email"?']);
-    expect(messages({ type: 'string', format: 'currency' })).toEqual(['CT015: unknown format "currency" is treated as a plain string']);
+    expect(messages({ type: 'string', format: 'emial' })).toEqual([
+      'CT015: unknown format "emial" is treated as a plain string; did you mean "email"?',
+    ]);
+    expect(messages({ type: 'string', format: 'currency' })).toEqual([
+      'CT015: unknown format "currency" is treated as a plain string',
+    ]);
   });
 
-  it('a misspelt keyword (CT017) on a property and on an event; other unknown keys are the plan\'s own', () => {
-    expect(messages({ type: 'string', maxLenght: 10 })).toEqual(['CT017: "maxLenght" is no keyword the generator reads, so it has no effect; did you mean "maxLength"?']);
+  it("a misspelt keyword (CT017) on a property and on an event; other unknown keys are the plan's own", () => {
+    expect(messages({ type: 'string', maxLenght: 10 })).toEqual([
+      'CT017: "maxLenght" is no keyword the generator reads, so it has no effect; did you mean "maxLength"?',
+    ]);
     expect(messages({ type: 'string', label: 'x', owner: 'growth', 'x-maxLenght': 1 })).toEqual([]);
-    const event = validateText(planJson({ name: 'P', events: { E: { properties: { p: { type: 'string' } }, requried: ['p'] } } }));
+    const event = validateText(
+      planJson({ name: 'P', events: { E: { properties: { p: { type: 'string' } }, requried: ['p'] } } }),
+    );
     expect(event.map(brief)).toEqual(['10:7 warning CT017']);
     expect(event[0]!.message).toContain('did you mean "required"?');
   });

@@ -20,14 +20,30 @@ const SHOP = join(ROOT, 'examples', 'shop', 'plan.json');
 
 describe('usage mistakes are exit 2 with a sentence, not a stack or a silent default', () => {
   it.each([
-    ['validate without a plan', ['validate'], 'codegen: no plan given: name the tracking plan file, as in codegen validate plan.json'],
-    ['convert without a plan', ['convert'], 'codegen: no plan given: name the tracking plan file, as in codegen convert plan.json'],
+    [
+      'validate without a plan',
+      ['validate'],
+      'codegen: no plan given: name the tracking plan file, as in codegen validate plan.json',
+    ],
+    [
+      'convert without a plan',
+      ['convert'],
+      'codegen: no plan given: name the tracking plan file, as in codegen convert plan.json',
+    ],
     ['no arguments at all', [], 'codegen: no plan given: name the tracking plan file, as in codegen plan.json'],
-    ['docs without a plan', ['docs'], 'codegen: no plan given: name the tracking plan file, as in codegen docs plan.json'],
+    [
+      'docs without a plan',
+      ['docs'],
+      'codegen: no plan given: name the tracking plan file, as in codegen docs plan.json',
+    ],
     ['--out with no value', [SHOP, '--out'], 'codegen: --out needs a value: the folder to write the client to'],
     ['--out followed by another flag', [SHOP, '--out', '--check'], 'codegen: --out needs a value'],
     ['--out=', [SHOP, '--out='], 'codegen: --out needs a value'],
-    ['--max-warnings abc', ['validate', SHOP, '--max-warnings', 'abc'], 'codegen: --max-warnings needs a whole number, 0 or more, not "abc"'],
+    [
+      '--max-warnings abc',
+      ['validate', SHOP, '--max-warnings', 'abc'],
+      'codegen: --max-warnings needs a whole number, 0 or more, not "abc"',
+    ],
     ['--max-warnings 1.5', ['validate', SHOP, '--max-warnings', '1.5'], 'not "1.5"'],
     ['--max-warnings -1', [SHOP, '--max-warnings=-1', '--check'], 'not "-1"'],
     ['--max-warnings with no value', ['validate', SHOP, '--max-warnings'], 'codegen: --max-warnings needs a value'],
@@ -38,7 +54,10 @@ describe('usage mistakes are exit 2 with a sentence, not a stack or a silent def
     expect(r.err).toContain(words);
     expect(r.err).not.toMatch(/\n\s+at /); // no stack
     expect(r.err).not.toContain('internal error');
-    expect(existsSync(join(cwd, 'out', 'index.ts')) && readFileSync(join(cwd, 'out', 'index.ts'), 'utf8').includes('Acme Shop')).toBe(false);
+    expect(
+      existsSync(join(cwd, 'out', 'index.ts')) &&
+        readFileSync(join(cwd, 'out', 'index.ts'), 'utf8').includes('Acme Shop'),
+    ).toBe(false);
   });
 
   it('--max-warnings 0 is a count like any other', async () => {
@@ -53,7 +72,9 @@ describe('--out that cannot hold the client', () => {
     writeFileSync(file, 'mine\n');
     const r = await run([SHOP, '--out', file]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`codegen: --out ${relative(process.cwd(), file)} is a file, not a folder: name a folder for the client (it holds several files)\n`);
+    expect(r.err).toBe(
+      `codegen: --out ${relative(process.cwd(), file)} is a file, not a folder: name a folder for the client (it holds several files)\n`,
+    );
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
     const check = await run([SHOP, '--out', file, '--check']);
     expect(check.code).toBe(2);
@@ -65,28 +86,35 @@ describe('--out that cannot hold the client', () => {
     writeFileSync(join(dir, 'f'), '');
     const r = await run([SHOP, '--out', join(dir, 'f', 'gen')]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`codegen: cannot create the folder ${relative(process.cwd(), join(dir, 'f', 'gen'))}: ${relative(process.cwd(), join(dir, 'f'))} is a file, not a folder\n`);
+    expect(r.err).toBe(
+      `codegen: cannot create the folder ${relative(process.cwd(), join(dir, 'f', 'gen'))}: ${relative(process.cwd(), join(dir, 'f'))} is a file, not a folder\n`,
+    );
   });
 
   it('where the file system allows no folder (/proc): a sentence, and no endless retry (mkdir -p would spin)', async () => {
     if (!existsSync('/proc/self')) return; // Linux only
     const r = await run([SHOP, '--out', '/proc/codegen-out/gen']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('codegen: cannot create the folder /proc/codegen-out: this file system allows no folder there\n');
+    expect(r.err).toBe(
+      'codegen: cannot create the folder /proc/codegen-out: this file system allows no folder there\n',
+    );
   });
 
-  it.skipIf(process.getuid?.() === 0)('in a read-only folder: permission denied, in words (skipped as root, who may write anywhere)', async () => {
-    const dir = scratch('out-read-only');
-    chmodSync(dir, 0o555);
-    try {
-      const r = await run([SHOP, '--out', join(dir, 'gen')]);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain(': permission denied');
-      expect(readdirSync(dir)).toEqual([]);
-    } finally {
-      chmodSync(dir, 0o755);
-    }
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'in a read-only folder: permission denied, in words (skipped as root, who may write anywhere)',
+    async () => {
+      const dir = scratch('out-read-only');
+      chmodSync(dir, 0o555);
+      try {
+        const r = await run([SHOP, '--out', join(dir, 'gen')]);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain(': permission denied');
+        expect(readdirSync(dir)).toEqual([]);
+      } finally {
+        chmodSync(dir, 0o755);
+      }
+    },
+  );
 
   it('missing parents are created', async () => {
     const out = join(scratch('out-deep'), 'a', 'b', 'c');
@@ -100,7 +128,10 @@ describe('--check', () => {
     const out = scratch('check-words');
     mkdirSync(join(out, 'gen'));
     copyFileSync(join(ROOT, 'out', 'shop', 'index.ts'), join(out, 'gen', 'index.ts'));
-    writeFileSync(join(out, 'gen', 'index.ts'), readFileSync(join(out, 'gen', 'index.ts'), 'utf8').replace('Product Viewed', 'Product Seen'));
+    writeFileSync(
+      join(out, 'gen', 'index.ts'),
+      readFileSync(join(out, 'gen', 'index.ts'), 'utf8').replace('Product Viewed', 'Product Seen'),
+    );
     const r = await run([SHOP, '--out', join(out, 'gen'), '--check']);
     expect(r.code).toBe(1);
     const gen = relative(process.cwd(), join(out, 'gen'));
@@ -131,6 +162,13 @@ describe('--check', () => {
   });
 
   it('shellQuote leaves plain words alone and quotes the rest', () => {
-    expect(['a', 'a/b.json', '--out=x', 'a b', '$HOME', ''].map(shellQuote)).toEqual(['a', 'a/b.json', '--out=x', "'a b'", "'$HOME'", "''"]);
+    expect(['a', 'a/b.json', '--out=x', 'a b', '$HOME', ''].map(shellQuote)).toEqual([
+      'a',
+      'a/b.json',
+      '--out=x',
+      "'a b'",
+      "'$HOME'",
+      "''",
+    ]);
   });
 });

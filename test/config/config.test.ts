@@ -61,21 +61,37 @@ describe('finding the config', () => {
 describe('reading the config: every mistake located', () => {
   const cases: Array<[string, string, string[]]> = [
     ['unknown top-level key', '{\n  "plan": "p.json",\n  "out": "o",\n  "targt": "web"\n}', ['4:3 error CT901']],
-    ['unknown key in an output', '{\n  "outputs": [\n    { "plan": "p.json", "out": "o", "lang": "ts" }\n  ]\n}', ['3:37 error CT901']],
+    [
+      'unknown key in an output',
+      '{\n  "outputs": [\n    { "plan": "p.json", "out": "o", "lang": "ts" }\n  ]\n}',
+      ['3:37 error CT901'],
+    ],
     ['bad target', '{ "plan": "p.json", "out": "o", "target": "ios" }', ['1:33 error CT902']],
     ['bad language', '{ "plan": "p.json", "out": "o", "language": "rust" }', ['1:33 error CT902']],
     ['empty plan path', '{ "plan": "", "out": "o" }', ['1:3 error CT902']],
     ['maxWarnings not a count', '{ "plan": "p.json", "out": "o", "maxWarnings": -1 }', ['1:33 error CT902']],
     ['transform neither path nor object', '{ "plan": "p.json", "out": "o", "transform": 3 }', ['1:33 error CT902']],
     ['severity not an object', '{ "plan": "p.json", "out": "o", "severity": "off" }', ['1:33 error CT902']],
-    ['severity: unknown code', '{ "plan": "p.json", "out": "o", "severity": { "CT999": "off" } }', ['1:47 error CT904']],
-    ['severity: an error cannot be lowered', '{ "plan": "p.json", "out": "o", "severity": { "CT301": "warning" } }', ['1:47 error CT905']],
+    [
+      'severity: unknown code',
+      '{ "plan": "p.json", "out": "o", "severity": { "CT999": "off" } }',
+      ['1:47 error CT904'],
+    ],
+    [
+      'severity: an error cannot be lowered',
+      '{ "plan": "p.json", "out": "o", "severity": { "CT301": "warning" } }',
+      ['1:47 error CT905'],
+    ],
     ['severity: bad level', '{ "plan": "p.json", "out": "o", "severity": { "CT207": "info" } }', ['1:47 error CT902']],
     ['no out', '{ "plan": "p.json" }', ['1:1 error CT903']],
     ['an output without a plan', '{ "outputs": [ { "out": "o" } ] }', ['1:16 error CT903']],
     ['outputs empty', '{ "outputs": [] }', ['1:3 error CT902']],
     ['an output not an object', '{ "plan": "p.json", "outputs": [ "o" ] }', ['1:34 error CT902']],
-    ['two outputs into one folder', '{ "plan": "p.json", "outputs": [ { "out": "o" }, { "out": "./o" } ] }', ['1:50 error CT906']],
+    [
+      'two outputs into one folder',
+      '{ "plan": "p.json", "outputs": [ { "out": "o" }, { "out": "./o" } ] }',
+      ['1:50 error CT906'],
+    ],
     ['not an object', '[]', ['1:1 error CT902']],
     ['not JSON', '{ "plan": ', ['1:10 error CT001']],
     ['duplicate key', '{ "plan": "a.json", "plan": "b.json", "out": "o" }', ['1:21 error CT002']],
@@ -89,70 +105,114 @@ describe('reading the config: every mistake located', () => {
   });
 
   it('a "codegen" key of package.json is read in place, with positions in package.json', () => {
-    const dir = project({ 'package.json': '{\n  "name": "app",\n  "codegen": { "plan": "p.json", "out": "o", "language": "go" }\n}\n' });
+    const dir = project({
+      'package.json': '{\n  "name": "app",\n  "codegen": { "plan": "p.json", "out": "o", "language": "go" }\n}\n',
+    });
     const config = readConfig(join(dir, 'package.json'));
     expect(config.diagnostics.map(brief)).toEqual(['3:46 error CT902']);
     expect(config.diagnostics[0]!.message).toBe('"language" must be one of "ts", "js", not the string "go"');
   });
 
-  it('resolves paths against the config\'s folder, and merges top-level defaults into each output', () => {
+  it("resolves paths against the config's folder, and merges top-level defaults into each output", () => {
     const dir = project({
       'tools/codegen.config.json': JSON.stringify({
         plan: '../plan.json',
         severity: { CT207: 'off', CT304: 'error' },
         target: 'web',
-        outputs: [{ out: '../web/analytics' }, { out: '../server/analytics', target: 'react-native', severity: { CT304: 'off' } }],
+        outputs: [
+          { out: '../web/analytics' },
+          { out: '../server/analytics', target: 'react-native', severity: { CT304: 'off' } },
+        ],
       }),
     });
     const config = readConfig(join(dir, 'tools', 'codegen.config.json'));
     expect(config.diagnostics).toEqual([]);
     expect(config.outputs).toEqual([
-      { plan: join(dir, 'plan.json'), out: join(dir, 'web', 'analytics'), target: 'web', severity: { CT207: 'off', CT304: 'error' } },
-      { plan: join(dir, 'plan.json'), out: join(dir, 'server', 'analytics'), target: 'react-native', severity: { CT207: 'off', CT304: 'off' } },
+      {
+        plan: join(dir, 'plan.json'),
+        out: join(dir, 'web', 'analytics'),
+        target: 'web',
+        severity: { CT207: 'off', CT304: 'error' },
+      },
+      {
+        plan: join(dir, 'plan.json'),
+        out: join(dir, 'server', 'analytics'),
+        target: 'react-native',
+        severity: { CT207: 'off', CT304: 'off' },
+      },
     ]);
   });
 });
 
-describe('codegen with no plan: the config\'s outputs, flags over config values', () => {
+describe("codegen with no plan: the config's outputs, flags over config values", () => {
   it('generates every output from the nearest config, found from a subfolder', async () => {
     const dir = project({
       'plan.json': shopText,
-      'codegen.config.json': JSON.stringify({ plan: 'plan.json', outputs: [{ out: 'a' }, { out: 'b', language: 'js' }] }),
+      'codegen.config.json': JSON.stringify({
+        plan: 'plan.json',
+        outputs: [{ out: 'a' }, { out: 'b', language: 'js' }],
+      }),
       'src/.keep': '',
     });
     const r = await run([], join(dir, 'src'));
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'a', 'index.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'));
+    expect(readFileSync(join(dir, 'a', 'index.ts'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'),
+    );
     expect(existsSync(join(dir, 'b', 'index.js'))).toBe(true);
     expect(existsSync(join(dir, 'b', 'index.ts'))).toBe(false);
   });
 
-  it('passes each output\'s target to the generator, and --target overrides it', async () => {
-    const dir = project({ 'plan.json': shopText, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', outputs: [{ out: 'web' }, { out: 'rn', target: 'react-native' }] }) });
+  it("passes each output's target to the generator, and --target overrides it", async () => {
+    const dir = project({
+      'plan.json': shopText,
+      'codegen.config.json': JSON.stringify({
+        plan: 'plan.json',
+        outputs: [{ out: 'web' }, { out: 'rn', target: 'react-native' }],
+      }),
+    });
     expect((await run([], dir)).code).toBe(0);
-    expect(readFileSync(join(dir, 'web', 'index.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'));
-    expect(readFileSync(join(dir, 'rn', 'index.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'out', 'shop-rn', 'index.ts'), 'utf8'));
-    const single = project({ 'plan.json': shopText, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o', target: 'web' }) });
+    expect(readFileSync(join(dir, 'web', 'index.ts'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'out', 'shop', 'index.ts'), 'utf8'),
+    );
+    expect(readFileSync(join(dir, 'rn', 'index.ts'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'out', 'shop-rn', 'index.ts'), 'utf8'),
+    );
+    const single = project({
+      'plan.json': shopText,
+      'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o', target: 'web' }),
+    });
     expect((await run(['--target', 'react-native'], single)).code).toBe(0);
-    expect(readFileSync(join(single, 'o', 'index.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'out', 'shop-rn', 'index.ts'), 'utf8'));
+    expect(readFileSync(join(single, 'o', 'index.ts'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'out', 'shop-rn', 'index.ts'), 'utf8'),
+    );
   });
 
   it('--language and --out override the config; --out with several outputs is a usage error', async () => {
-    const dir = project({ 'plan.json': shopText, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'client', language: 'js' }) });
+    const dir = project({
+      'plan.json': shopText,
+      'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'client', language: 'js' }),
+    });
     expect((await run(['--language', 'ts', '--out', 'other'], dir)).code).toBe(0);
     expect(existsSync(join(dir, 'other', 'index.ts'))).toBe(true);
     expect(existsSync(join(dir, 'client'))).toBe(false);
     expect((await run([], dir)).code).toBe(0);
     expect(existsSync(join(dir, 'client', 'index.js'))).toBe(true);
 
-    const two = project({ 'plan.json': shopText, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', outputs: [{ out: 'a' }, { out: 'b' }] }) });
+    const two = project({
+      'plan.json': shopText,
+      'codegen.config.json': JSON.stringify({ plan: 'plan.json', outputs: [{ out: 'a' }, { out: 'b' }] }),
+    });
     const r = await run(['--out', 'x'], two);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--out names one folder, but codegen.config.json has 2 outputs');
   });
 
   it('--config names the file; a plan named with --config is a usage error', async () => {
-    const dir = project({ 'plan.json': shopText, 'conf/my.json': JSON.stringify({ plan: '../plan.json', out: '../gen' }) });
+    const dir = project({
+      'plan.json': shopText,
+      'conf/my.json': JSON.stringify({ plan: '../plan.json', out: '../gen' }),
+    });
     expect((await run(['--config', join(dir, 'conf', 'my.json')], scratch('elsewhere'))).code).toBe(0);
     expect(existsSync(join(dir, 'gen', 'index.ts'))).toBe(true);
     const both = await run([SHOP, '--config', join(dir, 'conf', 'my.json')], dir);
@@ -161,17 +221,26 @@ describe('codegen with no plan: the config\'s outputs, flags over config values'
 
   it('severity: a warning turned off is not printed; a warning made an error stops the write (exit 1)', async () => {
     const nullable = planJson({ name: 'N', events: { E: { properties: { p: { type: ['string', 'null'] } } } } });
-    const dir = project({ 'plan.json': nullable, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o' }) });
+    const dir = project({
+      'plan.json': nullable,
+      'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o' }),
+    });
     const plain = await run([], dir);
     expect(plain.code).toBe(0);
     expect(plain.err).toContain('warning CT304');
 
-    writeFileSync(join(dir, 'codegen.config.json'), JSON.stringify({ plan: 'plan.json', out: 'o2', severity: { CT304: 'off' } }));
+    writeFileSync(
+      join(dir, 'codegen.config.json'),
+      JSON.stringify({ plan: 'plan.json', out: 'o2', severity: { CT304: 'off' } }),
+    );
     const off = await run([], dir);
     expect(off.code).toBe(0);
     expect(off.err).not.toContain('CT304');
 
-    writeFileSync(join(dir, 'codegen.config.json'), JSON.stringify({ plan: 'plan.json', out: 'o3', severity: { CT304: 'error' } }));
+    writeFileSync(
+      join(dir, 'codegen.config.json'),
+      JSON.stringify({ plan: 'plan.json', out: 'o3', severity: { CT304: 'error' } }),
+    );
     const error = await run([], dir);
     expect(error.code).toBe(1);
     expect(error.err).toContain('error CT304');
@@ -180,13 +249,19 @@ describe('codegen with no plan: the config\'s outputs, flags over config values'
 
   it('maxWarnings from the config, and --max-warnings over it', async () => {
     const nullable = planJson({ name: 'N', events: { E: { properties: { p: { type: ['string', 'null'] } } } } });
-    const dir = project({ 'plan.json': nullable, 'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o', maxWarnings: 0 }) });
+    const dir = project({
+      'plan.json': nullable,
+      'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o', maxWarnings: 0 }),
+    });
     expect((await run([], dir)).code).toBe(1);
     expect((await run(['--max-warnings', '1'], dir)).code).toBe(0);
   });
 
   it('a config with errors generates nothing and exits 2, naming file:line:col', async () => {
-    const dir = project({ 'plan.json': shopText, 'codegen.config.json': '{\n  "plan": "plan.json",\n  "out": "o",\n  "targett": "web"\n}\n' });
+    const dir = project({
+      'plan.json': shopText,
+      'codegen.config.json': '{\n  "plan": "plan.json",\n  "out": "o",\n  "targett": "web"\n}\n',
+    });
     const r = await run([], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain('codegen.config.json:4:3 error CT901 /targett: unknown key "targett"');

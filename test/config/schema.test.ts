@@ -20,7 +20,21 @@ function readerAccepts(config: unknown): boolean {
 
 const CONFIGS: Array<[string, unknown]> = [
   ['one output at the top level', { plan: 'p.json', out: 'o' }],
-  ['every key', { $schema: './s.json', plan: 'p.json', out: 'o', target: 'react-native', language: 'js', transform: 'policy.json', severity: { CT207: 'off' }, from: 'segment', readableNames: true, maxWarnings: 3 }],
+  [
+    'every key',
+    {
+      $schema: './s.json',
+      plan: 'p.json',
+      out: 'o',
+      target: 'react-native',
+      language: 'js',
+      transform: 'policy.json',
+      severity: { CT207: 'off' },
+      from: 'segment',
+      readableNames: true,
+      maxWarnings: 3,
+    },
+  ],
   ['transform as an object', { plan: 'p.json', out: 'o', transform: { events: {} } }],
   ['outputs with defaults', { plan: 'p.json', outputs: [{ out: 'a' }, { out: 'b', target: 'react-native' }] }],
   ['missing out', { plan: 'p.json' }],
@@ -52,8 +66,10 @@ describe('config.schema.json', () => {
     expect(Object.keys(schema.$defs.output.properties).sort()).toEqual(Object.keys(OUTPUT_FIELDS).sort());
   });
 
-  it('lets severity name exactly the catalogue\'s warnings and notes', () => {
-    const changeable = Object.entries(CATALOGUE).filter(([, r]) => r.severity !== 'error').map(([c]) => c);
+  it("lets severity name exactly the catalogue's warnings and notes", () => {
+    const changeable = Object.entries(CATALOGUE)
+      .filter(([, r]) => r.severity !== 'error')
+      .map(([c]) => c);
     expect(schema.$defs.severity.propertyNames.enum).toEqual(changeable);
   });
 

@@ -21,8 +21,16 @@ async function run(args: string[], cwd?: string) {
 }
 
 type Events = Record<string, unknown>;
-const plan = (events: Events, identify?: unknown) => ({ name: 'P', events, ...(identify !== undefined && { identify }) });
-const ev = (properties: Record<string, unknown>, required: string[] = [], extra: Record<string, unknown> = {}) => ({ properties, ...(required.length && { required }), ...extra });
+const plan = (events: Events, identify?: unknown) => ({
+  name: 'P',
+  events,
+  ...(identify !== undefined && { identify }),
+});
+const ev = (properties: Record<string, unknown>, required: string[] = [], extra: Record<string, unknown> = {}) => ({
+  properties,
+  ...(required.length && { required }),
+  ...extra,
+});
 const S = { type: 'string' };
 const N = { type: 'number' };
 
@@ -39,9 +47,27 @@ const base = plan({ 'Order Completed': ev({ order_id: S, total: N }, ['order_id'
 
 const CASES: Case[] = [
   { name: 'no change', old: base, new: base, changes: [], exit: 0 },
-  { name: 'event added', old: base, new: plan({ ...(base.events as Events), 'Cart Viewed': ev({ items: N }) }), changes: ['event-added safe'], exit: 0 },
-  { name: 'event removed', old: plan({ ...(base.events as Events), 'Cart Viewed': ev({ items: N }) }), new: base, changes: ['event-removed app'], exit: 1 },
-  { name: 'event renamed (same shape)', old: base, new: plan({ 'Order Placed': (base.events as Events)['Order Completed'] }), changes: ['event-renamed app data'], exit: 1 },
+  {
+    name: 'event added',
+    old: base,
+    new: plan({ ...(base.events as Events), 'Cart Viewed': ev({ items: N }) }),
+    changes: ['event-added safe'],
+    exit: 0,
+  },
+  {
+    name: 'event removed',
+    old: plan({ ...(base.events as Events), 'Cart Viewed': ev({ items: N }) }),
+    new: base,
+    changes: ['event-removed app'],
+    exit: 1,
+  },
+  {
+    name: 'event renamed (same shape)',
+    old: base,
+    new: plan({ 'Order Placed': (base.events as Events)['Order Completed'] }),
+    changes: ['event-renamed app data'],
+    exit: 1,
+  },
   {
     name: 'removed and added with different shapes: no rename',
     old: base,
@@ -56,15 +82,69 @@ const CASES: Case[] = [
     changes: ['event-added safe', 'event-removed app', 'event-removed app'],
     exit: 1,
   },
-  { name: 'optional property added', old: base, new: plan({ 'Order Completed': ev({ order_id: S, total: N, coupon: S }, ['order_id']) }), changes: ['property-added safe'], exit: 0 },
-  { name: 'required property added', old: base, new: plan({ 'Order Completed': ev({ order_id: S, total: N, coupon: S }, ['order_id', 'coupon']) }), changes: ['property-added app'], exit: 1 },
-  { name: 'property removed', old: base, new: plan({ 'Order Completed': ev({ order_id: S }, ['order_id']) }), changes: ['property-removed app'], exit: 1 },
-  { name: 'property renamed (same type)', old: base, new: plan({ 'Order Completed': ev({ order_id: S, amount: N }, ['order_id']) }), changes: ['property-renamed app data'], exit: 1 },
-  { name: 'property made required', old: base, new: plan({ 'Order Completed': ev({ order_id: S, total: N }, ['order_id', 'total']) }), changes: ['property-required app'], exit: 1 },
-  { name: 'property made optional', old: base, new: plan({ 'Order Completed': ev({ order_id: S, total: N }) }), changes: ['property-optional safe'], exit: 0 },
-  { name: 'type changed string -> number', old: base, new: plan({ 'Order Completed': ev({ order_id: N, total: N }, ['order_id']) }), changes: ['type-changed app data'], exit: 1 },
-  { name: 'integer -> number: widened, same CleverTap type', old: plan({ E: ev({ n: { type: 'integer' } }) }), new: plan({ E: ev({ n: N }) }), changes: ['type-widened safe'], exit: 0 },
-  { name: 'number -> integer: narrowed', old: plan({ E: ev({ n: N }) }), new: plan({ E: ev({ n: { type: 'integer' } }) }), changes: ['type-narrowed app'], exit: 1 },
+  {
+    name: 'optional property added',
+    old: base,
+    new: plan({ 'Order Completed': ev({ order_id: S, total: N, coupon: S }, ['order_id']) }),
+    changes: ['property-added safe'],
+    exit: 0,
+  },
+  {
+    name: 'required property added',
+    old: base,
+    new: plan({ 'Order Completed': ev({ order_id: S, total: N, coupon: S }, ['order_id', 'coupon']) }),
+    changes: ['property-added app'],
+    exit: 1,
+  },
+  {
+    name: 'property removed',
+    old: base,
+    new: plan({ 'Order Completed': ev({ order_id: S }, ['order_id']) }),
+    changes: ['property-removed app'],
+    exit: 1,
+  },
+  {
+    name: 'property renamed (same type)',
+    old: base,
+    new: plan({ 'Order Completed': ev({ order_id: S, amount: N }, ['order_id']) }),
+    changes: ['property-renamed app data'],
+    exit: 1,
+  },
+  {
+    name: 'property made required',
+    old: base,
+    new: plan({ 'Order Completed': ev({ order_id: S, total: N }, ['order_id', 'total']) }),
+    changes: ['property-required app'],
+    exit: 1,
+  },
+  {
+    name: 'property made optional',
+    old: base,
+    new: plan({ 'Order Completed': ev({ order_id: S, total: N }) }),
+    changes: ['property-optional safe'],
+    exit: 0,
+  },
+  {
+    name: 'type changed string -> number',
+    old: base,
+    new: plan({ 'Order Completed': ev({ order_id: N, total: N }, ['order_id']) }),
+    changes: ['type-changed app data'],
+    exit: 1,
+  },
+  {
+    name: 'integer -> number: widened, same CleverTap type',
+    old: plan({ E: ev({ n: { type: 'integer' } }) }),
+    new: plan({ E: ev({ n: N }) }),
+    changes: ['type-widened safe'],
+    exit: 0,
+  },
+  {
+    name: 'number -> integer: narrowed',
+    old: plan({ E: ev({ n: N }) }),
+    new: plan({ E: ev({ n: { type: 'integer' } }) }),
+    changes: ['type-narrowed app'],
+    exit: 1,
+  },
   {
     name: 'string -> string or number: wider for the app, a new type for CleverTap',
     old: plan({ E: ev({ v: S }) }),
@@ -72,29 +152,138 @@ const CASES: Case[] = [
     changes: ['type-changed data'],
     exit: 1,
   },
-  { name: 'nullable added: wider, no new CleverTap type', old: plan({ E: ev({ v: S }) }), new: plan({ E: ev({ v: { type: ['string', 'null'] } }) }), changes: ['type-widened safe'], exit: 0 },
-  { name: 'string -> date', old: plan({ E: ev({ v: S }) }), new: plan({ E: ev({ v: { type: 'string', format: 'date-time' } }) }), changes: ['type-changed app data'], exit: 1 },
-  { name: 'enum value added', old: plan({ E: ev({ v: { type: 'string', enum: ['a'] } }) }), new: plan({ E: ev({ v: { type: 'string', enum: ['a', 'b'] } }) }), changes: ['enum-value-added safe'], exit: 0 },
-  { name: 'enum value removed', old: plan({ E: ev({ v: { type: 'string', enum: ['a', 'b'] } }) }), new: plan({ E: ev({ v: { type: 'string', enum: ['a'] } }) }), changes: ['enum-value-removed app'], exit: 1 },
-  { name: 'enum introduced: narrowed', old: plan({ E: ev({ v: S }) }), new: plan({ E: ev({ v: { type: 'string', enum: ['a'] } }) }), changes: ['type-narrowed app'], exit: 1 },
-  { name: 'enum dropped: widened', old: plan({ E: ev({ v: { type: 'string', enum: ['a'] } }) }), new: plan({ E: ev({ v: S }) }), changes: ['type-widened safe'], exit: 0 },
-  { name: 'maxLength lowered', old: plan({ E: ev({ v: { type: 'string', maxLength: 64 } }) }), new: plan({ E: ev({ v: { type: 'string', maxLength: 32 } }) }), changes: ['type-narrowed app'], exit: 1 },
-  { name: 'maxLength raised', old: plan({ E: ev({ v: { type: 'string', maxLength: 32 } }) }), new: plan({ E: ev({ v: { type: 'string', maxLength: 64 } }) }), changes: ['type-widened safe'], exit: 0 },
-  { name: 'minimum added', old: plan({ E: ev({ v: N }) }), new: plan({ E: ev({ v: { type: 'number', minimum: 0 } }) }), changes: ['type-narrowed app'], exit: 1 },
-  { name: 'pattern changed', old: plan({ E: ev({ v: { type: 'string', pattern: '^a' } }) }), new: plan({ E: ev({ v: { type: 'string', pattern: '^b' } }) }), changes: ['type-narrowed app'], exit: 1 },
-  { name: 'additionalProperties closed', old: plan({ E: ev({ v: S }, [], { additionalProperties: true }) }), new: plan({ E: ev({ v: S }, [], { additionalProperties: false }) }), changes: ['additional-closed app'], exit: 1 },
-  { name: 'additionalProperties opened', old: plan({ E: ev({ v: S }, [], { additionalProperties: false }) }), new: plan({ E: ev({ v: S }, [], { additionalProperties: true }) }), changes: ['additional-opened safe'], exit: 0 },
+  {
+    name: 'nullable added: wider, no new CleverTap type',
+    old: plan({ E: ev({ v: S }) }),
+    new: plan({ E: ev({ v: { type: ['string', 'null'] } }) }),
+    changes: ['type-widened safe'],
+    exit: 0,
+  },
+  {
+    name: 'string -> date',
+    old: plan({ E: ev({ v: S }) }),
+    new: plan({ E: ev({ v: { type: 'string', format: 'date-time' } }) }),
+    changes: ['type-changed app data'],
+    exit: 1,
+  },
+  {
+    name: 'enum value added',
+    old: plan({ E: ev({ v: { type: 'string', enum: ['a'] } }) }),
+    new: plan({ E: ev({ v: { type: 'string', enum: ['a', 'b'] } }) }),
+    changes: ['enum-value-added safe'],
+    exit: 0,
+  },
+  {
+    name: 'enum value removed',
+    old: plan({ E: ev({ v: { type: 'string', enum: ['a', 'b'] } }) }),
+    new: plan({ E: ev({ v: { type: 'string', enum: ['a'] } }) }),
+    changes: ['enum-value-removed app'],
+    exit: 1,
+  },
+  {
+    name: 'enum introduced: narrowed',
+    old: plan({ E: ev({ v: S }) }),
+    new: plan({ E: ev({ v: { type: 'string', enum: ['a'] } }) }),
+    changes: ['type-narrowed app'],
+    exit: 1,
+  },
+  {
+    name: 'enum dropped: widened',
+    old: plan({ E: ev({ v: { type: 'string', enum: ['a'] } }) }),
+    new: plan({ E: ev({ v: S }) }),
+    changes: ['type-widened safe'],
+    exit: 0,
+  },
+  {
+    name: 'maxLength lowered',
+    old: plan({ E: ev({ v: { type: 'string', maxLength: 64 } }) }),
+    new: plan({ E: ev({ v: { type: 'string', maxLength: 32 } }) }),
+    changes: ['type-narrowed app'],
+    exit: 1,
+  },
+  {
+    name: 'maxLength raised',
+    old: plan({ E: ev({ v: { type: 'string', maxLength: 32 } }) }),
+    new: plan({ E: ev({ v: { type: 'string', maxLength: 64 } }) }),
+    changes: ['type-widened safe'],
+    exit: 0,
+  },
+  {
+    name: 'minimum added',
+    old: plan({ E: ev({ v: N }) }),
+    new: plan({ E: ev({ v: { type: 'number', minimum: 0 } }) }),
+    changes: ['type-narrowed app'],
+    exit: 1,
+  },
+  {
+    name: 'pattern changed',
+    old: plan({ E: ev({ v: { type: 'string', pattern: '^a' } }) }),
+    new: plan({ E: ev({ v: { type: 'string', pattern: '^b' } }) }),
+    changes: ['type-narrowed app'],
+    exit: 1,
+  },
+  {
+    name: 'additionalProperties closed',
+    old: plan({ E: ev({ v: S }, [], { additionalProperties: true }) }),
+    new: plan({ E: ev({ v: S }, [], { additionalProperties: false }) }),
+    changes: ['additional-closed app'],
+    exit: 1,
+  },
+  {
+    name: 'additionalProperties opened',
+    old: plan({ E: ev({ v: S }, [], { additionalProperties: false }) }),
+    new: plan({ E: ev({ v: S }, [], { additionalProperties: true }) }),
+    changes: ['additional-opened safe'],
+    exit: 0,
+  },
   {
     name: 'Charged item property removed and one type changed',
-    old: plan({ Charged: ev({ Amount: N, Items: { type: 'array', items: { type: 'object', properties: { sku: S, qty: { type: 'integer' } } } } }, ['Amount', 'Items']) }),
-    new: plan({ Charged: ev({ Amount: N, Items: { type: 'array', items: { type: 'object', properties: { qty: S } } } }, ['Amount', 'Items']) }),
+    old: plan({
+      Charged: ev(
+        {
+          Amount: N,
+          Items: { type: 'array', items: { type: 'object', properties: { sku: S, qty: { type: 'integer' } } } },
+        },
+        ['Amount', 'Items'],
+      ),
+    }),
+    new: plan({
+      Charged: ev({ Amount: N, Items: { type: 'array', items: { type: 'object', properties: { qty: S } } } }, [
+        'Amount',
+        'Items',
+      ]),
+    }),
     changes: ['property-removed app', 'type-changed app data'],
     exit: 1,
   },
-  { name: 'trait removed', old: plan({}, { properties: { email: { type: 'string', format: 'email' }, plan: S } }), new: plan({}, { properties: { email: { type: 'string', format: 'email' } } }), changes: ['property-removed app'], exit: 1 },
-  { name: 'trait added', old: plan({}, { properties: { plan: S } }), new: plan({}, { properties: { plan: S, tier: { type: 'integer' } } }), changes: ['property-added safe'], exit: 0 },
-  { name: 'identify added to a plan without one', old: plan({}), new: plan({}, { properties: { plan: S } }), changes: ['property-added safe'], exit: 0 },
-  { name: 'descriptions only: no change', old: plan({ E: ev({ v: S }) }), new: plan({ E: { description: 'now described', properties: { v: { ...S, description: 'a value' } } } }), changes: [], exit: 0 },
+  {
+    name: 'trait removed',
+    old: plan({}, { properties: { email: { type: 'string', format: 'email' }, plan: S } }),
+    new: plan({}, { properties: { email: { type: 'string', format: 'email' } } }),
+    changes: ['property-removed app'],
+    exit: 1,
+  },
+  {
+    name: 'trait added',
+    old: plan({}, { properties: { plan: S } }),
+    new: plan({}, { properties: { plan: S, tier: { type: 'integer' } } }),
+    changes: ['property-added safe'],
+    exit: 0,
+  },
+  {
+    name: 'identify added to a plan without one',
+    old: plan({}),
+    new: plan({}, { properties: { plan: S } }),
+    changes: ['property-added safe'],
+    exit: 0,
+  },
+  {
+    name: 'descriptions only: no change',
+    old: plan({ E: ev({ v: S }) }),
+    new: plan({ E: { description: 'now described', properties: { v: { ...S, description: 'a value' } } } }),
+    changes: [],
+    exit: 0,
+  },
 ];
 
 function write(dir: string, name: string, value: unknown): string {
@@ -103,14 +292,18 @@ function write(dir: string, name: string, value: unknown): string {
   return path;
 }
 
-const brief = (c: { kind: string; app: boolean; data: boolean }) => `${c.kind}${c.app ? ' app' : ''}${c.data ? ' data' : ''}${!c.app && !c.data ? ' safe' : ''}`;
+const brief = (c: { kind: string; app: boolean; data: boolean }) =>
+  `${c.kind}${c.app ? ' app' : ''}${c.data ? ' data' : ''}${!c.app && !c.data ? ' safe' : ''}`;
 
 describe('codegen diff old.json new.json', () => {
   it.each(CASES)('$name', async (c) => {
     const dir = scratch('diff');
     const r = await run(['diff', write(dir, 'old.json', c.old), write(dir, 'new.json', c.new), '--format', 'json']);
     expect(r.err).toBe('');
-    const parsed = JSON.parse(r.out) as { breaking: boolean; changes: Array<{ kind: string; app: boolean; data: boolean }> };
+    const parsed = JSON.parse(r.out) as {
+      breaking: boolean;
+      changes: Array<{ kind: string; app: boolean; data: boolean }>;
+    };
     expect(parsed.changes.map(brief).sort()).toEqual([...c.changes].sort());
     expect(parsed.breaking).toBe(c.exit === 1);
     expect(r.code).toBe(c.exit);
@@ -118,7 +311,11 @@ describe('codegen diff old.json new.json', () => {
 
   it('text: each change with file:line:col in the new plan, breaking first, and a summary', async () => {
     const dir = scratch('diff-text');
-    const r = await run(['diff', write(dir, 'old.json', base), write(dir, 'new.json', plan({ 'Order Completed': ev({ order_id: S }, ['order_id']), 'Cart Viewed': ev({}) }))]);
+    const r = await run([
+      'diff',
+      write(dir, 'old.json', base),
+      write(dir, 'new.json', plan({ 'Order Completed': ev({ order_id: S }, ['order_id']), 'Cart Viewed': ev({}) })),
+    ]);
     expect(r.code).toBe(1);
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toMatch(/new\.json:4:5 breaking \(app\): property "total" of event "Order Completed" removed$/);
@@ -126,25 +323,54 @@ describe('codegen diff old.json new.json', () => {
     expect(lines[2]).toBe('1 breaking change (app: 1, data: 0), 1 safe change');
   });
 
-  it('github: breaking changes as ::error, safe ones as ::notice, at the new plan\'s lines', async () => {
+  it("github: breaking changes as ::error, safe ones as ::notice, at the new plan's lines", async () => {
     const dir = scratch('diff-gh');
-    const r = await run(['diff', write(dir, 'old.json', base), write(dir, 'new.json', plan({ 'Order Completed': ev({ order_id: N, total: N }, ['order_id']), 'Cart Viewed': ev({}) })), '--format', 'github']);
+    const r = await run([
+      'diff',
+      write(dir, 'old.json', base),
+      write(
+        dir,
+        'new.json',
+        plan({ 'Order Completed': ev({ order_id: N, total: N }, ['order_id']), 'Cart Viewed': ev({}) }),
+      ),
+      '--format',
+      'github',
+    ]);
     expect(r.code).toBe(1);
     const lines = r.out.trim().split('\n');
-    expect(lines[0]).toMatch(/^::error file=.*new\.json,line=\d+,col=\d+,title=codegen diff%3A breaking \(app%2C data\)::property "order_id" of event "Order Completed": no longer accepts strings; now also accepts numbers; CleverTap's type string -> number/);
-    expect(lines[1]).toMatch(/^::notice file=.*new\.json,line=\d+,col=5,title=codegen diff%3A safe::event "Cart Viewed" added$/);
+    expect(lines[0]).toMatch(
+      /^::error file=.*new\.json,line=\d+,col=\d+,title=codegen diff%3A breaking \(app%2C data\)::property "order_id" of event "Order Completed": no longer accepts strings; now also accepts numbers; CleverTap's type string -> number/,
+    );
+    expect(lines[1]).toMatch(
+      /^::notice file=.*new\.json,line=\d+,col=5,title=codegen diff%3A safe::event "Cart Viewed" added$/,
+    );
   });
 
-  it('a change in a $ref\'d file shows in the event that refers to it', async () => {
+  it("a change in a $ref'd file shows in the event that refers to it", async () => {
     const dir = scratch('diff-ref');
     mkdirSync(join(dir, 'v1'));
     mkdirSync(join(dir, 'v2'));
     const withRef = plan({ E: ev({ tier: { $ref: './common.json#/$defs/Tier' } }) });
     write(join(dir, 'v1'), 'common.json', { $defs: { Tier: { type: 'string', enum: ['free', 'pro'] } } });
     write(join(dir, 'v2'), 'common.json', { $defs: { Tier: { type: 'string', enum: ['free'] } } });
-    const r = await run(['diff', write(join(dir, 'v1'), 'plan.json', withRef), write(join(dir, 'v2'), 'plan.json', withRef), '--format', 'json']);
-    const parsed = JSON.parse(r.out) as { changes: Array<{ kind: string; event: string; property: string; message: string }> };
-    expect(parsed.changes).toEqual([expect.objectContaining({ kind: 'enum-value-removed', event: 'E', property: 'tier', message: 'property "tier" of event "E": enum value "pro" removed' })]);
+    const r = await run([
+      'diff',
+      write(join(dir, 'v1'), 'plan.json', withRef),
+      write(join(dir, 'v2'), 'plan.json', withRef),
+      '--format',
+      'json',
+    ]);
+    const parsed = JSON.parse(r.out) as {
+      changes: Array<{ kind: string; event: string; property: string; message: string }>;
+    };
+    expect(parsed.changes).toEqual([
+      expect.objectContaining({
+        kind: 'enum-value-removed',
+        event: 'E',
+        property: 'tier',
+        message: 'property "tier" of event "E": enum value "pro" removed',
+      }),
+    ]);
     expect(r.code).toBe(1);
   });
 
@@ -160,22 +386,41 @@ describe('codegen diff old.json new.json', () => {
   });
 });
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@t',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@t',
+    },
+  });
 const hasGit = spawnSync('git', ['--version']).status === 0;
 if (!hasGit) console.warn('test/diff/diff.test.ts: the --base tests are skipped, git is not installed');
 
 describe.skipIf(!hasGit)('codegen diff plan.json --base <git-ref>', () => {
-  it('compares with the plan and its $ref\'d files as committed, from a subfolder of the repository', async () => {
+  it("compares with the plan and its $ref'd files as committed, from a subfolder of the repository", async () => {
     const repo = scratch('diff-git');
     git(repo, 'init', '-q', '-b', 'main');
     mkdirSync(join(repo, 'tracking'));
     write(join(repo, 'tracking'), 'common.json', { $defs: { Id: { type: 'string' } } });
-    write(join(repo, 'tracking'), 'plan.json', plan({ A: ev({ id: { $ref: './common.json#/$defs/Id' } }), B: ev({ x: S }) }));
+    write(
+      join(repo, 'tracking'),
+      'plan.json',
+      plan({ A: ev({ id: { $ref: './common.json#/$defs/Id' } }), B: ev({ x: S }) }),
+    );
     git(repo, 'add', '.');
     git(repo, 'commit', '-qm', 'plan');
     // the working tree: B renamed (same shape), and the $ref'd Id becomes a number
     write(join(repo, 'tracking'), 'common.json', { $defs: { Id: { type: 'number' } } });
-    write(join(repo, 'tracking'), 'plan.json', plan({ A: ev({ id: { $ref: './common.json#/$defs/Id' } }), C: ev({ x: S }) }));
+    write(
+      join(repo, 'tracking'),
+      'plan.json',
+      plan({ A: ev({ id: { $ref: './common.json#/$defs/Id' } }), C: ev({ x: S }) }),
+    );
     const r = await run(['diff', 'plan.json', '--base', 'main', '--format', 'json'], join(repo, 'tracking'));
     expect(r.code).toBe(1);
     const parsed = JSON.parse(r.out) as { changes: Array<{ kind: string; event: string }> };

@@ -25,7 +25,12 @@ const VALUES_PER_PLAN = 10;
 const BATCH = 80;
 
 const caseArb: fc.Arbitrary<Case> = planArb.chain((gen) =>
-  fc.array(objectValueArb(gen.object, (gen.plan.$defs ?? {}) as Record<string, unknown>), { minLength: VALUES_PER_PLAN, maxLength: VALUES_PER_PLAN }).map((values) => ({ gen, values })),
+  fc
+    .array(objectValueArb(gen.object, (gen.plan.$defs ?? {}) as Record<string, unknown>), {
+      minLength: VALUES_PER_PLAN,
+      maxLength: VALUES_PER_PLAN,
+    })
+    .map((values) => ({ gen, values })),
 );
 
 afterAll(() => {
@@ -48,17 +53,21 @@ describe('Ajv, the development checks and tsc agree', () => {
     if (found.length > 0) {
       // Search again one case at a time from the failing batch's seed, so that fast-check shrinks the case
       let shrunk = '';
-      await fc.assert(
-        fc.asyncProperty(caseArb, async (c) => {
-          const d = await disagreements([c]);
-          if (d.length > 0) {
-            shrunk = d[0]!;
-            throw new Error(d[0]);
-          }
-        }),
-        { seed: rng - 1, numRuns: BATCH, interruptAfterTimeLimit: 20_000 },
-      ).catch(() => undefined);
-      expect.fail(`seed ${SEED} (batch seed ${rng - 1}): ${found.length} disagreements; the first:\n${found[0]}\n\nshrunk:\n${shrunk || '(did not recur alone)'}`);
+      await fc
+        .assert(
+          fc.asyncProperty(caseArb, async (c) => {
+            const d = await disagreements([c]);
+            if (d.length > 0) {
+              shrunk = d[0]!;
+              throw new Error(d[0]);
+            }
+          }),
+          { seed: rng - 1, numRuns: BATCH, interruptAfterTimeLimit: 20_000 },
+        )
+        .catch(() => undefined);
+      expect.fail(
+        `seed ${SEED} (batch seed ${rng - 1}): ${found.length} disagreements; the first:\n${found[0]}\n\nshrunk:\n${shrunk || '(did not recur alone)'}`,
+      );
     }
     expect(tally.judged).toBeGreaterThanOrEqual(CASES);
   });

@@ -38,7 +38,13 @@ describe('anchors', () => {
   });
 
   it('numbers names without letters, and gives later names with the same slug -2, -3', () => {
-    expect(anchors(['A b', 'a-b', 'a_b', '注文', 'x'])).toEqual(['event-a-b', 'event-a-b-2', 'event-a-b-3', 'event-4', 'event-x']);
+    expect(anchors(['A b', 'a-b', 'a_b', '注文', 'x'])).toEqual([
+      'event-a-b',
+      'event-a-b-2',
+      'event-a-b-3',
+      'event-4',
+      'event-x',
+    ]);
   });
 
   it('a numbered id that a later slug also yields is not reused', () => {
@@ -88,7 +94,8 @@ describe('the catalogue page', () => {
     const plan = shopPlan();
     const ids = [...html.matchAll(/<section class="event" id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(anchors(plan.events.map((e) => e.name)));
-    for (const e of plan.events) for (const p of e.properties) expect(html).toContain(`<code>${escapeHtml(p.name)}</code>`);
+    for (const e of plan.events)
+      for (const p of e.properties) expect(html).toContain(`<code>${escapeHtml(p.name)}</code>`);
     for (const t of plan.identify!.traits) expect(html).toContain(`<code>${escapeHtml(t.field)}</code>`);
     expect(html).toContain('Items[].quantity');
     expect(html).toContain('<code>DOB</code>: date');
@@ -118,7 +125,16 @@ describe('the catalogue page', () => {
           events: {
             'Old Event': {
               deprecated: 'Use New Event.',
-              properties: { n: { type: 'number', multipleOf: 5, not: { const: 20 }, examples: [10, 15], default: 5, deprecated: true } },
+              properties: {
+                n: {
+                  type: 'number',
+                  multipleOf: 5,
+                  not: { const: 20 },
+                  examples: [10, 15],
+                  default: 5,
+                  deprecated: true,
+                },
+              },
             },
           },
         }),
@@ -144,7 +160,9 @@ describe('codegen docs', () => {
 
   it('writes nothing for a plan with errors (exit 1), and never over a file it did not write (exit 2)', async () => {
     const out = scratch('docs-errors');
-    const bad = writePlan(planJson({ name: 'Bad', events: { 'Order Completed': { properties: { items: { type: 'array' } } } } }));
+    const bad = writePlan(
+      planJson({ name: 'Bad', events: { 'Order Completed': { properties: { items: { type: 'array' } } } } }),
+    );
     const r = await run(['docs', bad, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('error CT301');
@@ -162,10 +180,13 @@ describe('codegen docs', () => {
     const r = await run(['docs', join(app, 'plan.json'), '--out', out, '--status', app]);
     expect(r.code).toBe(0);
     const page = readFileSync(join(out, 'index.html'), 'utf8');
-    const section = (id: string) => page.slice(page.indexOf(`id="${id}"`), page.indexOf('</section>', page.indexOf(`id="${id}"`)));
+    const section = (id: string) =>
+      page.slice(page.indexOf(`id="${id}"`), page.indexOf('</section>', page.indexOf(`id="${id}"`)));
     expect(section('event-cart-viewed')).toContain('<span class="badge never">never sent</span>');
     const at = (marker: string) => linesWith(app, marker).map((m) => `<code>${m.file}:${m.line}</code>`)[0]!;
-    expect(section('event-coupon-applied')).toContain(`${at('trackCouponApplied wrapper applyCoupon')} <span class="muted">via applyCoupon</span>`);
+    expect(section('event-coupon-applied')).toContain(
+      `${at('trackCouponApplied wrapper applyCoupon')} <span class="muted">via applyCoupon</span>`,
+    );
     expect(section('event-page-scrolled')).toContain(at('trackPageScrolled call'));
     expect(section('event-order-refunded')).toContain('unchecked: argument 1.amount has type any');
     expect(section('identify')).toContain(at('identify call'));

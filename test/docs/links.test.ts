@@ -10,16 +10,34 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
 import { anchorsOf, linksOf } from './markdown.js';
 
-const DOCS = ['README.md', 'CHANGELOG.md', 'CONTRIBUTING.md', 'ARCHITECTURE.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)].filter(
-  (f) => existsSync(join(ROOT, f)),
-);
+const DOCS = [
+  'README.md',
+  'CHANGELOG.md',
+  'CONTRIBUTING.md',
+  'ARCHITECTURE.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+].filter((f) => existsSync(join(ROOT, f)));
 
 /** The files a clone has: git's tracked files, or (outside a git checkout) whatever exists. */
 function trackedFiles(): ((path: string) => boolean) | undefined {
   try {
-    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .filter(Boolean);
     const set = new Set(files);
-    const dirs = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    const dirs = new Set(
+      files.flatMap((f) =>
+        f
+          .split('/')
+          .slice(0, -1)
+          .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+      ),
+    );
     return (path) => set.has(path) || dirs.has(path);
   } catch {
     return undefined;
@@ -37,7 +55,12 @@ function problem(doc: string, target: string): string | undefined {
   if (rel.startsWith('..') || isAbsolute(rel)) return 'points outside the repository';
   const exists = inClone ? inClone(rel.split('\\').join('/')) : existsSync(file);
   if (!exists) return 'no such file in a fresh clone';
-  if (anchor !== undefined && statSync(file).isFile() && file.endsWith('.md') && !anchorsOf(readFileSync(file, 'utf8')).has(anchor)) {
+  if (
+    anchor !== undefined &&
+    statSync(file).isFile() &&
+    file.endsWith('.md') &&
+    !anchorsOf(readFileSync(file, 'utf8')).has(anchor)
+  ) {
     return `no heading gives the anchor #${anchor}`;
   }
   return undefined;
@@ -46,7 +69,10 @@ function problem(doc: string, target: string): string | undefined {
 describe('links in the docs resolve in a fresh clone', () => {
   it.each(DOCS)('%s', (doc) => {
     const links = linksOf(readFileSync(join(ROOT, doc), 'utf8'));
-    const broken = links.map((l) => ({ ...l, why: problem(doc, l.target) })).filter((l) => l.why).map((l) => `${doc}:${l.line} ${l.target}: ${l.why}`);
+    const broken = links
+      .map((l) => ({ ...l, why: problem(doc, l.target) }))
+      .filter((l) => l.why)
+      .map((l) => `${doc}:${l.line} ${l.target}: ${l.why}`);
     expect(broken).toEqual([]);
   });
 

@@ -38,7 +38,8 @@ export function linksOf(markdown: string): Link[] {
     if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced;
     if (fenced) return;
     const line = raw.replace(/`[^`]*`/g, '');
-    for (const m of line.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) links.push({ target: m[1]!, line: i + 1 });
+    for (const m of line.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+      links.push({ target: m[1]!, line: i + 1 });
     const def = /^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/.exec(line);
     if (def) links.push({ target: def[1]!, line: i + 1 });
   });

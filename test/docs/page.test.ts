@@ -29,7 +29,8 @@ async function open(html: string, path = '/', viewport = { width: 1200, height: 
   const requests: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (url.split('#')[0] === `${ORIGIN}/`) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (url.split('#')[0] === `${ORIGIN}/`)
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     else {
       requests.push(url);
       await route.abort();
@@ -45,7 +46,9 @@ async function open(html: string, path = '/', viewport = { width: 1200, height: 
 }
 
 const visibleEvents = (page: Page) =>
-  page.$$eval('section.event', (els) => els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.querySelector('h2')!.firstChild!.textContent));
+  page.$$eval('section.event', (els) =>
+    els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.querySelector('h2')!.firstChild!.textContent),
+  );
 
 const suite = browserSuite('the catalogue page tests', 'codegen docs: the page in Chromium');
 
@@ -74,7 +77,9 @@ suite.describe(suite.title, () => {
     // the Turkish event matches through its property product_id
     expect(await visibleEvents(page)).toEqual(['Product Added To Cart', 'Product Viewed', 'Ürün Favorilere Eklendi']);
     expect(await page.textContent('#count')).toBe('3 of 7 events');
-    expect(await page.$$eval('nav.toc li[data-for]', (lis) => lis.filter((l) => !(l as HTMLElement).hidden).length)).toBe(3);
+    expect(
+      await page.$$eval('nav.toc li[data-for]', (lis) => lis.filter((l) => !(l as HTMLElement).hidden).length),
+    ).toBe(3);
     await page.fill('#filter', 'PRODUCT viewed');
     expect(await visibleEvents(page)).toEqual(['Product Viewed']);
     await page.fill('#filter', 'coupon_code');
@@ -113,7 +118,10 @@ suite.describe(suite.title, () => {
   it('reads on a phone: one column, no sideways scrolling, properties as cards', async () => {
     const phone = await open(cataloguePage(shopPlan()), '/#event-charged', { width: 375, height: 740 });
     try {
-      const { scrollWidth, width } = await phone.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }));
+      const { scrollWidth, width } = await phone.page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        width: window.innerWidth,
+      }));
       expect(scrollWidth).toBeLessThanOrEqual(width);
       expect(await phone.page.isVisible('nav.toc')).toBe(false);
       expect(await phone.page.$eval('table.props thead', (e) => getComputedStyle(e).display)).toBe('none');
@@ -130,8 +138,14 @@ suite.describe(suite.title, () => {
     try {
       const { page } = withStatus;
       expect(await page.textContent('#event-product-viewed ul.sites')).toMatch(/^app\.ts:\d+$/);
-      const never = await page.$$eval('section.event', (els) => els.filter((e) => e.querySelector('.badge.never')).map((e) => e.id));
-      expect(never).toEqual(['event-coupon-applied-checkout', 'event-product-added-to-cart', 'event-urun-favorilere-eklendi']);
+      const never = await page.$$eval('section.event', (els) =>
+        els.filter((e) => e.querySelector('.badge.never')).map((e) => e.id),
+      );
+      expect(never).toEqual([
+        'event-coupon-applied-checkout',
+        'event-product-added-to-cart',
+        'event-urun-favorilere-eklendi',
+      ]);
       expect(await page.textContent('header.top')).toContain('examples/shop/tsconfig.json');
       await page.screenshot({ path: join(SCREENSHOTS, 'shop-status.png') });
       expect(withStatus.problems).toEqual([]);
@@ -152,7 +166,7 @@ suite.describe(suite.title, () => {
     }
   });
 
-  it('shows a hostile plan\'s names and descriptions as text: nothing runs, no element is injected', async () => {
+  it("shows a hostile plan's names and descriptions as text: nothing runs, no element is injected", async () => {
     const plan = hostilePlan();
     const hostile = await open(cataloguePage(plan));
     try {
@@ -160,7 +174,9 @@ suite.describe(suite.title, () => {
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(await page.$$eval('script', (s) => s.length)).toBe(1);
       expect(await page.$$eval('img, svg, b, iframe, object', (s) => s.length)).toBe(0);
-      expect(await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#')))).toEqual([]);
+      expect(
+        await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#'))),
+      ).toEqual([]);
       expect(await page.textContent('h1')).toBe(`${HOSTILE[3]} ${HOSTILE[4]}`);
       expect(await page.title()).toBe(`${HOSTILE[3]} ${HOSTILE[4]}: tracking plan`);
       expect(await visibleEvents(page)).toEqual(plan.events.map((e) => e.name));

@@ -5,7 +5,8 @@
  */
 import { CATALOGUE, type Code } from '../../generator/diagnostics/catalogue.js';
 
-export const START = '<!-- codes: made from generator/diagnostics/catalogue.ts by test/docs/rule-codes.ts; do not edit by hand -->';
+export const START =
+  '<!-- codes: made from generator/diagnostics/catalogue.ts by test/docs/rule-codes.ts; do not edit by hand -->';
 export const END = '<!-- codes: end -->';
 
 /** The section that explains the rule behind each range of codes (see the catalogue's header). */

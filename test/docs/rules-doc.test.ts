@@ -19,7 +19,8 @@ describe('docs/clevertap-rules.md', () => {
     expect(end).toBeGreaterThan(start);
     const current = text.slice(start, end + END.length);
     const wanted = renderCodes();
-    if (current !== wanted && process.env.UPDATE_DOCS) writeFileSync(DOC, text.slice(0, start) + wanted + text.slice(end + END.length));
+    if (current !== wanted && process.env.UPDATE_DOCS)
+      writeFileSync(DOC, text.slice(0, start) + wanted + text.slice(end + END.length));
     else expect(current, 'run UPDATE_DOCS=1 npx vitest run test/docs to update docs/clevertap-rules.md').toBe(wanted);
   });
 

@@ -38,7 +38,13 @@ export function hostilePlan(): Plan {
       description: text,
       deprecated: text,
       properties: {
-        [i % 3 === 0 ? text : `key_${i}`]: { type: 'string', description: text, title: `title ${text}`, enum: [text, 'plain'], examples: [text] },
+        [i % 3 === 0 ? text : `key_${i}`]: {
+          type: 'string',
+          description: text,
+          title: `title ${text}`,
+          enum: [text, 'plain'],
+          examples: [text],
+        },
         [`pattern_${i}`]: { type: 'string', pattern: text, default: text },
       },
     };
@@ -47,7 +53,12 @@ export function hostilePlan(): Plan {
     name: HOSTILE[3],
     version: HOSTILE[4],
     description: HOSTILE[1],
-    identify: { properties: { [HOSTILE[0]]: { type: 'string', description: HOSTILE[2] }, email: { type: 'string', description: HOSTILE[6] } } },
+    identify: {
+      properties: {
+        [HOSTILE[0]]: { type: 'string', description: HOSTILE[2] },
+        email: { type: 'string', description: HOSTILE[6] },
+      },
+    },
     events,
   });
   const { plan } = validate(writePlan(text));

@@ -72,12 +72,18 @@ async function runScenario(served: Served, scenario: string): Promise<QueueRun> 
           if (blocked) return route.abort('blockedbyclient');
         }
         const body = served.files.get(u.pathname);
-        return body === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/javascript', body });
+        return body === undefined
+          ? route.fulfill({ status: 404, body: '' })
+          : route.fulfill({ status: 200, contentType: 'text/javascript', body });
       }
       if (/(^|\.)clevertap-prod\.com$/.test(u.hostname)) {
         const req = parseSdkRequest(u.href);
         requests.push(req);
-        return route.fulfill({ status: 200, contentType: 'application/javascript', body: defaultReply(req, 1_700_000_000) });
+        return route.fulfill({
+          status: 200,
+          contentType: 'application/javascript',
+          body: defaultReply(req, 1_700_000_000),
+        });
       }
       return route.fulfill({ status: 204, body: '' });
     });
@@ -90,21 +96,29 @@ async function runScenario(served: Served, scenario: string): Promise<QueueRun> 
       blocked = false;
     });
     await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, undefined, {
+      timeout: 20_000,
+    });
     // The real SDK sends one request at a time, each after the reply to the last: wait until it has been quiet a while
     let seen = -1;
     for (let i = 0; i < 50 && seen !== requests.length; i++) {
       seen = requests.length;
       await page.waitForTimeout(400);
     }
-    const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Record<string, unknown>;
+    const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Record<
+      string,
+      unknown
+    >;
     return { result, requests, sdkChunkRequests, pageErrors, warnings };
   } finally {
     await context.close();
   }
 }
 
-const { describe: browserDescribe, title } = browserSuite('the pre-init queue browser tests', 'the pre-init queue with the SDK chunk blocked (out/shop + clevertap-web-sdk in Chromium)');
+const { describe: browserDescribe, title } = browserSuite(
+  'the pre-init queue browser tests',
+  'the pre-init queue with the SDK chunk blocked (out/shop + clevertap-web-sdk in Chromium)',
+);
 
 browserDescribe(title, () => {
   let served: Served;
@@ -162,12 +176,13 @@ browserDescribe(title, () => {
           property: '(queue)',
           rule: 'queue',
           value: 1000,
-          message: 'Product Viewed: (queue): 1000 calls are waiting for init(), the most the client keeps; this call and those after it are dropped until init() succeeds',
+          message:
+            'Product Viewed: (queue): 1000 calls are waiting for init(), the most the client keeps; this call and those after it are dropped until init() succeeds',
         },
       ]);
     });
 
-    it('after init, calls are sent at once; a second init returns the first\'s promise and changes nothing', () => {
+    it("after init, calls are sent at once; a second init returns the first's promise and changes nothing", () => {
       expect(run.result.afterInit).toEqual(['App Opened', 'App Opened']);
       expect(run.result.pushedCount).toBe(1002);
       expect(run.result.sameSecondPromise).toBe(true);

@@ -22,7 +22,10 @@ interface Result {
   error?: string;
 }
 
-const { describe: browserDescribe, title } = browserSuite("the generated saas client's browser tests", "generated saas client (out/saas) + the app's clevertap-web-sdk in headless Chromium");
+const { describe: browserDescribe, title } = browserSuite(
+  "the generated saas client's browser tests",
+  "generated saas client (out/saas) + the app's clevertap-web-sdk in headless Chromium",
+);
 
 browserDescribe(title, () => {
   afterAll(async () => {
@@ -77,7 +80,12 @@ browserDescribe(title, () => {
         { event: 'Signed Up', data: { method: 'saml', referrer: 'https://news.example.com/launch', invited: true } },
         {
           event: 'Workspace Created',
-          data: { workspace_id: '3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b', plan: 'team', seats: 25, created_at: '$D_1709283600' },
+          data: {
+            workspace_id: '3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b',
+            plan: 'team',
+            seats: 25,
+            created_at: '$D_1709283600',
+          },
         },
         {
           event: 'Document Shared',
@@ -109,10 +117,24 @@ browserDescribe(title, () => {
         },
         { event: 'Feature Flag Evaluated', data: { flag: 'dark-mode', variant: false } },
         // the two calls with a violation: reported, and sent as given
-        { event: 'Subscription Upgraded', data: { from_plan: 'free', to_plan: 'team', billing_period: 'monthly', seats: 12 } },
-        { event: 'Workspace Created', data: { workspace_id: 'ws-1', plan: 'free', seats: 1, created_at: '$D_1709337600' } },
+        {
+          event: 'Subscription Upgraded',
+          data: { from_plan: 'free', to_plan: 'team', billing_period: 'monthly', seats: 12 },
+        },
+        {
+          event: 'Workspace Created',
+          data: { workspace_id: 'ws-1', plan: 'free', seats: 1, created_at: '$D_1709337600' },
+        },
         // updateProfile()
-        { profile: { role: 'admin', seats: 30, beta_features: ['dark-mode'], trial_ends: '$D_1711929600', tz: 'GMT+0000' } },
+        {
+          profile: {
+            role: 'admin',
+            seats: 30,
+            beta_features: ['dark-mode'],
+            trial_ends: '$D_1711929600',
+            tz: 'GMT+0000',
+          },
+        },
         // identify({ Email })
         { profile: { Email: 'ops@example.com', Name: 'Ops Team', tz: 'GMT+0000' } },
         { event: 'Signed Up', data: { method: 'email', invited: true } },
@@ -160,7 +182,10 @@ browserDescribe(title, () => {
     let run: BrowserRun;
     let result: Result;
     const flagData = (flag: string) =>
-      pushed(run).find((p) => 'event' in p && p.data?.flag === flag) as { event: string; data: Record<string, unknown> };
+      pushed(run).find((p) => 'event' in p && p.data?.flag === flag) as {
+        event: string;
+        data: Record<string, unknown>;
+      };
     beforeAll(async () => {
       run = await runInBrowser(fixture('client-saas-bugs.entry.ts'), { define: PRODUCTION });
       result = run.result as Result;

@@ -15,7 +15,10 @@ const RUN_TIMEOUT = 60_000;
 const ACCOUNT = 'TEST-ACC-0001';
 const HOST = 'in1.clevertap-prod.com';
 
-const { describe: browserDescribe, title } = browserSuite("the generated shop client's browser tests", 'generated shop client (out/shop) + clevertap-web-sdk in headless Chromium');
+const { describe: browserDescribe, title } = browserSuite(
+  "the generated shop client's browser tests",
+  'generated shop client (out/shop) + clevertap-web-sdk in headless Chromium',
+);
 
 browserDescribe(title, () => {
   afterAll(async () => {
@@ -71,7 +74,10 @@ browserDescribe(title, () => {
           },
         },
         // ---- made after init ----
-        { event: 'Product Added To Cart', data: { product_id: 'SKU-1042', quantity: 2, price: 19.99, currency: 'EUR' } },
+        {
+          event: 'Product Added To Cart',
+          data: { product_id: 'SKU-1042', quantity: 2, price: 19.99, currency: 'EUR' },
+        },
         {
           event: 'Search Performed',
           data: { query: 'Teekanne Ångström – 🚀', results: 0, 'Sort Order': 'price ascending' },
@@ -93,7 +99,12 @@ browserDescribe(title, () => {
         },
         {
           // updateProfile(): a plain profile push
-          profile: { plan: 'enterprise', 'MSG-email': false, favourite_categories: ['books', 'tea', 'garden'], tz: 'GMT+0000' },
+          profile: {
+            plan: 'enterprise',
+            'MSG-email': false,
+            favourite_categories: ['books', 'tea', 'garden'],
+            tz: 'GMT+0000',
+          },
         },
         // identify({ email }): no Identity, the e-mail address identifies the user
         { profile: { Email: 'guest@example.com', favourite_categories: ['garden'], tz: 'GMT+0000' } },
@@ -140,8 +151,18 @@ browserDescribe(title, () => {
       expect(run.result).toHaveProperty('mugAfterTracking');
       expect(new Set(run.requests.map((r) => r.host))).toEqual(new Set([HOST]));
       // updateProfile({}) and updateProfile({ favourite_categories: [] }) send nothing: there is nothing to update
-      expect(records().map((r) => r.evtName ?? 'profile')).toEqual(['profile', 'Charged', 'profile', 'Charged', 'Search Performed']);
-      expect(records().filter((r) => r.type === 'profile').map((r) => r.profile)).toEqual([
+      expect(records().map((r) => r.evtName ?? 'profile')).toEqual([
+        'profile',
+        'Charged',
+        'profile',
+        'Charged',
+        'Search Performed',
+      ]);
+      expect(
+        records()
+          .filter((r) => r.type === 'profile')
+          .map((r) => r.profile),
+      ).toEqual([
         { Email: 'ada@example.com', Identity: 'u-1001', tz: 'GMT+0000' },
         { Name: 'Ada King', Identity: 'u-1001', tz: 'GMT+0000' },
       ]);
@@ -151,7 +172,9 @@ browserDescribe(title, () => {
       // A login sent right after clevertap.init, before the backend's first reply, makes the SDK keep the user's ids
       // in a shape that makes every later login look like another user (`rc: true`, request numbers restart, local
       // state deleted). The client now holds a login until the SDK has its device id.
-      const again = records().find((r) => r.type === 'profile' && (r.profile as Record<string, unknown>).Name === 'Ada King')!;
+      const again = records().find(
+        (r) => r.type === 'profile' && (r.profile as Record<string, unknown>).Name === 'Ada King',
+      )!;
       expect(again.rc).toBeUndefined();
     });
 
@@ -159,7 +182,7 @@ browserDescribe(title, () => {
       expect(charged('order-2001').Items).toEqual([{ sku: 'SKU-1', name: 'Teapot', quantity: 1 }]);
     });
 
-    it("a string value with an apostrophe arrives as given, or development mode reports it", () => {
+    it('a string value with an apostrophe arrives as given, or development mode reports it', () => {
       const search = records().find((r) => r.evtName === 'Search Performed')!;
       const query = (search.evtData as Record<string, unknown>).query;
       const reported = clientWarnings(run).some((w) => w.includes('Search Performed'));
@@ -170,7 +193,11 @@ browserDescribe(title, () => {
 
     it("the app's own Charged item objects are left as they were; the SDK's repair of the copy is reported", () => {
       // The client hands the SDK copies of the Items; the SDK deletes the apostrophe from the copy it sends.
-      expect((run.result as { mugAfterTracking: unknown }).mugAfterTracking).toEqual({ sku: 'SKU-3', name: "Kid's Mug", quantity: 1 });
+      expect((run.result as { mugAfterTracking: unknown }).mugAfterTracking).toEqual({
+        sku: 'SKU-3',
+        name: "Kid's Mug",
+        quantity: 1,
+      });
       expect(charged('order-2002').Items).toEqual([{ sku: 'SKU-3', name: 'Kids Mug', quantity: 1 }]);
       expect(clientWarnings(run).some((w) => w.includes('Charged: Items[0].name'))).toBe(true);
     });
@@ -182,7 +209,9 @@ browserDescribe(title, () => {
     it('updateProfile({ favourite_categories: [] }) causes no SDK error (wzrk_error 545), and is reported', () => {
       expect(run.wzrkErrors).toEqual([]);
       expect(run.consoleErrors.filter((e) => e.includes('favourite_categories'))).toEqual([]);
-      expect(clientWarnings(run).some((w) => w.includes('updateProfile: favourite_categories: is an empty list'))).toBe(true);
+      expect(clientWarnings(run).some((w) => w.includes('updateProfile: favourite_categories: is an empty list'))).toBe(
+        true,
+      );
     });
   });
 });

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
 runPage(main);
 `;
 
-const { describe: browserDescribe, title } = browserSuite('the transformed client browser test', 'a transformed client (flatten, join, index, sanitize) + clevertap-web-sdk in headless Chromium');
+const { describe: browserDescribe, title } = browserSuite(
+  'the transformed client browser test',
+  'a transformed client (flatten, join, index, sanitize) + clevertap-web-sdk in headless Chromium',
+);
 
 browserDescribe(title, () => {
   let run: BrowserRun;

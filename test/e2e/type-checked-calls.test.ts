@@ -15,12 +15,27 @@ import { closeBrowser, runInBrowser, type BrowserRun } from './harness.js';
 const plan = {
   name: 'Type-checked calls',
   events: {
-    'Signed Up': { properties: { method: { type: 'string', enum: ['email', 'google'] }, referrer: { type: 'string' }, note: { type: ['string', 'null'] } }, required: ['method'] },
+    'Signed Up': {
+      properties: {
+        method: { type: 'string', enum: ['email', 'google'] },
+        referrer: { type: 'string' },
+        note: { type: ['string', 'null'] },
+      },
+      required: ['method'],
+    },
     'Feature Used': { properties: { feature: { type: 'string' } }, required: ['feature'], additionalProperties: true },
     Charged: {
       properties: {
         Amount: { type: 'number' },
-        Items: { type: 'array', maxItems: 5, items: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer' } }, required: ['sku'] } },
+        Items: {
+          type: 'array',
+          maxItems: 5,
+          items: {
+            type: 'object',
+            properties: { sku: { type: 'string' }, qty: { type: 'integer' } },
+            required: ['sku'],
+          },
+        },
       },
       required: ['Amount'],
     },
@@ -50,7 +65,10 @@ async function main(): Promise<void> {
 runPage(main);
 `;
 
-const { describe: browserDescribe, title } = browserSuite('the type-checked calls browser test', 'calls that type-check, through the real clevertap-web-sdk in headless Chromium');
+const { describe: browserDescribe, title } = browserSuite(
+  'the type-checked calls browser test',
+  'calls that type-check, through the real clevertap-web-sdk in headless Chromium',
+);
 
 browserDescribe(title, () => {
   let run: BrowserRun;
@@ -74,8 +92,14 @@ browserDescribe(title, () => {
 
   it('the calls type-check (strict, without exactOptionalPropertyTypes)', () => {
     const program = ts.createProgram([join(dir, 'entry.ts')], {
-      strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: [],
     });
     const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName.startsWith(dir));
     expect(errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);

@@ -26,7 +26,15 @@ const FACTS: Array<[string, RegExp]> = [
   [`name length ${LIMITS.nameLength}`, new RegExp(`\\b${LIMITS.nameLength}\\b`)],
   [`the reserved prefix ${RESERVED_PREFIX}`, new RegExp(RESERVED_PREFIX)],
   // The distinctive middle of each pattern, which reads the same in a regex literal and in a JSON string
-  ['the phone pattern', new RegExp(escapeRegex(PHONE_PATTERN.slice(PHONE_PATTERN.indexOf('['), PHONE_PATTERN.indexOf('\\d')) + '\\d{7,14}').replace(/\\\\/g, '\\\\+'))],
+  [
+    'the phone pattern',
+    new RegExp(
+      escapeRegex(PHONE_PATTERN.slice(PHONE_PATTERN.indexOf('['), PHONE_PATTERN.indexOf('\\d')) + '\\d{7,14}').replace(
+        /\\\\/g,
+        '\\\\+',
+      ),
+    ),
+  ],
   ['the e-mail pattern', new RegExp(escapeRegex('@[^'))],
   ...REGIONS.map((r): [string, RegExp] => [`region ${r}`, new RegExp(`['"]${r}['"]`)]),
   ...FIELD_SPECS.Education.values!.map((v): [string, RegExp] => [`Education value ${v}`, new RegExp(`['"]${v}['"]`)]),

@@ -18,7 +18,11 @@ describe.each(CLIENTS)('example $example for $target (out/$dir)', ({ example, ta
   });
 
   it('the bundled CLI, whose templates are precompiled, writes the same bytes (--check against out/)', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'codegen.js'), plan(example), '--target', target, '--out', join(ROOT, 'out', dir), '--check'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'codegen.js'), plan(example), '--target', target, '--out', join(ROOT, 'out', dir), '--check'],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).not.toContain('stale');
     expect(run.status).toBe(0);
   });
@@ -48,9 +52,12 @@ describe('order independence', () => {
 });
 
 describe('--verify', () => {
-  it.each(CLIENTS)('the $example client for $target type-checks in memory with ts-morph', async ({ example, target }) => {
-    expect(await verifyClient(generate(plan(example), { target }).files)).toEqual([]);
-  });
+  it.each(CLIENTS)(
+    'the $example client for $target type-checks in memory with ts-morph',
+    async ({ example, target }) => {
+      expect(await verifyClient(generate(plan(example), { target }).files)).toEqual([]);
+    },
+  );
 
   it('reports emitted code that does not type-check', async () => {
     expect(await verifyClient([{ path: 'index.ts', content: 'export const x: number = "no";\n' }])).toEqual([

@@ -20,7 +20,7 @@ describe('--language js', () => {
     }
   });
 
-  it('index.js is plain JavaScript that sends the plan\'s names', async () => {
+  it("index.js is plain JavaScript that sends the plan's names", async () => {
     const c = await import(join(OUT, 'index.js'));
     const sdk = fakeSdk();
     await c.init({ sdk });
@@ -30,7 +30,9 @@ describe('--language js', () => {
       ['event', 'Product Viewed', { product_id: 'SKU-1', price: 2 }],
       ['event', 'App Opened', {}],
     ]);
-    expect(ts.transpileModule(readFileSync(join(OUT, 'index.js'), 'utf8'), { reportDiagnostics: true }).diagnostics).toEqual([]);
+    expect(
+      ts.transpileModule(readFileSync(join(OUT, 'index.js'), 'utf8'), { reportDiagnostics: true }).diagnostics,
+    ).toEqual([]);
   });
 
   it('a TypeScript project gets every compile-time guarantee through index.d.ts', () => {
@@ -45,8 +47,21 @@ describe('--language js', () => {
   it('a JavaScript project with // @ts-check gets editor errors for a misuse', () => {
     const dir = scratch('checkjs');
     const app = join(dir, 'app.js');
-    writeFileSync(app, `// @ts-check\nimport { trackProductViewed } from ${JSON.stringify(join(OUT, 'index.js'))};\ntrackProductViewed({ product_id: 'SKU-1', price: 1 });\ntrackProductViewed({ product_id: 'SKU-1', prize: 1 });\n`);
-    const errors = compile([app], { allowJs: true, checkJs: true, noEmit: true, strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] });
+    writeFileSync(
+      app,
+      `// @ts-check\nimport { trackProductViewed } from ${JSON.stringify(join(OUT, 'index.js'))};\ntrackProductViewed({ product_id: 'SKU-1', price: 1 });\ntrackProductViewed({ product_id: 'SKU-1', prize: 1 });\n`,
+    );
+    const errors = compile([app], {
+      allowJs: true,
+      checkJs: true,
+      noEmit: true,
+      strict: true,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      types: [],
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    });
     expect(errors.filter((e) => e.file === app).map((e) => e.line)).toEqual([4]);
   });
 });

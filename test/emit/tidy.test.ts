@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { tidy } from '../../generator/emit/tidy.js';
 
 const byRegex = (text: string): string =>
-  text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+  text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .replace(/\n*$/, '\n');
 
 describe('tidy', () => {
   it.each([
@@ -24,7 +28,13 @@ describe('tidy', () => {
   });
 
   it('gives what the regexes give, for any text of blanks, line ends and letters', () => {
-    const text = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u2028', '\u2029', 'a', '∞', '*'), maxLength: 40 });
-    fc.assert(fc.property(text, (t) => tidy(t) === byRegex(t)), { numRuns: 5000, seed: 7 });
+    const text = fc.string({
+      unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u2028', '\u2029', 'a', '∞', '*'),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(text, (t) => tidy(t) === byRegex(t)),
+      { numRuns: 5000, seed: 7 },
+    );
   });
 });

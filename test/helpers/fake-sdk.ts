@@ -1,5 +1,7 @@
 /** A stand-in for clevertap-web-sdk that records every call, in order. */
-export type Call = ['event', string, Record<string, unknown>] | ['onUserLogin' | 'profile', { Site: Record<string, unknown> }];
+export type Call =
+  | ['event', string, Record<string, unknown>]
+  | ['onUserLogin' | 'profile', { Site: Record<string, unknown> }];
 
 export function fakeSdk() {
   const calls: Call[] = [];

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The shared corpus of real plans, beside the repository (CODEGEN_CORPUS names another folder); see corpus.ts. */
-export const CORPUS = process.env.CODEGEN_CORPUS ? resolve(process.env.CODEGEN_CORPUS) : join(ROOT, '..', 'shared', 'corpus');
+export const CORPUS = process.env.CODEGEN_CORPUS
+  ? resolve(process.env.CODEGEN_CORPUS)
+  : join(ROOT, '..', 'shared', 'corpus');
 export const corpusAvailable = existsSync(CORPUS);
 export const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 export const BIN = join(ROOT, 'bin', 'codegen.js');

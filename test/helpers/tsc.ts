@@ -8,7 +8,11 @@ export interface TsError {
   message: string;
 }
 
-export function compile(rootNames: string[], options: ts.CompilerOptions, overrides: Map<string, string> = new Map()): TsError[] {
+export function compile(
+  rootNames: string[],
+  options: ts.CompilerOptions,
+  overrides: Map<string, string> = new Map(),
+): TsError[] {
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   host.readFile = (f) => overrides.get(f) ?? readFile(f);
@@ -33,4 +37,5 @@ export function configOptions(tsconfigPath: string): { options: ts.CompilerOptio
   return { options: parsed.options, fileNames: parsed.fileNames };
 }
 
-export const format = (errors: TsError[]): string => errors.map((e) => `${e.file}:${e.line} TS${e.code} ${e.message}`).join('\n');
+export const format = (errors: TsError[]): string =>
+  errors.map((e) => `${e.file}:${e.line} TS${e.code} ${e.message}`).join('\n');

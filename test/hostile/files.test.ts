@@ -11,7 +11,10 @@ import { removeScratch, scratchFile } from '../property/support/harness.js';
 
 afterAll(removeScratch);
 
-const minimal = { name: 'Files', events: { 'App Opened': {}, 'Item Viewed': { properties: { sku: { type: 'string' } } } } };
+const minimal = {
+  name: 'Files',
+  events: { 'App Opened': {}, 'Item Viewed': { properties: { sku: { type: 'string' } } } },
+};
 
 describe('a plan that is not an object', () => {
   it.each([
@@ -61,7 +64,11 @@ describe('byte order marks and encodings', () => {
   });
 
   it('invalid UTF-8 bytes in a name are a clear error or are sent exactly as read', () => {
-    const text = Buffer.concat([Buffer.from('{"name": "Files", "events": {"Bad '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' Event": {}}}')]);
+    const text = Buffer.concat([
+      Buffer.from('{"name": "Files", "events": {"Bad '),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from(' Event": {}}}'),
+    ]);
     const outcome = outcomeOfText(text);
     if (outcome.kind === 'error') expectClear(outcome.errors);
     else expect(outcome.client.plan.events.map((e) => e.name)).toEqual(['Bad \ufffd\ufffd\ufffd Event']);
@@ -70,15 +77,47 @@ describe('byte order marks and encodings', () => {
 
 describe('duplicate keys (JSON.parse would silently keep the last)', () => {
   const cases: Array<[string, string, string[]]> = [
-    ['the plan\'s name twice', '{\n  "name": "A",\n  "name": "B",\n  "events": {}\n}\n', ['3:3 error CT002']],
-    ['an event twice', '{\n  "name": "A",\n  "events": {\n    "E": {},\n    "E": {"description": "second"}\n  }\n}\n', ['5:5 error CT002']],
-    ['a property twice', '{\n  "name": "A",\n  "events": {\n    "E": {"properties": {\n      "p": {"type": "string"},\n      "p": {"type": "number"}\n    }}\n  }\n}\n', ['6:7 error CT002']],
-    ['a keyword twice in one schema', '{\n  "name": "A",\n  "events": {\n    "E": {"properties": {\n      "p": {"type": "string", "type": "number"}\n    }}\n  }\n}\n', ['5:31 error CT002']],
-    ['keys equal once unescaped ("a" and "\\u0061")', '{\n  "name": "A",\n  "events": {\n    "a": {},\n    "\\u0061": {}\n  }\n}\n', ['5:5 error CT002']],
-    ['__proto__ twice', '{\n  "name": "A",\n  "events": {\n    "__proto__": {},\n    "__proto__": {}\n  }\n}\n', ['5:5 error CT002']],
-    ['a $defs entry twice', '{\n  "name": "A",\n  "events": {},\n  "$defs": {\n    "X": {"type": "string"},\n    "X": {"type": "object"}\n  }\n}\n', ['6:5 error CT002']],
-    ['three times: the second and the third are reported', '{\n  "name": "A",\n  "name": "B",\n  "name": "C",\n  "events": {}\n}\n', ['3:3 error CT002', '4:3 error CT002']],
-    ['a key twice inside an example value', '{\n  "name": "A",\n  "events": {"E": {"examples": [{"k": 1, "k": 2}]}}\n}\n', ['3:42 error CT002']],
+    ["the plan's name twice", '{\n  "name": "A",\n  "name": "B",\n  "events": {}\n}\n', ['3:3 error CT002']],
+    [
+      'an event twice',
+      '{\n  "name": "A",\n  "events": {\n    "E": {},\n    "E": {"description": "second"}\n  }\n}\n',
+      ['5:5 error CT002'],
+    ],
+    [
+      'a property twice',
+      '{\n  "name": "A",\n  "events": {\n    "E": {"properties": {\n      "p": {"type": "string"},\n      "p": {"type": "number"}\n    }}\n  }\n}\n',
+      ['6:7 error CT002'],
+    ],
+    [
+      'a keyword twice in one schema',
+      '{\n  "name": "A",\n  "events": {\n    "E": {"properties": {\n      "p": {"type": "string", "type": "number"}\n    }}\n  }\n}\n',
+      ['5:31 error CT002'],
+    ],
+    [
+      'keys equal once unescaped ("a" and "\\u0061")',
+      '{\n  "name": "A",\n  "events": {\n    "a": {},\n    "\\u0061": {}\n  }\n}\n',
+      ['5:5 error CT002'],
+    ],
+    [
+      '__proto__ twice',
+      '{\n  "name": "A",\n  "events": {\n    "__proto__": {},\n    "__proto__": {}\n  }\n}\n',
+      ['5:5 error CT002'],
+    ],
+    [
+      'a $defs entry twice',
+      '{\n  "name": "A",\n  "events": {},\n  "$defs": {\n    "X": {"type": "string"},\n    "X": {"type": "object"}\n  }\n}\n',
+      ['6:5 error CT002'],
+    ],
+    [
+      'three times: the second and the third are reported',
+      '{\n  "name": "A",\n  "name": "B",\n  "name": "C",\n  "events": {}\n}\n',
+      ['3:3 error CT002', '4:3 error CT002'],
+    ],
+    [
+      'a key twice inside an example value',
+      '{\n  "name": "A",\n  "events": {"E": {"examples": [{"k": 1, "k": 2}]}}\n}\n',
+      ['3:42 error CT002'],
+    ],
   ];
   it.each(cases)('%s is an error at the repeated key', (_, text, want) => {
     expect(codesOf(text).filter((c) => c.endsWith('CT002'))).toEqual(want);
@@ -114,8 +153,12 @@ describe('text that is almost JSON', () => {
   });
 
   it('a bound too large for a double (maximum 1e400) is an error or a warning, not silently dropped', () => {
-    const outcome = outcomeOfText('{"name": "A", "events": {"E": {"properties": {"p": {"type": "number", "maximum": 1e400}}}}}');
-    expect(outcome.diagnostics.map((d) => d.origin?.pointer)).toContainEqual(expect.stringMatching(/^\/events\/E\/properties\/p/));
+    const outcome = outcomeOfText(
+      '{"name": "A", "events": {"E": {"properties": {"p": {"type": "number", "maximum": 1e400}}}}}',
+    );
+    expect(outcome.diagnostics.map((d) => d.origin?.pointer)).toContainEqual(
+      expect.stringMatching(/^\/events\/E\/properties\/p/),
+    );
   });
 });
 
@@ -137,7 +180,9 @@ describe('a 50 MB plan', () => {
     console.info(
       `${label}: ${(text.length / 1e6).toFixed(1)} M characters in ${(ms / 1000).toFixed(2)} s; ` +
         `heap ${((after.heapUsed - before.heapUsed) / 1e6).toFixed(0)} MB more, rss ${(after.rss / 1e6).toFixed(0)} MB; ${outcome.kind}` +
-        (outcome.kind === 'error' ? ` (${[...new Set(outcome.errors.map((d) => d.code))].join(', ')})` : ` (${outcome.client.files.map((f) => `${f.path} ${(f.content.length / 1e6).toFixed(1)} MB`).join(', ')})`),
+        (outcome.kind === 'error'
+          ? ` (${[...new Set(outcome.errors.map((d) => d.code))].join(', ')})`
+          : ` (${outcome.client.files.map((f) => `${f.path} ${(f.content.length / 1e6).toFixed(1)} MB`).join(', ')})`),
     );
     return { outcome, ms };
   }
@@ -146,7 +191,8 @@ describe('a 50 MB plan', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax as hostile text
     const description = 'Hostile */ text \u2028 with `${x}` and <!-- -->. '.repeat(1_200).slice(0, 52_000);
     const events: Record<string, unknown> = {};
-    for (let i = 0; i < 500; i++) events[`Event ${i}`] = { description, properties: { [`key ${i}`]: { type: 'string', description } } };
+    for (let i = 0; i < 500; i++)
+      events[`Event ${i}`] = { description, properties: { [`key ${i}`]: { type: 'string', description } } };
     const text = planJson({ name: 'Big', events });
     expect(text.length).toBeGreaterThan(50_000_000);
     const { outcome } = measured(text, '500 events x 2 x 50 KB');
@@ -155,7 +201,10 @@ describe('a 50 MB plan', () => {
     const source = outcome.client.source;
     // every event's function, and no description outside a comment: the only `*/` are the comments' own ends
     // (`trackEventN<T extends …>(` for an event with properties: its keys are exact)
-    for (let i = 0; i < 500; i++) expect(source.includes(`export function trackEvent${i}<`) || source.includes(`export function trackEvent${i}(`)).toBe(true);
+    for (let i = 0; i < 500; i++)
+      expect(
+        source.includes(`export function trackEvent${i}<`) || source.includes(`export function trackEvent${i}(`),
+      ).toBe(true);
     const ends = source.split('*/').length - 1;
     const starts = source.split('/*').length - 1;
     expect(ends).toBe(starts);
@@ -172,11 +221,16 @@ describe('a 50 MB plan', () => {
 
   it('200 000 events (50 MB): an error for too many events, quickly', () => {
     const events: Record<string, unknown> = {};
-    for (let i = 0; i < 200_000; i++) events[`Event number ${i} with a long name to fill the plan`] = { properties: { p: { type: 'string', description: 'x'.repeat(150) } } };
+    for (let i = 0; i < 200_000; i++)
+      events[`Event number ${i} with a long name to fill the plan`] = {
+        properties: { p: { type: 'string', description: 'x'.repeat(150) } },
+      };
     const text = planJson({ name: 'Big', events });
     expect(text.length).toBeGreaterThan(50_000_000);
     const { outcome, ms } = measured(text, '200 000 events');
-    expect(outcome.kind === 'error' && [...new Set(outcome.errors.map(brief).map((b) => b.split(' ').pop()))]).toEqual(['CT108']);
+    expect(outcome.kind === 'error' && [...new Set(outcome.errors.map(brief).map((b) => b.split(' ').pop()))]).toEqual([
+      'CT108',
+    ]);
     expect(ms).toBeLessThan(60_000);
   });
 });

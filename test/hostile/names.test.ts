@@ -9,20 +9,67 @@ import { removeScratch } from '../property/support/harness.js';
 
 afterAll(removeScratch);
 
-const plan = (events: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ name: 'Hostile names', events, ...extra });
+const plan = (events: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  name: 'Hostile names',
+  events,
+  ...extra,
+});
 const props = (...keys: string[]) => ({ properties: Object.fromEntries(keys.map((k) => [k, { type: 'string' }])) });
 
 /** A plan object whose `properties` has exactly these own keys (`__proto__` included). */
 function withKeys(keys: string[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const k of keys) Object.defineProperty(properties, k, { value: { type: 'string', description: `the ${k} key` }, enumerable: true, writable: true, configurable: true });
+  for (const k of keys)
+    Object.defineProperty(properties, k, {
+      value: { type: 'string', description: `the ${k} key` },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return { properties, required: keys };
 }
 
-const OBJECT_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', 'prototype'];
-const RESERVED = ['delete', 'class', 'default', 'new', 'function', 'return', 'import', 'export', 'await', 'yield', 'let', 'enum', 'this', 'super', 'null', 'true', 'void', 'typeof', 'in', 'instanceof', 'arguments', 'eval', 'undefined', 'NaN', 'Infinity'];
+const OBJECT_KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  'prototype',
+];
+const RESERVED = [
+  'delete',
+  'class',
+  'default',
+  'new',
+  'function',
+  'return',
+  'import',
+  'export',
+  'await',
+  'yield',
+  'let',
+  'enum',
+  'this',
+  'super',
+  'null',
+  'true',
+  'void',
+  'typeof',
+  'in',
+  'instanceof',
+  'arguments',
+  'eval',
+  'undefined',
+  'NaN',
+  'Infinity',
+];
 
-describe('property keys that are Object.prototype\'s names', () => {
+describe("property keys that are Object.prototype's names", () => {
   it.each(OBJECT_KEYS)('the key %s is sent as an own key, in production and development mode', async (key) => {
     await workingClient(plan({ 'Proto Event': withKeys([key]) }));
   });
@@ -38,18 +85,32 @@ describe('property keys that are Object.prototype\'s names', () => {
 
   it('as Charged item keys', async () => {
     const item = withKeys(['__proto__', 'constructor', 'toString']);
-    await workingClient(plan({ Charged: { properties: { Amount: { type: 'number' }, Items: { type: 'array', maxItems: 5, items: { type: 'object', ...item } } } } }));
+    await workingClient(
+      plan({
+        Charged: {
+          properties: {
+            Amount: { type: 'number' },
+            Items: { type: 'array', maxItems: 5, items: { type: 'object', ...item } },
+          },
+        },
+      }),
+    );
   });
 });
 
-describe('events named after Object.prototype\'s names', () => {
+describe("events named after Object.prototype's names", () => {
   it.each(OBJECT_KEYS.filter((k) => /[a-z]/i.test(k)))('an event named %s', async (name) => {
     await workingClient(plan({ [name]: props('a') }));
   });
 
   it('an event named __proto__ (an own key of "events", not its prototype)', async () => {
     const events: Record<string, unknown> = {};
-    Object.defineProperty(events, '__proto__', { value: props('a'), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(events, '__proto__', {
+      value: props('a'),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     const client = await workingClient(plan(events));
     expect(client.plan.events.map((e) => e.name)).toEqual(['__proto__']);
   });
@@ -65,11 +126,31 @@ describe('JavaScript reserved words', () => {
   });
 
   it('every reserved word as a key of one event, and as traits', async () => {
-    await workingClient(plan({ 'Reserved Keys': withKeys(RESERVED) }, { identify: { properties: withKeys(RESERVED).properties } }));
+    await workingClient(
+      plan({ 'Reserved Keys': withKeys(RESERVED) }, { identify: { properties: withKeys(RESERVED).properties } }),
+    );
   });
 
-  it('events named after the client\'s own functions and types (init, identify, track, Rules, CleverTapScalar...)', async () => {
-    const names = ['init', 'identify', 'updateProfile', 'track', 'send', 'report', 'data', 'checks', 'Rules', 'RuleOptions', 'CleverTapScalar', 'Region', 'Violation', 'InitOptions', 'IdentifyTraits', 'ChargedItem', 'Properties'];
+  it("events named after the client's own functions and types (init, identify, track, Rules, CleverTapScalar...)", async () => {
+    const names = [
+      'init',
+      'identify',
+      'updateProfile',
+      'track',
+      'send',
+      'report',
+      'data',
+      'checks',
+      'Rules',
+      'RuleOptions',
+      'CleverTapScalar',
+      'Region',
+      'Violation',
+      'InitOptions',
+      'IdentifyTraits',
+      'ChargedItem',
+      'Properties',
+    ];
     await workingClient(plan(Object.fromEntries(names.map((n) => [n, props('x')]))));
   });
 });
@@ -81,12 +162,19 @@ describe('names that differ only in case or punctuation', () => {
   });
 
   it('two events that differ only in punctuation are an error (one generated function)', async () => {
-    const outcome = await errorOrWorkingClient(plan({ 'Order Completed': {}, 'Order-Completed': {}, 'Order_Completed!': {} }));
-    expect(outcome.kind === 'error' && [...new Set(outcome.errors.map((d) => d.code))].sort()).toEqual(['CT102', 'CT109']);
+    const outcome = await errorOrWorkingClient(
+      plan({ 'Order Completed': {}, 'Order-Completed': {}, 'Order_Completed!': {} }),
+    );
+    expect(outcome.kind === 'error' && [...new Set(outcome.errors.map((d) => d.code))].sort()).toEqual([
+      'CT102',
+      'CT109',
+    ]);
   });
 
   it('two events that differ only in a dotless/dotted i or sharp s are told apart or refused, never merged silently', async () => {
-    const outcome = await errorOrWorkingClient(plan({ 'Straße Viewed': {}, 'STRASSE VIEWED': {}, 'İnfo Viewed': {}, 'info viewed': {} }));
+    const outcome = await errorOrWorkingClient(
+      plan({ 'Straße Viewed': {}, 'STRASSE VIEWED': {}, 'İnfo Viewed': {}, 'info viewed': {} }),
+    );
     if (outcome.kind === 'client') expect(new Set(outcome.client.plan.events.map((e) => e.functionName)).size).toBe(4);
   });
 
@@ -97,7 +185,11 @@ describe('names that differ only in case or punctuation', () => {
   });
 
   it('keys that differ only in punctuation are different keys, each sent exactly', async () => {
-    await workingClient(plan({ A: withKeys(['user name', 'user-name', 'user_name', 'user/name', 'user*name', 'username', 'user (name)']) }));
+    await workingClient(
+      plan({
+        A: withKeys(['user name', 'user-name', 'user_name', 'user/name', 'user*name', 'username', 'user (name)']),
+      }),
+    );
   });
 
   it('keys that differ only in unicode normalisation (é and e + U+0301) are different keys, each sent exactly', async () => {
@@ -200,7 +292,7 @@ describe('names whose generated identifiers must still be identifiers (a clear e
     await errorOrWorkingClient(plan({ '\u0301Accent Event': props('a') }));
   });
 
-  it('an event name with a letter newer than TypeScript\'s Unicode tables (U+323B0, CJK extension H)', async () => {
+  it("an event name with a letter newer than TypeScript's Unicode tables (U+323B0, CJK extension H)", async () => {
     await errorOrWorkingClient(plan({ 'Order \u{323B0}': {} }));
   });
 

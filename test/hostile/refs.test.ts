@@ -7,7 +7,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brief } from '../helpers/plan.js';
-import { errorOrWorkingClient, expectClear, outcomeOfPath, outcomeOfText, planJson, workingClient, type Outcome } from './support.js';
+import {
+  errorOrWorkingClient,
+  expectClear,
+  outcomeOfPath,
+  outcomeOfText,
+  planJson,
+  workingClient,
+  type Outcome,
+} from './support.js';
 import { removeScratch, scratchFile } from '../property/support/harness.js';
 
 afterAll(removeScratch);
@@ -18,7 +26,11 @@ function scratchDir(): string {
   return dir;
 }
 
-const withDefs = (property: unknown, defs: Record<string, unknown>) => ({ name: 'Refs', events: { 'Ref Event': { properties: { p: property } } }, $defs: defs });
+const withDefs = (property: unknown, defs: Record<string, unknown>) => ({
+  name: 'Refs',
+  events: { 'Ref Event': { properties: { p: property } } },
+  $defs: defs,
+});
 
 /** A clear error with one of `codes` (every error located, none thrown), or a client that works. */
 async function errorWith(plan: Record<string, unknown>, codes: string[]): Promise<Outcome> {
@@ -29,7 +41,10 @@ async function errorWith(plan: Record<string, unknown>, codes: string[]): Promis
     throw new Error(`the generator threw: ${(e as Error).stack?.split('\n').slice(0, 6).join('\n')}`);
   }
   expect(outcome.kind, 'an error was expected').toBe('error');
-  if (outcome.kind === 'error') expect(outcome.errors.map(brief), `one of ${codes.join(', ')}`).toContainEqual(expect.stringMatching(new RegExp(` (${codes.join('|')})$`)));
+  if (outcome.kind === 'error')
+    expect(outcome.errors.map(brief), `one of ${codes.join(', ')}`).toContainEqual(
+      expect.stringMatching(new RegExp(` (${codes.join('|')})$`)),
+    );
   return outcome;
 }
 
@@ -57,14 +72,19 @@ describe('long and deep $ref structures', () => {
 
   it('5 000 nested objects through $ref (properties of properties of ...) are refused, without a stack overflow', async () => {
     const defs: Record<string, unknown> = {};
-    for (let i = 0; i < 5_000; i++) defs[`O${i}`] = { type: 'object', properties: { next: { $ref: `#/$defs/O${i + 1}` } } };
+    for (let i = 0; i < 5_000; i++)
+      defs[`O${i}`] = { type: 'object', properties: { next: { $ref: `#/$defs/O${i + 1}` } } };
     defs.O5000 = { type: 'string' };
     await errorWith(withDefs({ $ref: '#/$defs/O0' }, defs), ['CT301']);
   });
 
   it('JSON nested deeper than the parser allows is a syntax error at the place, not a stack overflow', () => {
-    const outcome = outcomeOfText(`{"name": "Deep", "events": {"E": {"examples": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}}}`);
-    expect(outcome.kind === 'error' && outcome.errors.map(brief)).toEqual([expect.stringMatching(/^1:\d+ error CT001$/)]);
+    const outcome = outcomeOfText(
+      `{"name": "Deep", "events": {"E": {"examples": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}}}`,
+    );
+    expect(outcome.kind === 'error' && outcome.errors.map(brief)).toEqual([
+      expect.stringMatching(/^1:\d+ error CT001$/),
+    ]);
   });
 });
 
@@ -74,7 +94,10 @@ describe('$ref cycles', () => {
   });
 
   it('a cycle of three', async () => {
-    await errorWith(withDefs({ $ref: '#/$defs/A' }, { A: { $ref: '#/$defs/B' }, B: { $ref: '#/$defs/C' }, C: { $ref: '#/$defs/A' } }), ['CT011']);
+    await errorWith(
+      withDefs({ $ref: '#/$defs/A' }, { A: { $ref: '#/$defs/B' }, B: { $ref: '#/$defs/C' }, C: { $ref: '#/$defs/A' } }),
+      ['CT011'],
+    );
   });
 
   it('an event schema that refers to itself', async () => {
@@ -82,42 +105,80 @@ describe('$ref cycles', () => {
   });
 
   it('a cycle through allOf', async () => {
-    await errorOrWorkingClient(withDefs({ $ref: '#/$defs/A' }, { A: { type: 'string', allOf: [{ $ref: '#/$defs/B' }] }, B: { allOf: [{ $ref: '#/$defs/A' }] } }));
+    await errorOrWorkingClient(
+      withDefs(
+        { $ref: '#/$defs/A' },
+        { A: { type: 'string', allOf: [{ $ref: '#/$defs/B' }] }, B: { allOf: [{ $ref: '#/$defs/A' }] } },
+      ),
+    );
   });
 
   it('a cycle through items (an array of itself)', async () => {
-    await errorWith(withDefs({ $ref: '#/$defs/List' }, { List: { type: 'array', items: { $ref: '#/$defs/List' } } }), ['CT011', 'CT301']);
+    await errorWith(withDefs({ $ref: '#/$defs/List' }, { List: { type: 'array', items: { $ref: '#/$defs/List' } } }), [
+      'CT011',
+      'CT301',
+    ]);
   });
 
   it('a cycle through properties (an object containing itself)', async () => {
-    await errorWith(withDefs({ $ref: '#/$defs/Node' }, { Node: { type: 'object', properties: { child: { $ref: '#/$defs/Node' } } } }), ['CT011', 'CT301']);
+    await errorWith(
+      withDefs({ $ref: '#/$defs/Node' }, { Node: { type: 'object', properties: { child: { $ref: '#/$defs/Node' } } } }),
+      ['CT011', 'CT301'],
+    );
   });
 
   it('a cycle through oneOf (a union containing itself)', async () => {
-    await errorWith(withDefs({ $ref: '#/$defs/U' }, { U: { oneOf: [{ type: 'string' }, { $ref: '#/$defs/U' }] } }), ['CT011', 'CT301', 'CT302']);
+    await errorWith(withDefs({ $ref: '#/$defs/U' }, { U: { oneOf: [{ type: 'string' }, { $ref: '#/$defs/U' }] } }), [
+      'CT011',
+      'CT301',
+      'CT302',
+    ]);
   });
 
   it('a cycle through anyOf', async () => {
-    await errorWith(withDefs({ $ref: '#/$defs/U' }, { U: { anyOf: [{ $ref: '#/$defs/U' }] } }), ['CT011', 'CT301', 'CT302']);
+    await errorWith(withDefs({ $ref: '#/$defs/U' }, { U: { anyOf: [{ $ref: '#/$defs/U' }] } }), [
+      'CT011',
+      'CT301',
+      'CT302',
+    ]);
   });
 
   it('a cycle through additionalProperties', async () => {
-    await errorWith({ name: 'Refs', events: { E: { $ref: '#/$defs/E' } }, $defs: { E: { additionalProperties: { $ref: '#/$defs/E' } } } }, ['CT011', 'CT301', 'CT302']);
+    await errorWith(
+      {
+        name: 'Refs',
+        events: { E: { $ref: '#/$defs/E' } },
+        $defs: { E: { additionalProperties: { $ref: '#/$defs/E' } } },
+      },
+      ['CT011', 'CT301', 'CT302'],
+    );
   });
 
   it('a Charged item that contains itself', async () => {
-    const plan = { name: 'Refs', events: { Charged: { properties: { Items: { type: 'array', maxItems: 5, items: { $ref: '#/$defs/Item' } } } } }, $defs: { Item: { type: 'object', properties: { sub: { $ref: '#/$defs/Item' } } } } };
+    const plan = {
+      name: 'Refs',
+      events: { Charged: { properties: { Items: { type: 'array', maxItems: 5, items: { $ref: '#/$defs/Item' } } } } },
+      $defs: { Item: { type: 'object', properties: { sub: { $ref: '#/$defs/Item' } } } },
+    };
     await errorWith(plan, ['CT011', 'CT301']);
   });
 
   it('a multi-value trait whose items are itself', async () => {
-    const plan = { name: 'Refs', events: { A: {} }, identify: { properties: { tags: { $ref: '#/$defs/Tags' } } }, $defs: { Tags: { type: 'array', maxItems: 5, items: { $ref: '#/$defs/Tags' } } } };
+    const plan = {
+      name: 'Refs',
+      events: { A: {} },
+      identify: { properties: { tags: { $ref: '#/$defs/Tags' } } },
+      $defs: { Tags: { type: 'array', maxItems: 5, items: { $ref: '#/$defs/Tags' } } },
+    };
     await errorWith(plan, ['CT011', 'CT503']);
   });
 
   it('two files that refer to each other', () => {
     const dir = scratchDir();
-    writeFileSync(join(dir, 'plan.json'), planJson({ name: 'Files', events: { E: { properties: { p: { $ref: './a.json#/$defs/A' } } } } }));
+    writeFileSync(
+      join(dir, 'plan.json'),
+      planJson({ name: 'Files', events: { E: { properties: { p: { $ref: './a.json#/$defs/A' } } } } }),
+    );
     writeFileSync(join(dir, 'a.json'), planJson({ $defs: { A: { $ref: './b.json#/$defs/B' } } }));
     writeFileSync(join(dir, 'b.json'), planJson({ $defs: { B: { $ref: './a.json#/$defs/A' } } }));
     const outcome = outcomeOfPath(join(dir, 'plan.json'));
@@ -143,27 +204,51 @@ describe('malformed and hostile pointers', () => {
     await workingClient(withDefs({ $ref: '#/$defs/a%20b~1c~0d%E2%9C%93' }, { 'a b/c~d✓': { type: 'string' } }));
   });
 
-  it.each(['#/__proto__', '#/constructor', '#/$defs/__proto__', '#/$defs/toString', '#/events/hasOwnProperty', '#/name/length'])('a $ref to %s (not an own member) points at nothing', async (ref) => {
+  it.each([
+    '#/__proto__',
+    '#/constructor',
+    '#/$defs/__proto__',
+    '#/$defs/toString',
+    '#/events/hasOwnProperty',
+    '#/name/length',
+  ])('a $ref to %s (not an own member) points at nothing', async (ref) => {
     await errorWith(withDefs({ $ref: ref }, { Real: { type: 'string' } }), ['CT010', 'CT016']);
   });
 
   it('a $ref to a $defs entry named __proto__ resolves', async () => {
     const defs: Record<string, unknown> = {};
-    Object.defineProperty(defs, '__proto__', { value: { type: 'string' }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(defs, '__proto__', {
+      value: { type: 'string' },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     await workingClient(withDefs({ $ref: '#/$defs/__proto__' }, defs));
   });
 
-  it.each(['', '#', '#/', 'plan.json', '#$defs/X', '#/$defs/X/', 'https://example.com/x.json', '//example.com/x.json', 'file:///etc/passwd', 'data:application/json,{}', 'C:\\x.json'])(
-    'a $ref of %j is resolved or a clear error',
-    async (ref) => {
-      await errorOrWorkingClient(withDefs({ $ref: ref, type: 'string' }, { X: { type: 'string' } }));
-    },
-  );
+  it.each([
+    '',
+    '#',
+    '#/',
+    'plan.json',
+    '#$defs/X',
+    '#/$defs/X/',
+    'https://example.com/x.json',
+    '//example.com/x.json',
+    'file:///etc/passwd',
+    'data:application/json,{}',
+    'C:\\x.json',
+  ])('a $ref of %j is resolved or a clear error', async (ref) => {
+    await errorOrWorkingClient(withDefs({ $ref: ref, type: 'string' }, { X: { type: 'string' } }));
+  });
 
   it('a $ref to a file that is not JSON is an error located in that file', () => {
     const dir = scratchDir();
     mkdirSync(join(dir, 'sub'));
-    writeFileSync(join(dir, 'plan.json'), planJson({ name: 'Files', events: { E: { properties: { p: { $ref: './sub/not-json.json#/X' } } } } }));
+    writeFileSync(
+      join(dir, 'plan.json'),
+      planJson({ name: 'Files', events: { E: { properties: { p: { $ref: './sub/not-json.json#/X' } } } } }),
+    );
     writeFileSync(join(dir, 'sub', 'not-json.json'), 'export const x = 1; */\n');
     const outcome = outcomeOfPath(join(dir, 'plan.json'));
     expect(outcome.kind).toBe('error');
@@ -176,7 +261,10 @@ describe('malformed and hostile pointers', () => {
   it('a $ref to a folder is a clear error', () => {
     const dir = scratchDir();
     mkdirSync(join(dir, 'folder.json'));
-    writeFileSync(join(dir, 'plan.json'), planJson({ name: 'Files', events: { E: { properties: { p: { $ref: './folder.json#/X' } } } } }));
+    writeFileSync(
+      join(dir, 'plan.json'),
+      planJson({ name: 'Files', events: { E: { properties: { p: { $ref: './folder.json#/X' } } } } }),
+    );
     const outcome = outcomeOfPath(join(dir, 'plan.json'));
     expect(outcome.kind === 'error' && outcome.errors.map((d) => d.code)).toEqual(['CT012']);
   });

@@ -15,7 +15,11 @@ describe('plan shapes at the edges', () => {
   });
 
   it('a plan with no events and only identify traits', async () => {
-    await errorOrWorkingClient({ name: 'Profile only', events: {}, identify: { properties: { email: { type: 'string' }, plan: { type: 'string', enum: ['free', 'pro'] } } } });
+    await errorOrWorkingClient({
+      name: 'Profile only',
+      events: {},
+      identify: { properties: { email: { type: 'string' }, plan: { type: 'string', enum: ['free', 'pro'] } } },
+    });
   });
 
   it('a plan whose events have no properties', async () => {
@@ -26,25 +30,46 @@ describe('plan shapes at the edges', () => {
     await errorOrWorkingClient({
       name: 'Traits',
       events: { A: {} },
-      identify: { properties: { tags: { type: 'array', maxItems: 10, items: { type: 'string' } } }, additionalProperties: true },
+      identify: {
+        properties: { tags: { type: 'array', maxItems: 10, items: { type: 'string' } } },
+        additionalProperties: true,
+      },
     });
   });
 
   it('Charged with additionalProperties: true next to its Items array', async () => {
     await errorOrWorkingClient({
       name: 'Shop',
-      events: { Charged: { properties: { Amount: { type: 'number' }, Items: { type: 'array', maxItems: 10, items: { type: 'object', properties: { sku: { type: 'string' } } } } }, additionalProperties: true } },
+      events: {
+        Charged: {
+          properties: {
+            Amount: { type: 'number' },
+            Items: { type: 'array', maxItems: 10, items: { type: 'object', properties: { sku: { type: 'string' } } } },
+          },
+          additionalProperties: true,
+        },
+      },
     });
   });
 
   it('an event with 100 properties (the most without a warning), all required', async () => {
-    const properties = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`key ${i} */`, { type: i % 2 ? 'string' : 'number', description: `the ${i}th */` }]));
-    const client = await workingClient({ name: 'Wide', events: { Wide: { properties, required: Object.keys(properties) } } });
+    const properties = Object.fromEntries(
+      Array.from({ length: 100 }, (_, i) => [
+        `key ${i} */`,
+        { type: i % 2 ? 'string' : 'number', description: `the ${i}th */` },
+      ]),
+    );
+    const client = await workingClient({
+      name: 'Wide',
+      events: { Wide: { properties, required: Object.keys(properties) } },
+    });
     expect(client.plan.events[0]!.properties).toHaveLength(100);
   });
 
   it('512 events (the most CleverTap allows), each with a property', async () => {
-    const events = Object.fromEntries(Array.from({ length: 512 }, (_, i) => [`Event ${i}`, { properties: { [`k${i}`]: { type: 'string' } } }]));
+    const events = Object.fromEntries(
+      Array.from({ length: 512 }, (_, i) => [`Event ${i}`, { properties: { [`k${i}`]: { type: 'string' } } }]),
+    );
     const client = await workingClient({ name: 'Many', events });
     expect(client.plan.events).toHaveLength(512);
   });

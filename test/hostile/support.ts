@@ -10,7 +10,18 @@ import { locationOf, type Diagnostic } from '../../generator/diagnostics/diagnos
 import { generate, validate } from '../../generator/pipeline.js';
 import { brief, planJson } from '../helpers/plan.js';
 import { check, formatProblems, virtualDir } from '../property/support/compiler.js';
-import { callAll, clientOf, describeCalls, expectedCalls, fakeSdk, importClient, programFiles, scratchFile, sourceProblems, type GeneratedClient } from '../property/support/harness.js';
+import {
+  callAll,
+  clientOf,
+  describeCalls,
+  expectedCalls,
+  fakeSdk,
+  importClient,
+  programFiles,
+  scratchFile,
+  sourceProblems,
+  type GeneratedClient,
+} from '../property/support/harness.js';
 import { show, type DocSpec, type Rendered, type TrackCall, type Witness } from '../property/support/plans.js';
 
 type Schema = Record<string, unknown>;
@@ -22,14 +33,18 @@ function resolve(plan: Schema, s: Schema): Schema {
   while (typeof node.$ref === 'string' && !chain.includes(node)) {
     chain.push(node);
     let target: unknown = plan;
-    for (const raw of node.$ref.replace(/^#\/?/, '').split('/').filter((t) => t !== '')) {
+    for (const raw of node.$ref
+      .replace(/^#\/?/, '')
+      .split('/')
+      .filter((t) => t !== '')) {
       const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
       target = Object.hasOwn(target as Schema, token) ? (target as Schema)[token] : undefined;
     }
     node = target as Schema;
   }
   const out: Schema = { ...node };
-  for (const link of chain.reverse()) Object.assign(out, Object.fromEntries(Object.entries(link).filter(([k]) => k !== '$ref')));
+  for (const link of chain.reverse())
+    Object.assign(out, Object.fromEntries(Object.entries(link).filter(([k]) => k !== '$ref')));
   delete out.$ref;
   return out;
 }
@@ -52,7 +67,8 @@ function witnessOf(plan: Schema, raw: Schema): Witness {
   throw new Error(`no witness for ${JSON.stringify(s)}`);
 }
 
-const wrap = (v: unknown): Witness => (typeof v === 'string' ? { s: v } : typeof v === 'number' ? { n: v } : { b: v as boolean });
+const wrap = (v: unknown): Witness =>
+  typeof v === 'string' ? { s: v } : typeof v === 'number' ? { n: v } : { b: v as boolean };
 
 const docOf = (s: Schema): DocSpec => ({
   ...(typeof s.description === 'string' && { description: s.description }),
@@ -84,20 +100,36 @@ export function renderedOf(plan: Schema): Rendered {
   const identify = plan.identify as Schema | undefined;
   if (!identify) return { plan, calls };
   const traits = (identify.properties ?? {}) as Schema;
-  const standard: Record<string, string> = { name: 'Name', email: 'Email', phone: 'Phone', gender: 'Gender', birthday: 'DOB', avatar: 'Photo' };
+  const standard: Record<string, string> = {
+    name: 'Name',
+    email: 'Email',
+    phone: 'Phone',
+    gender: 'Gender',
+    birthday: 'DOB',
+    avatar: 'Photo',
+  };
   return {
     plan,
     calls,
     identify: {
       userId: 'user-1',
       hasTraits: Object.keys(traits).length > 0,
-      traits: Object.keys(traits).map((k): [string, Witness] => [k, /^e-?mail$/i.test(k) ? { s: 'ada@example.com' } : /^phone$/i.test(k) ? { s: '+14155552671' } : witnessOf(plan, traits[k] as Schema)]),
+      traits: Object.keys(traits).map((k): [string, Witness] => [
+        k,
+        /^e-?mail$/i.test(k)
+          ? { s: 'ada@example.com' }
+          : /^phone$/i.test(k)
+            ? { s: '+14155552671' }
+            : witnessOf(plan, traits[k] as Schema),
+      ]),
       fields: Object.keys(traits).map((k) => [k, Object.hasOwn(standard, k) ? standard[k]! : k]),
     },
   };
 }
 
-export type Outcome = { kind: 'error'; errors: Diagnostic[]; diagnostics: Diagnostic[] } | { kind: 'client'; client: GeneratedClient; diagnostics: Diagnostic[] };
+export type Outcome =
+  | { kind: 'error'; errors: Diagnostic[]; diagnostics: Diagnostic[] }
+  | { kind: 'client'; client: GeneratedClient; diagnostics: Diagnostic[] };
 
 /** Writes the plan text and runs the pipeline; throws if the pipeline throws (that is never acceptable). */
 export function outcomeOfText(text: string | Buffer, name = 'plan.json'): Outcome {
@@ -112,7 +144,11 @@ export function outcomeOfPath(path: string, rendered?: Rendered): Outcome {
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { kind: 'error', errors, diagnostics: result.diagnostics };
   expect(result.files.length, 'a plan without errors gives a client').toBeGreaterThan(0);
-  return { kind: 'client', client: clientOf(rendered ?? { plan: {}, calls: [] }, result), diagnostics: result.diagnostics };
+  return {
+    kind: 'client',
+    client: clientOf(rendered ?? { plan: {}, calls: [] }, result),
+    diagnostics: result.diagnostics,
+  };
 }
 
 /** Every error is located inside its file and says something. */
@@ -168,7 +204,8 @@ export async function errorOrWorkingClient(plan: Schema): Promise<Outcome> {
 /** A working client, and no error: for plans that are valid. */
 export async function workingClient(plan: Schema): Promise<GeneratedClient> {
   const outcome = await errorOrWorkingClient(plan);
-  if (outcome.kind === 'error') throw new Error(`a valid plan was refused: ${outcome.errors.map((d) => `${brief(d)} ${d.message}`).join('; ')}`);
+  if (outcome.kind === 'error')
+    throw new Error(`a valid plan was refused: ${outcome.errors.map((d) => `${brief(d)} ${d.message}`).join('; ')}`);
   return outcome.client;
 }
 
@@ -176,7 +213,9 @@ export async function workingClient(plan: Schema): Promise<GeneratedClient> {
 export function codesOf(text: string): string[] {
   const path = scratchFile('.json');
   writeFileSync(path, text);
-  return validate(path).diagnostics.filter((d) => d.severity === 'error').map(brief);
+  return validate(path)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map(brief);
 }
 
 export { planJson, show };

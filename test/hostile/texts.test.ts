@@ -23,7 +23,14 @@ function everywhere(text: string) {
         deprecated: text,
         examples: [{ note: text }, text],
         properties: {
-          note: { type: 'string', description: text, title: `${text}!`, examples: [text], default: text, deprecated: text },
+          note: {
+            type: 'string',
+            description: text,
+            title: `${text}!`,
+            examples: [text],
+            default: text,
+            deprecated: text,
+          },
           // the hostile text is in the type and the rules, never sent ('plain' is: see the enum tests below)
           choice: { type: 'string', enum: ['plain', text], description: text },
           shaped: { type: 'string', pattern: '^[\\s\\S]*$', description: text },
@@ -32,7 +39,13 @@ function everywhere(text: string) {
       },
       'Other Event': { description: text },
     },
-    identify: { description: text, properties: { email: { type: 'string', description: text }, nickname: { type: 'string', description: text, examples: [text] } } },
+    identify: {
+      description: text,
+      properties: {
+        email: { type: 'string', description: text },
+        nickname: { type: 'string', description: text, examples: [text] },
+      },
+    },
   };
 }
 
@@ -50,7 +63,10 @@ const TEXTS: Array<[string, string]> = [
   ['a description containing line breaks of every kind', 'lf\ncrlf\r\ncr\rnel\u0085vt\u000bff\u000cend\n */\n'],
   ['a description containing NUL and control characters', 'nul\u0000bell\u0007esc\u001b[31mdel\u007f'],
   ['a description containing lone surrogates and a BOM', 'lone \ud800 high, lone \udc00 low, bom \ufeff'],
-  ['a description containing RTL overrides and zero-width characters', 'abc\u202etxt.exe\u202c \u200b\u200d\u2066isolate\u2069'],
+  [
+    'a description containing RTL overrides and zero-width characters',
+    'abc\u202etxt.exe\u202c \u200b\u200d\u2066isolate\u2069',
+  ],
   ['a description that is only */', '*/'],
   ['a description that is only a backslash', '\\'],
   ['a description of one line separator', '\u2028'],
@@ -69,9 +85,14 @@ describe('hostile texts stay inside their comments and strings', () => {
   it('a very long description (1 MB, with */ every 1000 characters) stays whole inside its JSDoc', async () => {
     const chunk = 'x'.repeat(997) + '*/ ';
     const text = chunk.repeat(1000);
-    const client = await workingClient({ name: 'Long', events: { 'Long Event': { description: text, properties: { a: { type: 'string', description: text } } } } });
+    const client = await workingClient({
+      name: 'Long',
+      events: { 'Long Event': { description: text, properties: { a: { type: 'string', description: text } } } },
+    });
     const sf = ts.createSourceFile('index.ts', client.source, ts.ScriptTarget.ES2022, true);
-    const fn = sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === 'trackLongEvent')!;
+    const fn = sf.statements.find(
+      (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === 'trackLongEvent',
+    )!;
     expect(jsdocText(sf, fn)).toContain(text.replace(/\*\//g, '*\\/').trimEnd());
   });
 
@@ -83,12 +104,19 @@ describe('hostile texts stay inside their comments and strings', () => {
 
   it.each(TEXTS)('an enum and a const value: %s', async (_, text) => {
     // Only the types and the code are checked: the value itself is not sent (see the next test)
-    const outcome = outcomeOfText(planJson({ name: 'Enum', events: { E: { properties: { choice: { type: 'string', enum: [text, 'plain'] }, fixed: { const: text } } } } }));
+    const outcome = outcomeOfText(
+      planJson({
+        name: 'Enum',
+        events: { E: { properties: { choice: { type: 'string', enum: [text, 'plain'] }, fixed: { const: text } } } },
+      }),
+    );
     if (outcome.kind === 'error') return expectClear(outcome.errors);
     const client = { ...outcome.client, rendered: { ...outcome.client.rendered, calls: [] } };
     expect(sourceProblems(client)).toEqual([]);
     const sf = ts.createSourceFile('index.ts', client.source, ts.ScriptTarget.ES2022, true);
-    const decl = sf.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'EProperties')!;
+    const decl = sf.statements.find(
+      (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'EProperties',
+    )!;
     const literals = decl.members.filter(ts.isPropertySignature).map((m) => {
       const t = m.type!;
       const parts = ts.isUnionTypeNode(t) ? t.types : [t];
@@ -100,10 +128,27 @@ describe('hostile texts stay inside their comments and strings', () => {
   it('an enum value CleverTap would change (a quote, a backslash, outer whitespace) is reported when the plan is read', () => {
     // The client's type accepts "it's", while its development checks refuse every such value and CleverTap deletes
     // the quote: the plan says something CleverTap cannot store, which the generator can tell without running.
-    const text = planJson({ name: 'Enum', events: { E: { properties: { quote: { type: 'string', enum: ["it's"] }, slash: { const: 'a\\b' }, padded: { type: 'string', enum: [' x '] } } } } });
+    const text = planJson({
+      name: 'Enum',
+      events: {
+        E: {
+          properties: {
+            quote: { type: 'string', enum: ["it's"] },
+            slash: { const: 'a\\b' },
+            padded: { type: 'string', enum: [' x '] },
+          },
+        },
+      },
+    });
     const outcome = outcomeOfText(text);
     const pointers = outcome.diagnostics.map((d) => d.origin?.pointer);
-    expect(pointers).toEqual(expect.arrayContaining(['/events/E/properties/quote', '/events/E/properties/slash', '/events/E/properties/padded']));
+    expect(pointers).toEqual(
+      expect.arrayContaining([
+        '/events/E/properties/quote',
+        '/events/E/properties/slash',
+        '/events/E/properties/padded',
+      ]),
+    );
   });
 
   it('a numeric version is written as text', async () => {

@@ -13,7 +13,9 @@ afterAll(removeScratch);
 /** The errors at or below `pointer`. */
 function errorsAt(plan: unknown, pointer: string): string[] {
   const outcome = outcomeOfText(planJson(plan));
-  return outcome.diagnostics.filter((d) => d.severity === 'error' && (d.origin?.pointer ?? '').startsWith(pointer)).map((d) => `${brief(d)} ${d.origin!.pointer}`);
+  return outcome.diagnostics
+    .filter((d) => d.severity === 'error' && (d.origin?.pointer ?? '').startsWith(pointer))
+    .map((d) => `${brief(d)} ${d.origin!.pointer}`);
 }
 
 const property = (schema: Record<string, unknown>) => ({ name: 'P', events: { E: { properties: { p: schema } } } });
@@ -67,12 +69,18 @@ describe('an event keyword of the wrong JSON type is an error at the event', () 
   });
 
   it('Charged Items with maxItems "10"', () => {
-    const plan = event({ properties: { Items: { type: 'array', maxItems: '10', items: { type: 'object', properties: {} } } } });
-    expect(errorsAt({ ...plan, events: { Charged: plan.events.E } }, '/events/Charged/properties/Items')).not.toEqual([]);
+    const plan = event({
+      properties: { Items: { type: 'array', maxItems: '10', items: { type: 'object', properties: {} } } },
+    });
+    expect(errorsAt({ ...plan, events: { Charged: plan.events.E } }, '/events/Charged/properties/Items')).not.toEqual(
+      [],
+    );
   });
 
   it('identify with properties [] (a list, not an object)', () => {
-    expect(errorsAt({ name: 'P', events: {}, identify: { properties: [{ email: { type: 'string' } }] } }, '/identify')).not.toEqual([]);
+    expect(
+      errorsAt({ name: 'P', events: {}, identify: { properties: [{ email: { type: 'string' } }] } }, '/identify'),
+    ).not.toEqual([]);
   });
 
   it('$defs [] (a list, not an object)', () => {

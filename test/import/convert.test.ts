@@ -17,8 +17,18 @@ async function convert(path: string): Promise<{ code: number; out: string; err: 
 }
 
 function generatingCorpusPlans(): string[] {
-  const dirs = ['segment-typewriter', 'rudderstack-ruddertyper', 'rudderstack-rudder-iac', 'snowplow-iglu-central', 'contentful-templates'];
-  const files = dirs.flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.json')).map((f) => join(CORPUS, d, f)));
+  const dirs = [
+    'segment-typewriter',
+    'rudderstack-ruddertyper',
+    'rudderstack-rudder-iac',
+    'snowplow-iglu-central',
+    'contentful-templates',
+  ];
+  const files = dirs.flatMap((d) =>
+    readdirSync(join(CORPUS, d))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(CORPUS, d, f)),
+  );
   return files.filter((f) => detectFormat(readJson(f).value) !== undefined && !hasErrors(generate(f).diagnostics));
 }
 

@@ -10,14 +10,34 @@ import { CORPUS, corpusAvailable, corpusSuite } from '../helpers/corpus.js';
 import { scratch } from '../helpers/paths.js';
 import { compile, format } from '../helpers/tsc.js';
 
-const FORMAT_DIRS = ['segment-typewriter', 'rudderstack-ruddertyper', 'rudderstack-rudder-iac', 'snowplow-iglu-central', 'contentful-templates'];
+const FORMAT_DIRS = [
+  'segment-typewriter',
+  'rudderstack-ruddertyper',
+  'rudderstack-rudder-iac',
+  'snowplow-iglu-central',
+  'contentful-templates',
+];
 
 function corpusPlans(): string[] {
-  const files = FORMAT_DIRS.flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.json')).map((f) => join(CORPUS, d, f)));
+  const files = FORMAT_DIRS.flatMap((d) =>
+    readdirSync(join(CORPUS, d))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(CORPUS, d, f)),
+  );
   return [...files.filter((f) => detectFormat(readJson(f).value) !== undefined), join(CORPUS, 'snowplow-iglu-central')];
 }
 
-const STRICT: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true };
+const STRICT: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: [],
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+};
 
 const suite = corpusSuite('generating every corpus plan', 'every plan of a format we read, from ../shared/corpus');
 
@@ -46,7 +66,9 @@ suite.describe(suite.title, () => {
   });
 
   it('the clients compile under strict, all in one program', () => {
-    console.info(`corpus: ${plans.length} plans; ${clients.length} generate a client, ${failed.length} fail with located diagnostics`);
+    console.info(
+      `corpus: ${plans.length} plans; ${clients.length} generate a client, ${failed.length} fail with located diagnostics`,
+    );
     expect(clients.length + failed.length).toBe(plans.length);
     expect(clients.length).toBeGreaterThan(5);
     expect(format(compile(clients, STRICT))).toBe('');

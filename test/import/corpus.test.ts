@@ -39,7 +39,12 @@ const FILE_FORMAT: Record<string, PlanFormat | undefined> = {
 function corpusFiles(): string[] {
   return Object.keys(FOLDER_FORMAT)
     .filter((dir) => existsSync(join(corpus, dir)))
-    .flatMap((dir) => readdirSync(join(corpus, dir)).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`));
+    .flatMap((dir) =>
+      readdirSync(join(corpus, dir))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => `${dir}/${f}`),
+    );
 }
 
 function expectedFormat(rel: string): PlanFormat | undefined {
@@ -93,7 +98,8 @@ suite.describe(suite.title, () => {
     }
     for (const [key, value] of walk(plan)) {
       if (key === 'type' && Array.isArray(value)) expect(value.length).toBeGreaterThan(1);
-      if (key === '$ref' && typeof value === 'string' && value.startsWith('#') && !resolves(plan, value)) UNMAPPED_REFS.add(`${rel} ${value}`);
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#') && !resolves(plan, value))
+        UNMAPPED_REFS.add(`${rel} ${value}`);
     }
     expect([...UNMAPPED_REFS].filter((r) => r.startsWith(rel))).toEqual([]);
   });

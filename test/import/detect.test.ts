@@ -10,17 +10,53 @@ const cases: Array<[string, unknown, PlanFormat | undefined]> = [
   ['a native plan', { name: 'Shop', events: { 'App Opened': {} } }, 'native'],
   ['a native plan with a typo at the top', { name: 'Shop', events: {}, idenitfy: {} }, 'native'],
   ['an Iglu schema', { self, ...schema }, 'iglu'],
-  ['a Segment Public API plan', { name: 'P', rules: [{ key: 'A', type: 'TRACK', jsonSchema: schema, version: 1 }] }, 'segment'],
+  [
+    'a Segment Public API plan',
+    { name: 'P', rules: [{ key: 'A', type: 'TRACK', jsonSchema: schema, version: 1 }] },
+    'segment',
+  ],
   ['a Segment Public API plan without rules', { name: 'P', rules: [] }, 'segment'],
-  ['a Segment Config API plan', { display_name: 'P', rules: { events: [{ name: 'A', rules: schema, version: 1 }] } }, 'segment'],
+  [
+    'a Segment Config API plan',
+    { display_name: 'P', rules: { events: [{ name: 'A', rules: schema, version: 1 }] } },
+    'segment',
+  ],
   ['an older local Segment plan', { name: 'P', events: [{ name: 'A', rules: schema }] }, 'segment'],
-  ['a RudderStack plan with eventType', { name: 'R', rules: { events: [{ name: 'A', eventType: 'track', rules: schema }] } }, 'rudderstack'],
-  ['a RudderStack plan by its top level', { creationType: 'Data catalog', rules: { events: [{ name: 'A', rules: schema }] } }, 'rudderstack'],
-  ['a RudderStack plan by its ev_ ids', { rules: { events: [{ id: 'ev_1', name: 'A', rules: schema }] } }, 'rudderstack'],
-  ['a RudderStack plan by SchemaVer versions', { rules: { events: [{ name: 'A', rules: schema, version: '1-0-0' }] } }, 'rudderstack'],
-  ['a rudder-cli plan', { name: 'T', events: [{ name: 'A', eventType: 'track', identitySection: 'properties', rules: schema }] }, 'rudderstack'],
-  ['an Avo export (eventType "event")', { name: 'Avo', events: [{ name: 'A', eventType: 'event', rules: schema }] }, undefined],
-  ['an early Avo plan (events keyed by id)', { types: [], properties: {}, events: { 'a-1': { name: 'A' } } }, undefined],
+  [
+    'a RudderStack plan with eventType',
+    { name: 'R', rules: { events: [{ name: 'A', eventType: 'track', rules: schema }] } },
+    'rudderstack',
+  ],
+  [
+    'a RudderStack plan by its top level',
+    { creationType: 'Data catalog', rules: { events: [{ name: 'A', rules: schema }] } },
+    'rudderstack',
+  ],
+  [
+    'a RudderStack plan by its ev_ ids',
+    { rules: { events: [{ id: 'ev_1', name: 'A', rules: schema }] } },
+    'rudderstack',
+  ],
+  [
+    'a RudderStack plan by SchemaVer versions',
+    { rules: { events: [{ name: 'A', rules: schema, version: '1-0-0' }] } },
+    'rudderstack',
+  ],
+  [
+    'a rudder-cli plan',
+    { name: 'T', events: [{ name: 'A', eventType: 'track', identitySection: 'properties', rules: schema }] },
+    'rudderstack',
+  ],
+  [
+    'an Avo export (eventType "event")',
+    { name: 'Avo', events: [{ name: 'A', eventType: 'event', rules: schema }] },
+    undefined,
+  ],
+  [
+    'an early Avo plan (events keyed by id)',
+    { types: [], properties: {}, events: { 'a-1': { name: 'A' } } },
+    undefined,
+  ],
   ['an Ampli JSON Schema', { $id: 'x', type: 'object', properties: {}, definitions: {} }, undefined],
   ['a bare JSON Schema', schema, undefined],
   ['rules that are neither', { rules: { global: {} } }, undefined],
@@ -48,7 +84,9 @@ describe('formatOf', () => {
 
   it('reads a plan whose "events" is null as a native plan with a wrong "events", not as a plan of unknown kind', () => {
     const ds = validateText(planJson({ name: 'T', events: null }));
-    expect(ds.map((d) => `${d.code} ${d.message}`)).toEqual(['CT006 "events" must be an object of event schemas, not null']);
+    expect(ds.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'CT006 "events" must be an object of event schemas, not null',
+    ]);
   });
 
   it('says nothing when it can', () => {

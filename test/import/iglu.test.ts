@@ -136,7 +136,9 @@ describe('a folder of Iglu schemas', () => {
     ]);
     expect(diagnostics[0]!.origin?.file.path).toBe(join(dir, newest));
     expect(at(diagnostics[0]!.origin)).toBe(pos(text(newest), '"name": "add_to_cart"'));
-    expect(diagnostics[0]!.related.map((o) => o.file.path)).toEqual([join(dir, 'com.acme/add_to_cart/jsonschema/1-0-0')]);
+    expect(diagnostics[0]!.related.map((o) => o.file.path)).toEqual([
+      join(dir, 'com.acme/add_to_cart/jsonschema/1-0-0'),
+    ]);
   });
 
   it('keeps each event pointing into its own file', () => {
@@ -180,8 +182,12 @@ describe('a folder with problems', () => {
       'CT054 io.other/add_to_cart/jsonschema/1-0-0@6:3',
       'CT051 settings.json@1:1',
     ]);
-    expect(diagnostics[1]!.message).toBe('event "add_to_cart" appears more than once; only the first (the related place) is kept');
-    expect(diagnostics[1]!.related.map((r) => `${r.file.path}@${at(r)}`)).toEqual([`${join(messy, 'com.acme/add_to_cart/jsonschema/1-0-0')}@6:3`]);
+    expect(diagnostics[1]!.message).toBe(
+      'event "add_to_cart" appears more than once; only the first (the related place) is kept',
+    );
+    expect(diagnostics[1]!.related.map((r) => `${r.file.path}@${at(r)}`)).toEqual([
+      `${join(messy, 'com.acme/add_to_cart/jsonschema/1-0-0')}@6:3`,
+    ]);
     expect((plan.events as Obj).add_to_cart.description).toBe('Schema for an add-to-cart event');
   });
 

@@ -52,7 +52,10 @@ const TEXT = `{
 describe('normalizeSchema', () => {
   const { value } = parse(TEXT);
   const source = value as Obj;
-  const out = normalizeSchema(value, { mappings, fallback: { file: { path: '', text: '' }, pointer: '', offset: 0 } }) as Obj;
+  const out = normalizeSchema(value, {
+    mappings,
+    fallback: { file: { path: '', text: '' }, pointer: '', offset: 0 },
+  }) as Obj;
 
   it('removes only pure format differences, at any depth', () => {
     expect(plain(out)).toEqual({
@@ -76,7 +79,9 @@ describe('normalizeSchema', () => {
     expect(out.properties.c.items[1]).toBe(source.properties.c.items[1]);
     expect(out.properties.e.properties.x).toBe(source.properties.e.properties.x);
     const unchanged = parse('{"type": "string", "enum": ["a"]}').value;
-    expect(normalizeSchema(unchanged, { mappings, fallback: { file: { path: '', text: '' }, pointer: '', offset: 0 } })).toBe(unchanged);
+    expect(
+      normalizeSchema(unchanged, { mappings, fallback: { file: { path: '', text: '' }, pointer: '', offset: 0 } }),
+    ).toBe(unchanged);
   });
 
   it('gives every copy and every moved list the origin it had', () => {

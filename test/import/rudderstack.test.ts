@@ -71,7 +71,12 @@ describe('RudderStack data-catalog plans', () => {
       name: 'Ecommerce',
       version: '3',
       description: 'Ecommerce Tracking Plan',
-      identify: { description: 'Sample Identify event', properties: { email: { type: 'string' } }, required: [], type: 'object' },
+      identify: {
+        description: 'Sample Identify event',
+        properties: { email: { type: 'string' } },
+        required: [],
+        type: 'object',
+      },
       events: {
         'Cart Viewed': {
           description: 'When a visitor views their cart',
@@ -117,7 +122,9 @@ describe('RudderStack data-catalog plans', () => {
     expect(cart.properties.source).toBe(source.source);
     expect(cart.properties.coupon).toBe(source.coupon);
     expect(cart.properties['cart id']).not.toBe(source['cart id']);
-    expect(originOf(cart.properties['cart id'])?.pointer).toBe('/rules/events/4/rules/properties/properties/properties/cart id');
+    expect(originOf(cart.properties['cart id'])?.pointer).toBe(
+      '/rules/events/4/rules/properties/properties/properties/cart id',
+    );
   });
 });
 

@@ -99,7 +99,9 @@ describe('Segment Config API plans (rules.events[])', () => {
     const e = events['Order Completed'];
     expect(keyAt(events, 'Order Completed')).toBe(pos(CONFIG_API, '"name": "Order Completed"'));
     expect(keyAt(events, '')).toBe(pos(CONFIG_API, '"name": ""'));
-    expect(nodeAt(e)).toBe(pos(CONFIG_API, '"properties": |{\n              "properties": {\n                "order id"'));
+    expect(nodeAt(e)).toBe(
+      pos(CONFIG_API, '"properties": |{\n              "properties": {\n                "order id"'),
+    );
     expect(keyAt(e, 'description')).toBe(pos(CONFIG_API, '"description": "Customer paid"'));
     expect(keyAt(e, 'required')).toBe(pos(CONFIG_API, '"required": ["order id"]'));
     expect(keyAt(e.properties, 'order id')).toBe(pos(CONFIG_API, '"order id": {'));
@@ -358,12 +360,30 @@ describe('malformed Segment plans', () => {
     [
       'no rules or events',
       '{"name": "x", "rules": 5}',
-      ['CT051@1:15 expected "rules" (an array of rules, or an object with an "events" array) or a top-level "events" array'],
+      [
+        'CT051@1:15 expected "rules" (an array of rules, or an object with an "events" array) or a top-level "events" array',
+      ],
     ],
-    ['an event that is not an object', '{"events": [3]}', ['CT051@1:13 events[0] must be an object describing an event, not a number']],
-    ['an event without a name', '{"events": [{"rules": {}}]}', ['CT051@1:13 events[0] has no "name" (a string), so the event cannot be named']],
-    ['rules that are not a schema', '{"events": [{"name": "A", "rules": []}]}', ['CT051@1:27 "rules" of event "A" must be an object (a JSON Schema), not an array']],
-    ['a rule without a key', '{"rules": [{"type": "TRACK", "jsonSchema": {}}]}', ['CT051@1:12 rules[0] has no "key" (a string), so the event cannot be named']],
+    [
+      'an event that is not an object',
+      '{"events": [3]}',
+      ['CT051@1:13 events[0] must be an object describing an event, not a number'],
+    ],
+    [
+      'an event without a name',
+      '{"events": [{"rules": {}}]}',
+      ['CT051@1:13 events[0] has no "name" (a string), so the event cannot be named'],
+    ],
+    [
+      'rules that are not a schema',
+      '{"events": [{"name": "A", "rules": []}]}',
+      ['CT051@1:27 "rules" of event "A" must be an object (a JSON Schema), not an array'],
+    ],
+    [
+      'a rule without a key',
+      '{"rules": [{"type": "TRACK", "jsonSchema": {}}]}',
+      ['CT051@1:12 rules[0] has no "key" (a string), so the event cannot be named'],
+    ],
   ];
   it.each(cases)('%s', (_, text, expected) => {
     const { file, value } = parse(text);

@@ -11,7 +11,8 @@ import { validate } from '../../generator/pipeline.js';
 import { BIN, ROOT, scratch } from '../helpers/paths.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
-if (!hasScript) console.warn('test/init/init.test.ts: the terminal tests are skipped, util-linux script is not installed');
+if (!hasScript)
+  console.warn('test/init/init.test.ts: the terminal tests are skipped, util-linux script is not installed');
 
 function codegen(args: string[], cwd: string, input = '') {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', timeout: 30_000 });
@@ -20,7 +21,12 @@ function codegen(args: string[], cwd: string, input = '') {
 /** Runs `codegen init` on a pseudo-terminal, typing `lines` (script copies its stdin to the pty). */
 function onTerminal(cwd: string, lines: string[]) {
   const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} init`;
-  return spawnSync('script', ['-qec', command, '/dev/null'], { cwd, input: lines.map((l) => `${l}\n`).join(''), encoding: 'utf8', timeout: 30_000 });
+  return spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd,
+    input: lines.map((l) => `${l}\n`).join(''),
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('codegen init, not on a terminal', () => {
@@ -44,7 +50,9 @@ describe('codegen init, not on a terminal', () => {
     expect(validate(join(app, 'tracking-plan.json')).diagnostics).toEqual([]);
     const gen = codegen([], app);
     expect(gen.status).toBe(0);
-    expect(readFileSync(join(app, 'src', 'analytics', 'index.ts'), 'utf8')).toMatch(/export function trackSignedUp[<(]/);
+    expect(readFileSync(join(app, 'src', 'analytics', 'index.ts'), 'utf8')).toMatch(
+      /export function trackSignedUp[<(]/,
+    );
   });
 
   it('the starter plan is valid under the shipped plan.schema.json (Ajv)', () => {
@@ -56,12 +64,15 @@ describe('codegen init, not on a terminal', () => {
     expect(check(JSON.parse(readFileSync(join(app, 'tracking-plan.json'), 'utf8')))).toBe(true);
   });
 
-  it('flags choose the paths and target; $schema points into the app\'s node_modules from the plan\'s folder', async () => {
+  it("flags choose the paths and target; $schema points into the app's node_modules from the plan's folder", async () => {
     const app = scratch('init-flags');
     const here = process.cwd();
     process.chdir(app);
     try {
-      const code = await main(['init', '--plan', 'tracking/v1/plan.json', '--out', 'lib/ct', '--target', 'react-native'], { out: () => {}, err: () => {}, color: false });
+      const code = await main(
+        ['init', '--plan', 'tracking/v1/plan.json', '--out', 'lib/ct', '--target', 'react-native'],
+        { out: () => {}, err: () => {}, color: false },
+      );
       expect(code).toBe(0);
     } finally {
       process.chdir(here);
@@ -69,12 +80,22 @@ describe('codegen init, not on a terminal', () => {
     const planPath = join(app, 'tracking', 'v1', 'plan.json');
     const plan = JSON.parse(readFileSync(planPath, 'utf8'));
     expect(plan.$schema).toBe('../../node_modules/clevertap-codegen/plan.schema.json');
-    expect(resolve(dirname(planPath), plan.$schema)).toBe(join(app, 'node_modules', 'clevertap-codegen', 'plan.schema.json'));
-    expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({ plan: 'tracking/v1/plan.json', out: 'lib/ct', target: 'react-native' });
+    expect(resolve(dirname(planPath), plan.$schema)).toBe(
+      join(app, 'node_modules', 'clevertap-codegen', 'plan.schema.json'),
+    );
+    expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({
+      plan: 'tracking/v1/plan.json',
+      out: 'lib/ct',
+      target: 'react-native',
+    });
   });
 
   it('never overwrites: an existing plan or config (or a "codegen" key in package.json) means nothing is written, exit 2', () => {
-    for (const [file, text] of [['tracking-plan.json', '{"mine": true}'], ['codegen.config.json', '{"mine": true}'], ['package.json', '{"codegen": {"plan": "p.json", "out": "o"}}']] as const) {
+    for (const [file, text] of [
+      ['tracking-plan.json', '{"mine": true}'],
+      ['codegen.config.json', '{"mine": true}'],
+      ['package.json', '{"codegen": {"plan": "p.json", "out": "o"}}'],
+    ] as const) {
       const app = scratch('init-exists');
       writeFileSync(join(app, file), text);
       const r = codegen(['init'], app);
@@ -95,15 +116,25 @@ describe.skipIf(!hasScript)('codegen init on a terminal (util-linux script; skip
     expect(r.stdout).toContain('Plan file (tracking-plan.json): ');
     expect(r.stdout).toContain('Client folder (src/analytics): ');
     expect(r.stdout).toContain('"ios" is not one of web, react-native');
-    expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({ plan: 'plans/app.json', out: 'web/analytics', target: 'react-native' });
-    expect(JSON.parse(readFileSync(join(app, 'plans', 'app.json'), 'utf8')).$schema).toBe('../node_modules/clevertap-codegen/plan.schema.json');
+    expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({
+      plan: 'plans/app.json',
+      out: 'web/analytics',
+      target: 'react-native',
+    });
+    expect(JSON.parse(readFileSync(join(app, 'plans', 'app.json'), 'utf8')).$schema).toBe(
+      '../node_modules/clevertap-codegen/plan.schema.json',
+    );
   });
 
   it('Enter keeps the defaults', () => {
     const app = scratch('init-tty-defaults');
     const r = onTerminal(app, ['', '', '']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({ plan: 'tracking-plan.json', out: 'src/analytics', target: 'web' });
+    expect(JSON.parse(readFileSync(join(app, 'codegen.config.json'), 'utf8'))).toMatchObject({
+      plan: 'tracking-plan.json',
+      out: 'src/analytics',
+      target: 'web',
+    });
   });
 
   it('end of input (Ctrl-D) before the last answer cancels: nothing written, exit 2', () => {

@@ -27,11 +27,13 @@ function differences(text: string): string[] {
     if (typeof a !== 'object' || a === null) return;
     const oa = originOf(a)!;
     const ob = originOf(b)!;
-    if (oa.pointer !== ob.pointer || oa.offset !== ob.offset) out.push(`node ${oa.pointer}@${oa.offset} read as ${ob.pointer}@${ob.offset}`);
+    if (oa.pointer !== ob.pointer || oa.offset !== ob.offset)
+      out.push(`node ${oa.pointer}@${oa.offset} read as ${ob.pointer}@${ob.offset}`);
     for (const key of Object.keys(a)) {
       const ma = memberOrigin(a, key)!;
       const mb = memberOrigin(b as object, key)!;
-      if (ma.pointer !== mb.pointer || ma.offset !== mb.offset) out.push(`member ${ma.pointer}@${ma.offset} read as ${mb.pointer}@${mb.offset}`);
+      if (ma.pointer !== mb.pointer || ma.offset !== mb.offset)
+        out.push(`member ${ma.pointer}@${ma.offset} read as ${mb.pointer}@${mb.offset}`);
       walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]);
     }
   };
@@ -41,7 +43,10 @@ function differences(text: string): string[] {
 
 describe('positions found on demand', () => {
   it.each([
-    ['a plan laid out by hand', '{\n  "name": "Shop",\n  "events": {\n    "A": { "properties": { "p": { "type": "string", "enum": ["x", "y"] } } }\n  }\n}\n'],
+    [
+      'a plan laid out by hand',
+      '{\n  "name": "Shop",\n  "events": {\n    "A": { "properties": { "p": { "type": "string", "enum": ["x", "y"] } } }\n  }\n}\n',
+    ],
     ['no white space', '{"a":{"b":[1,{"c":true},[null,"d"]],"e":{}},"f":[]}'],
     ['white space everywhere', ' \t\r\n{ "a" :\n[ 1 , { "b" : "c" } ] ,\r\n "d" : { } }\n '],
     ['escapes in keys and values', '{"a\\"b": {"c\\\\": {"x": "\\"}{]["}}, "\\u0041": [{"y": "\\\\"}], "z/~": {}}'],

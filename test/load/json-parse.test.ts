@@ -12,7 +12,8 @@ const at = (o: { file: { text: string; path: string }; offset: number } | undefi
 };
 
 describe('JSON with positions', () => {
-  const text = '{\n  "name": "Shop",\n  "events": {\n    "Product Viewed": {\n      "properties": { "price": { "type": "number" } }\n    }\n  }\n}\n';
+  const text =
+    '{\n  "name": "Shop",\n  "events": {\n    "Product Viewed": {\n      "properties": { "price": { "type": "number" } }\n    }\n  }\n}\n';
   const { value } = parse(text);
   const root = value as { events: Record<string, { properties: Record<string, object> }> };
 
@@ -37,9 +38,14 @@ describe('JSON with positions', () => {
 
   it.each([
     ['a missing comma', '{\n  "a": 1\n  "b": 2\n}', '3:3 error CT001', "expected ',' or '}'"],
-    ['a trailing comma (shown on the comma\'s line)', '{\n  "a": 1,\n}', '2:9 error CT001', 'trailing comma before \'}\''],
-    ['a trailing comma in an array', '{\n  "a": [1,\n\n  ]\n}', '2:10 error CT001', 'trailing comma before \']\''],
-    ['a file that ends too early (shown after its last character)', '{\n  "a": 1\n\n', '2:9 error CT001', 'end of file'],
+    ["a trailing comma (shown on the comma's line)", '{\n  "a": 1,\n}', '2:9 error CT001', "trailing comma before '}'"],
+    ['a trailing comma in an array', '{\n  "a": [1,\n\n  ]\n}', '2:10 error CT001', "trailing comma before ']'"],
+    [
+      'a file that ends too early (shown after its last character)',
+      '{\n  "a": 1\n\n',
+      '2:9 error CT001',
+      'end of file',
+    ],
     ['an unterminated string', '{\n  "a": "oops\n}', '2:8 error CT001', 'unterminated string'],
     ['a comment', '{\n  // no\n  "a": 1\n}', '2:3 error CT001', 'comments are not allowed'],
     ['an empty file', '', '1:1 error CT001', 'empty'],

@@ -9,12 +9,20 @@ const plan = (events: unknown, extra: Record<string, unknown> = {}) => planJson(
 
 describe('$ref', () => {
   it('resolves a pointer inside the plan', () => {
-    const ds = validateText(plan({ A: { properties: { tier: { $ref: '#/$defs/Tier' } } } }, { $defs: { Tier: { type: 'string', enum: ['a'] } } }));
+    const ds = validateText(
+      plan(
+        { A: { properties: { tier: { $ref: '#/$defs/Tier' } } } },
+        { $defs: { Tier: { type: 'string', enum: ['a'] } } },
+      ),
+    );
     expect(ds).toEqual([]);
   });
 
-  it('resolves a chain of references and keeps the referring schema\'s own keywords', () => {
-    const text = plan({ A: { properties: { p: { $ref: '#/$defs/B', description: 'own' } } } }, { $defs: { B: { $ref: '#/$defs/C' }, C: { type: 'integer' } } });
+  it("resolves a chain of references and keeps the referring schema's own keywords", () => {
+    const text = plan(
+      { A: { properties: { p: { $ref: '#/$defs/B', description: 'own' } } } },
+      { $defs: { B: { $ref: '#/$defs/C' }, C: { type: 'integer' } } },
+    );
     expect(validateText(text)).toEqual([]);
   });
 
@@ -24,7 +32,10 @@ describe('$ref', () => {
   });
 
   it('says that a $ref to an $anchor names an anchor, not that it points at nothing', () => {
-    const text = plan({ A: { properties: { p: { $ref: '#price' } } } }, { $defs: { price: { $anchor: 'price', type: 'number' } } });
+    const text = plan(
+      { A: { properties: { p: { $ref: '#price' } } } },
+      { $defs: { price: { $anchor: 'price', type: 'number' } } },
+    );
     const ds = validateText(text);
     expect(ds.map((d) => d.code)).toEqual(['CT016']);
     expect(ds[0]!.message).toContain('names an $anchor');
@@ -32,7 +43,10 @@ describe('$ref', () => {
   });
 
   it('reports a cycle at the $ref', () => {
-    const text = plan({ A: { properties: { p: { $ref: '#/$defs/X' } } } }, { $defs: { X: { $ref: '#/$defs/Y' }, Y: { $ref: '#/$defs/X' } } });
+    const text = plan(
+      { A: { properties: { p: { $ref: '#/$defs/X' } } } },
+      { $defs: { X: { $ref: '#/$defs/Y' }, Y: { $ref: '#/$defs/X' } } },
+    );
     const ds = validateText(text);
     expect(ds.map((d) => d.code)).toEqual(['CT011']);
   });
@@ -45,7 +59,10 @@ describe('$ref', () => {
   it('resolves a file relative to the plan, and locates problems in that file', () => {
     const dir = scratch('refs');
     mkdirSync(join(dir, 'shared'));
-    writeFileSync(join(dir, 'shared', 'common.json'), '{\n  "$defs": {\n    "Price": { "type": "number" },\n    "Bad": { "type": "object", "properties": {} }\n  }\n}\n');
+    writeFileSync(
+      join(dir, 'shared', 'common.json'),
+      '{\n  "$defs": {\n    "Price": { "type": "number" },\n    "Bad": { "type": "object", "properties": {} }\n  }\n}\n',
+    );
     const ok = join(dir, 'ok.json');
     writeFileSync(ok, plan({ A: { properties: { price: { $ref: './shared/common.json#/$defs/Price' } } } }));
     expect(validate(ok).diagnostics).toEqual([]);

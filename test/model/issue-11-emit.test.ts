@@ -23,7 +23,9 @@ describe('identifiers', () => {
       const ch = String.fromCharCode(c);
       for (const name of [trackFunctionName(`a${ch}b`), propertiesTypeName(`${ch}b`)]) {
         const chars = [...name];
-        const ok = chars.every((x, i) => (i === 0 ? ts50.isIdentifierStart : ts50.isIdentifierPart)(x.codePointAt(0)!, ts50.ScriptTarget.ESNext));
+        const ok = chars.every((x, i) =>
+          (i === 0 ? ts50.isIdentifierStart : ts50.isIdentifierPart)(x.codePointAt(0)!, ts50.ScriptTarget.ESNext),
+        );
         if (!ok) rejected.push(`U+${c.toString(16).padStart(4, '0')} in ${name}`);
       }
     }
@@ -49,7 +51,9 @@ describe('union types', () => {
   });
 
   it('an enum of integers and numbers together in one plan reads once', () => {
-    const { files, diagnostics } = generateText(planJson({ name: 'T', events: { A: { properties: { p: { type: ['number', 'integer'], enum: [1, 2] } } } } }));
+    const { files, diagnostics } = generateText(
+      planJson({ name: 'T', events: { A: { properties: { p: { type: ['number', 'integer'], enum: [1, 2] } } } } }),
+    );
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(files.find((f) => f.path === 'index.ts')!.content).toContain('p?: 1 | 2;');
   });
@@ -57,10 +61,26 @@ describe('union types', () => {
 
 describe('Charged Items given as a union', () => {
   it.each([
-    ['a type array with null', { type: ['array', 'null'], items: { type: 'object', properties: { sku: { type: 'string' } } } }],
-    ['oneOf with one array branch', { oneOf: [{ type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } }, { type: 'null' }] }],
+    [
+      'a type array with null',
+      { type: ['array', 'null'], items: { type: 'object', properties: { sku: { type: 'string' } } } },
+    ],
+    [
+      'oneOf with one array branch',
+      {
+        oneOf: [
+          { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } },
+          { type: 'null' },
+        ],
+      },
+    ],
   ])('%s declares ChargedItem', (_, items) => {
-    const { files } = generateText(planJson({ name: 'T', events: { Charged: { properties: { Amount: { type: 'number' }, Items: { ...items, maxItems: 5 } } } } }));
+    const { files } = generateText(
+      planJson({
+        name: 'T',
+        events: { Charged: { properties: { Amount: { type: 'number' }, Items: { ...items, maxItems: 5 } } } },
+      }),
+    );
     const index = files.find((f) => f.path === 'index.ts')!.content;
     expect(index).toContain('export interface ChargedItem {');
     expect(index).toMatch(/Items\?: readonly ChargedItem\[\] \| null;/);

@@ -5,14 +5,24 @@ import { brief, planJson, writePlan } from '../helpers/plan.js';
 const withProperty = (schema: unknown) => planJson({ name: 'T', events: { A: { properties: { p: schema } } } });
 const model = (schema: unknown) => {
   const { plan, diagnostics } = validate(writePlan(withProperty(schema)));
-  return { type: plan!.events[0]!.properties[0]!.type, ignored: plan!.events[0]!.properties[0]!.ignored, diagnostics: diagnostics.map(brief) };
+  return {
+    type: plan!.events[0]!.properties[0]!.type,
+    ignored: plan!.events[0]!.properties[0]!.ignored,
+    diagnostics: diagnostics.map(brief),
+  };
 };
 
 describe('property types', () => {
   it('reads oneOf/anyOf branches together with the keywords around them', () => {
     const { type, diagnostics } = model({ type: 'string', anyOf: [{ maxLength: 5 }, { pattern: '^x' }] });
     expect(diagnostics).toEqual([]);
-    expect(type).toMatchObject({ kind: 'union', members: [{ kind: 'string', maxLength: 5 }, { kind: 'string', patterns: ['^x'] }] });
+    expect(type).toMatchObject({
+      kind: 'union',
+      members: [
+        { kind: 'string', maxLength: 5 },
+        { kind: 'string', patterns: ['^x'] },
+      ],
+    });
   });
 
   it('drops null from a type array when the enum has no null', () => {

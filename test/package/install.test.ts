@@ -45,7 +45,12 @@ function du(dir: string): { bytes: number; files: number } {
 }
 
 const run = (cmd: string, args: string[], cwd: string, timeout = 300_000) =>
-  spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+  spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+  });
 
 const NETWORK = /E(NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH)|network|getaddrinfo/i;
 
@@ -54,29 +59,67 @@ describe('the packed package, installed in a scratch app', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('ships what runs, installs from the tarball, and `npx codegen` writes the same client as the source tree', async (ctx) => {
-    expect(existsSync(join(ROOT, 'dist', 'codegen.mjs')), 'dist/codegen.mjs is missing: run npm run build (npm test does)').toBe(true);
+    expect(
+      existsSync(join(ROOT, 'dist', 'codegen.mjs')),
+      'dist/codegen.mjs is missing: run npm run build (npm test does)',
+    ).toBe(true);
     // --ignore-scripts: the tarball of the build npm test made, not a second build
     const pack = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
     expect(pack.status, pack.stderr).toBe(0);
-    const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }>; size: number; unpackedSize: number }>;
+    const [info] = JSON.parse(pack.stdout) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+      size: number;
+      unpackedSize: number;
+    }>;
     const paths = info!.files.map((f) => f.path).sort();
-    const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
+    const docs = readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`);
     expect(docs).toEqual(expect.arrayContaining(['docs/clevertap-rules.md', 'docs/plan-format.md']));
-    expect(paths).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/codegen.js', 'config.schema.json', 'dist/api.d.ts', 'dist/api.mjs', 'dist/codegen.mjs', ...docs, 'package.json', 'plan.schema.json'].sort());
+    expect(paths).toEqual(
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'bin/codegen.js',
+        'config.schema.json',
+        'dist/api.d.ts',
+        'dist/api.mjs',
+        'dist/codegen.mjs',
+        ...docs,
+        'package.json',
+        'plan.schema.json',
+      ].sort(),
+    );
 
     const app = join(work, 'app');
     run('mkdir', ['-p', app], work);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'scratch-app', version: '1.0.0', private: true, type: 'module' }, null, 2));
-    const install = run('npm', ['install', join(work, info!.filename), '--no-audit', '--no-fund', '--loglevel=error'], app);
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'scratch-app', version: '1.0.0', private: true, type: 'module' }, null, 2),
+    );
+    const install = run(
+      'npm',
+      ['install', join(work, info!.filename), '--no-audit', '--no-fund', '--loglevel=error'],
+      app,
+    );
     if (install.status !== 0 && NETWORK.test(install.stderr)) {
-      console.warn(`[package] SKIPPED the install test: npm could not reach the registry (${install.stderr.trim().split('\n')[0]})`);
+      console.warn(
+        `[package] SKIPPED the install test: npm could not reach the registry (${install.stderr.trim().split('\n')[0]})`,
+      );
       ctx.skip();
     }
     expect(install.status, install.stderr).toBe(0);
     const size = du(join(app, 'node_modules'));
-    const tsMorph = ['ts-morph', '@ts-morph'].map((d) => join(app, 'node_modules', d)).filter(existsSync).reduce((n, d) => n + du(d).bytes, 0);
-    console.info(`[package] tarball ${(info!.size / 1024).toFixed(0)} KiB (${(info!.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${paths.length} files); ` +
-      `installed node_modules ${(size.bytes / 1e6).toFixed(1)} MB in ${size.files} files, ts-morph and @ts-morph ${(tsMorph / 1e6).toFixed(1)} MB`);
+    const tsMorph = ['ts-morph', '@ts-morph']
+      .map((d) => join(app, 'node_modules', d))
+      .filter(existsSync)
+      .reduce((n, d) => n + du(d).bytes, 0);
+    console.info(
+      `[package] tarball ${(info!.size / 1024).toFixed(0)} KiB (${(info!.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${paths.length} files); ` +
+        `installed node_modules ${(size.bytes / 1e6).toFixed(1)} MB in ${size.files} files, ts-morph and @ts-morph ${(tsMorph / 1e6).toFixed(1)} MB`,
+    );
 
     writeFileSync(join(app, 'plan.json'), JSON.stringify(PLAN, null, 2) + '\n');
     const gen = run('npx', ['--no-install', 'codegen', 'plan.json', '--out', 'gen'], app);
@@ -84,7 +127,9 @@ describe('the packed package, installed in a scratch app', () => {
     expect(gen.stderr).toContain('wrote gen/index.ts');
     const expected = await generateFiles(join(app, 'plan.json'), { language: 'ts' });
     for (const f of expected.files) expect(readFileSync(join(app, 'gen', f.path), 'utf8'), f.path).toBe(f.content);
-    expect(readFileSync(join(app, 'gen', 'index.ts'), 'utf8')).toMatch(/export function trackSignedUp<T extends SignedUpProperties>\(properties: Exact<T, keyof SignedUpProperties>\): void/);
+    expect(readFileSync(join(app, 'gen', 'index.ts'), 'utf8')).toMatch(
+      /export function trackSignedUp<T extends SignedUpProperties>\(properties: Exact<T, keyof SignedUpProperties>\): void/,
+    );
 
     // --language js compiles with ts-morph, a dependency the tarball brought along
     const js = run('npx', ['--no-install', 'codegen', 'plan.json', '--language', 'js', '--out', 'gen-js'], app);
@@ -99,6 +144,8 @@ describe('the packed package, installed in a scratch app', () => {
     expect(bad.status).toBe(1);
     const [d] = JSON.parse(bad.stdout) as Array<{ code: string; docs: string }>;
     const [file, anchor] = d!.docs.split('#') as [string, string];
-    expect(anchorsOf(readFileSync(join(app, 'node_modules', 'clevertap-codegen', file), 'utf8')).has(anchor)).toBe(true);
+    expect(anchorsOf(readFileSync(join(app, 'node_modules', 'clevertap-codegen', file), 'utf8')).has(anchor)).toBe(
+      true,
+    );
   }, 600_000);
 });

@@ -30,9 +30,15 @@ function run(text: string, what: string): { diagnostics: Diagnostic[]; files: nu
     const checked = validate(path);
     const generated = generate(path);
     expect(generated.diagnostics.map(brief)).toEqual(checked.diagnostics.map(brief));
-    return { diagnostics: checked.diagnostics, files: generated.files.length, ...(generated.files[0] && { source: generated.files[0].content }) };
+    return {
+      diagnostics: checked.diagnostics,
+      files: generated.files.length,
+      ...(generated.files[0] && { source: generated.files[0].content }),
+    };
   } catch (e) {
-    throw new Error(`the pipeline threw on ${what}: ${(e as Error).stack ?? String(e)}\nplan text:\n${text.slice(0, 20_000)}`);
+    throw new Error(
+      `the pipeline threw on ${what}: ${(e as Error).stack ?? String(e)}\nplan text:\n${text.slice(0, 20_000)}`,
+    );
   }
 }
 
@@ -43,7 +49,8 @@ function unlocated(ds: readonly Diagnostic[]): string[] {
     if (!d.origin || !loc) return [`${d.code} has no location: ${d.message}`];
     const lines = d.origin.file.text.split('\n');
     const line = lines[loc.line - 1];
-    if (line === undefined || loc.column < 1 || loc.column > line.length + 1) return [`${brief(d)} is outside ${d.origin.file.path} (${lines.length} lines)`];
+    if (line === undefined || loc.column < 1 || loc.column > line.length + 1)
+      return [`${brief(d)} is outside ${d.origin.file.path} (${lines.length} lines)`];
     return [];
   });
 }
@@ -69,8 +76,13 @@ describe('random invalid plans', () => {
         const text = planJson(plan);
         const errors = mustFail(text, m.what);
         const codes = m.code.split('|');
-        const hit = errors.some((d) => (m.code === '*' || codes.includes(d.code)) && (d.origin?.pointer ?? '').startsWith(m.at));
-        if (!hit) throw new Error(`${m.what}: expected ${m.code} at ${JSON.stringify(m.at)}, got ${errors.map((d) => `${d.code} at ${JSON.stringify(d.origin?.pointer)}`).join(', ')}\nplan text:\n${text.slice(0, 20_000)}`);
+        const hit = errors.some(
+          (d) => (m.code === '*' || codes.includes(d.code)) && (d.origin?.pointer ?? '').startsWith(m.at),
+        );
+        if (!hit)
+          throw new Error(
+            `${m.what}: expected ${m.code} at ${JSON.stringify(m.at)}, got ${errors.map((d) => `${d.code} at ${JSON.stringify(d.origin?.pointer)}`).join(', ')}\nplan text:\n${text.slice(0, 20_000)}`,
+          );
       }),
       params(runs(300)),
     );
@@ -88,36 +100,46 @@ describe('random invalid plans', () => {
 
   it('random text as the plan file (and broken JSON): located errors, no exception', () => {
     // positions do not shrink: a smaller position is a different cut, not a simpler one
-    const brokenJson = fc.tuple(planSpecArb(2), fc.noShrink(fc.nat()), fc.noShrink(fc.nat()), fc.string({ unit: 'binary', maxLength: 3 })).map(([spec, at, cut, junk]) => {
-      const text = planJson(render(spec).plan);
-      const i = at % text.length;
-      // cut some characters out, or put some in: either way the text is (almost always) no longer JSON
-      return cut % 2 === 0 ? text.slice(0, i) + text.slice(i + 1 + (cut % 5)) : text.slice(0, i) + junk + '{' + text.slice(i);
-    });
+    const brokenJson = fc
+      .tuple(planSpecArb(2), fc.noShrink(fc.nat()), fc.noShrink(fc.nat()), fc.string({ unit: 'binary', maxLength: 3 }))
+      .map(([spec, at, cut, junk]) => {
+        const text = planJson(render(spec).plan);
+        const i = at % text.length;
+        // cut some characters out, or put some in: either way the text is (almost always) no longer JSON
+        return cut % 2 === 0
+          ? text.slice(0, i) + text.slice(i + 1 + (cut % 5))
+          : text.slice(0, i) + junk + '{' + text.slice(i);
+      });
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' }), brokenJson), (text) => {
-        tried.texts++;
-        const { diagnostics } = run(text, 'random text');
-        const lost = unlocated(diagnostics);
-        if (lost.length > 0) throw new Error(`${lost.join('\n')}\nplan text:\n${text.slice(0, 5000)}`);
-        // Text that happens to be a valid plan is fine; anything else must have an error.
-        const parsed = (() => {
-          try {
-            return JSON.parse(text) as unknown;
-          } catch {
-            return undefined;
-          }
-        })();
-        const plausible = typeof parsed === 'object' && parsed !== null && 'events' in parsed && 'name' in parsed;
-        if (!plausible && !diagnostics.some((d) => d.severity === 'error')) throw new Error(`no error for ${JSON.stringify(text.slice(0, 2000))}`);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' }), brokenJson),
+        (text) => {
+          tried.texts++;
+          const { diagnostics } = run(text, 'random text');
+          const lost = unlocated(diagnostics);
+          if (lost.length > 0) throw new Error(`${lost.join('\n')}\nplan text:\n${text.slice(0, 5000)}`);
+          // Text that happens to be a valid plan is fine; anything else must have an error.
+          const parsed = (() => {
+            try {
+              return JSON.parse(text) as unknown;
+            } catch {
+              return undefined;
+            }
+          })();
+          const plausible = typeof parsed === 'object' && parsed !== null && 'events' in parsed && 'name' in parsed;
+          if (!plausible && !diagnostics.some((d) => d.severity === 'error'))
+            throw new Error(`no error for ${JSON.stringify(text.slice(0, 2000))}`);
+        },
+      ),
       params(runs(300)),
     );
   });
 
   it('a random JSON value at a random place of a valid plan: no exception, located diagnostics, and a client that parses if valid', () => {
     const paths = (v: unknown, at: string[] = []): string[][] =>
-      typeof v === 'object' && v !== null ? [at, ...Object.keys(v).flatMap((k) => paths((v as Record<string, unknown>)[k], [...at, k]))] : [at];
+      typeof v === 'object' && v !== null
+        ? [at, ...Object.keys(v).flatMap((k) => paths((v as Record<string, unknown>)[k], [...at, k]))]
+        : [at];
     fc.assert(
       fc.property(planSpecArb(3), fc.noShrink(fc.nat()), fc.jsonValue({ maxDepth: 2 }), (spec, pick, value) => {
         tried.plans++;
@@ -133,9 +155,15 @@ describe('random invalid plans', () => {
         const lost = unlocated(diagnostics);
         if (lost.length > 0) throw new Error(`${lost.join('\n')}\n${where}\nplan text:\n${text.slice(0, 20_000)}`);
         if (source !== undefined) {
-          const out = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+          const out = ts.transpileModule(source, {
+            reportDiagnostics: true,
+            compilerOptions: { target: ts.ScriptTarget.ES2022 },
+          });
           const syntax = (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-          if (syntax.length > 0) throw new Error(`the client does not parse (${syntax.join('; ')})\n${where}\nplan text:\n${text.slice(0, 20_000)}`);
+          if (syntax.length > 0)
+            throw new Error(
+              `the client does not parse (${syntax.join('; ')})\n${where}\nplan text:\n${text.slice(0, 20_000)}`,
+            );
         }
       }),
       params(runs(200)),

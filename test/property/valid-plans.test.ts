@@ -12,7 +12,18 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check, formatProblems, virtualDir } from './support/compiler.js';
-import { callAll, describeCalls, expectedCalls, fakeSdk, generateClient, importClient, programFiles, removeScratch, sourceProblems, type GeneratedClient } from './support/harness.js';
+import {
+  callAll,
+  describeCalls,
+  expectedCalls,
+  fakeSdk,
+  generateClient,
+  importClient,
+  programFiles,
+  removeScratch,
+  sourceProblems,
+  type GeneratedClient,
+} from './support/harness.js';
 import { planSpecArb, render, show } from './support/plans.js';
 import { params, runs, SEED, tried } from './support/runs.js';
 
@@ -62,7 +73,7 @@ describe('random valid plans', () => {
     );
   });
 
-  it('send exactly the plan\'s names and keys, in production and in development mode', async () => {
+  it("send exactly the plan's names and keys, in production and in development mode", async () => {
     await fc.assert(
       fc.asyncProperty(planSpecArb(5), async (spec) => {
         tried.plans++;

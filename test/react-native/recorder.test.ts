@@ -14,7 +14,11 @@ import type { NativeCall } from './fixtures/react-native-recorder.js';
 type Shop = typeof import('../../out/shop-rn/index.js');
 type Saas = typeof import('../../out/saas-rn/index.js');
 interface Bundle {
-  CleverTap: Parameters<Shop['init']>[0] extends infer O ? (O extends { sdk?: infer S } ? NonNullable<S> : never) : never;
+  CleverTap: Parameters<Shop['init']>[0] extends infer O
+    ? O extends { sdk?: infer S }
+      ? NonNullable<S>
+      : never
+    : never;
   nativeCalls: NativeCall[];
   shop: Shop;
   saas: Saas;
@@ -73,7 +77,12 @@ describe('the shop client on the real clevertap-react-native module', () => {
 
   it('connects once: a second init changes nothing and returns the first promise', async () => {
     const first = b.shop.init({ sdk: b.CleverTap, mode: 'production' });
-    const other = { ...b.CleverTap, recordEvent: () => { throw new Error('the second init\'s module was used'); } };
+    const other = {
+      ...b.CleverTap,
+      recordEvent: () => {
+        throw new Error("the second init's module was used");
+      },
+    };
     expect(b.shop.init({ sdk: other, mode: 'development' })).toBe(first);
     await first;
     b.shop.trackAppOpened();
@@ -88,15 +97,27 @@ describe('the shop client on the real clevertap-react-native module', () => {
     b.shop.trackCouponAppliedCheckout({ coupon_code: 'WELCOME10', 'discount percent': 10 });
     b.shop.trackÜrünFavorilereEklendi({ product_id: 'SKU-3' });
     expect(sent()).toEqual([
-      { method: 'recordEvent', args: ['Product Viewed', { product_id: 'SKU-1', price: 12.5, currency: 'EUR', viewed_at: D }] },
-      { method: 'recordEvent', args: ['Product Added To Cart', { product_id: 'SKU-2', quantity: 2, price: 3, currency: 'INR' }] },
-      { method: 'recordEvent', args: ['Search Performed', { query: 'tea', results: 0, 'Sort Order': 'price ascending' }] },
-      { method: 'recordEvent', args: ['Coupon Applied \u2013 Checkout', { coupon_code: 'WELCOME10', 'discount percent': 10 }] },
+      {
+        method: 'recordEvent',
+        args: ['Product Viewed', { product_id: 'SKU-1', price: 12.5, currency: 'EUR', viewed_at: D }],
+      },
+      {
+        method: 'recordEvent',
+        args: ['Product Added To Cart', { product_id: 'SKU-2', quantity: 2, price: 3, currency: 'INR' }],
+      },
+      {
+        method: 'recordEvent',
+        args: ['Search Performed', { query: 'tea', results: 0, 'Sort Order': 'price ascending' }],
+      },
+      {
+        method: 'recordEvent',
+        args: ['Coupon Applied \u2013 Checkout', { coupon_code: 'WELCOME10', 'discount percent': 10 }],
+      },
       { method: 'recordEvent', args: ['\u00dcr\u00fcn Favorilere Eklendi', { product_id: 'SKU-3' }] },
     ]);
   });
 
-  it('leaves the app\'s own objects alone (the module turns Dates into strings in place)', async () => {
+  it("leaves the app's own objects alone (the module turns Dates into strings in place)", async () => {
     await b.shop.init({ sdk: b.CleverTap, mode: 'production' });
     const props = { product_id: 'SKU-1', price: 1, viewed_at: when };
     b.shop.trackProductViewed(props);
@@ -105,9 +126,26 @@ describe('the shop client on the real clevertap-react-native module', () => {
 
   it('sends Charged through recordChargedEvent, with the items apart', async () => {
     await b.shop.init({ sdk: b.CleverTap, mode: 'production' });
-    b.shop.trackCharged({ Amount: 42.5, 'Payment mode': 'Card', 'Charged ID': 'A1', Items: [{ sku: 'SKU-1', quantity: 2 }, { sku: 'SKU-2', quantity: 1 }] });
+    b.shop.trackCharged({
+      Amount: 42.5,
+      'Payment mode': 'Card',
+      'Charged ID': 'A1',
+      Items: [
+        { sku: 'SKU-1', quantity: 2 },
+        { sku: 'SKU-2', quantity: 1 },
+      ],
+    });
     expect(sent()).toEqual([
-      { method: 'recordChargedEvent', args: [{ Amount: 42.5, 'Payment mode': 'Card', 'Charged ID': 'A1' }, [{ sku: 'SKU-1', quantity: 2 }, { sku: 'SKU-2', quantity: 1 }]] },
+      {
+        method: 'recordChargedEvent',
+        args: [
+          { Amount: 42.5, 'Payment mode': 'Card', 'Charged ID': 'A1' },
+          [
+            { sku: 'SKU-1', quantity: 2 },
+            { sku: 'SKU-2', quantity: 1 },
+          ],
+        ],
+      },
     ]);
   });
 
@@ -126,7 +164,18 @@ describe('the shop client on the real clevertap-react-native module', () => {
     expect(sent()).toEqual([
       {
         method: 'onUserLogin',
-        args: [{ Email: 'ada@example.com', Name: 'Ada', Gender: 'F', DOB: D, Phone: '+14155552671', plan: 'pro', 'MSG-email': true, Identity: 'user-42' }],
+        args: [
+          {
+            Email: 'ada@example.com',
+            Name: 'Ada',
+            Gender: 'F',
+            DOB: D,
+            Phone: '+14155552671',
+            plan: 'pro',
+            'MSG-email': true,
+            Identity: 'user-42',
+          },
+        ],
       },
       { method: 'profileSetMultiValues', args: [['books', 'tea'], 'favourite_categories'] },
     ]);
@@ -155,13 +204,35 @@ describe('the saas client on the real clevertap-react-native module', () => {
     b.saas.trackSignedUp({ method: 'email', invited: false, referrer: null });
     b.saas.trackDocumentShared({ document_id: 'D1', share_type: 'link', access: 'view', expires_on: when });
     b.saas.trackFeatureFlagEvaluated({ flag: 'new-ui', variant: true, cohort: 'b' });
-    b.saas.identify({ Email: 'ada@example.com', Employed: 'Y', Education: 'College', Age: 36, avatar: 'https://example.com/a.png', trial_ends: when });
+    b.saas.identify({
+      Email: 'ada@example.com',
+      Employed: 'Y',
+      Education: 'College',
+      Age: 36,
+      avatar: 'https://example.com/a.png',
+      trial_ends: when,
+    });
     b.saas.updateProfile({ beta_features: ['dark-mode'] });
     expect(sent()).toEqual([
       { method: 'recordEvent', args: ['Signed Up', { method: 'email', invited: false }] },
-      { method: 'recordEvent', args: ['Document Shared', { document_id: 'D1', share_type: 'link', access: 'view', expires_on: D }] },
+      {
+        method: 'recordEvent',
+        args: ['Document Shared', { document_id: 'D1', share_type: 'link', access: 'view', expires_on: D }],
+      },
       { method: 'recordEvent', args: ['Feature Flag Evaluated', { flag: 'new-ui', variant: true, cohort: 'b' }] },
-      { method: 'onUserLogin', args: [{ Email: 'ada@example.com', Employed: 'Y', Education: 'College', Age: 36, Photo: 'https://example.com/a.png', trial_ends: D }] },
+      {
+        method: 'onUserLogin',
+        args: [
+          {
+            Email: 'ada@example.com',
+            Employed: 'Y',
+            Education: 'College',
+            Age: 36,
+            Photo: 'https://example.com/a.png',
+            trial_ends: D,
+          },
+        ],
+      },
       { method: 'profileSetMultiValues', args: [['dark-mode'], 'beta_features'] },
     ]);
   });

@@ -26,7 +26,15 @@ const plan = {
     Charged: {
       properties: {
         Amount: { type: 'number' },
-        Items: { type: 'array', maxItems: 2, items: { type: 'object', properties: { sku: { type: 'string', maxLength: 4 }, qty: { type: 'integer' } }, required: ['sku'] } },
+        Items: {
+          type: 'array',
+          maxItems: 2,
+          items: {
+            type: 'object',
+            properties: { sku: { type: 'string', maxLength: 4 }, qty: { type: 'integer' } },
+            required: ['sku'],
+          },
+        },
       },
       required: ['Amount', 'Items'],
     },
@@ -94,8 +102,10 @@ describe('development-mode checks', () => {
     expect(violations(() => c.trackAllKinds({}))).toEqual(['text required']);
   });
 
-  it('checks Charged.Items: maxItems and each item\'s properties', () => {
-    expect(violations(() => c.trackCharged({ Amount: 1, Items: [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }] }))).toEqual(['Items maxItems']);
+  it("checks Charged.Items: maxItems and each item's properties", () => {
+    expect(violations(() => c.trackCharged({ Amount: 1, Items: [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }] }))).toEqual([
+      'Items maxItems',
+    ]);
     expect(violations(() => c.trackCharged({ Amount: 1, Items: [{ sku: 'toolong', qty: 1.5 }, { qty: 1 }] }))).toEqual([
       'Items[0].sku maxLength',
       'Items[0].qty integer',
@@ -160,14 +170,25 @@ describe('development-mode checks', () => {
 });
 
 describe('development-mode limits the plan does not state', () => {
-  it('checks CleverTap\'s own limits: 50 Charged items, 100 values of a multi-value trait', async () => {
+  it("checks CleverTap's own limits: 50 Charged items, 100 values of a multi-value trait", async () => {
     const c = await clientFor<LoadedClient>({
       name: 'Limits',
-      events: { Charged: { properties: { Amount: { type: 'number' }, Items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } } } } },
+      events: {
+        Charged: {
+          properties: {
+            Amount: { type: 'number' },
+            Items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } },
+          },
+        },
+      },
       identify: { properties: { tags: { type: 'array', items: { type: 'string' } } } },
     });
     const seen: string[] = [];
-    await c.init({ sdk: fakeSdk(), mode: 'development', onViolation: (v: Violation) => void seen.push(`${v.property} ${v.rule}`) });
+    await c.init({
+      sdk: fakeSdk(),
+      mode: 'development',
+      onViolation: (v: Violation) => void seen.push(`${v.property} ${v.rule}`),
+    });
     c.trackCharged({ Amount: 1, Items: Array.from({ length: 50 }, (_, i) => ({ sku: `s${i}` })) });
     c.updateProfile({ tags: Array.from({ length: 100 }, (_, i) => `t${i}`) });
     expect(seen).toEqual([]);

@@ -26,11 +26,18 @@ const plan = {
     Charged: {
       properties: {
         Amount: { type: 'number' },
-        Items: { type: ['array', 'null'], maxItems: 2, items: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] } },
+        Items: {
+          type: ['array', 'null'],
+          maxItems: 2,
+          items: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] },
+        },
       },
     },
   },
-  identify: { properties: { name: { type: 'string' }, phone: { type: 'string' }, tier: { type: 'string' } }, required: ['tier'] },
+  identify: {
+    properties: { name: { type: 'string' }, phone: { type: 'string' }, tier: { type: 'string' } },
+    required: ['tier'],
+  },
 };
 
 type Violation = { event: string; property: string; rule: string };
@@ -62,7 +69,7 @@ describe('issue 11: development mode reports iff the plan forbids', () => {
     expect(violations(() => c.trackTyped({ a: 'x', n: 2 }))).toEqual([]);
   });
 
-  it("a union-typed property keeps its pattern, length, format and bounds", () => {
+  it('a union-typed property keeps its pattern, length, format and bounds', () => {
     expect(violations(() => c.trackUnions({ nullable: null, code: 'abc' }))).toEqual(['code pattern']);
     expect(violations(() => c.trackUnions({ nullable: null, code: 'ABCD' }))).toEqual(['code maxLength']);
     expect(violations(() => c.trackUnions({ nullable: null, when: 'not-an-email' }))).toEqual(['when format']);
@@ -87,8 +94,13 @@ describe('issue 11: development mode reports iff the plan forbids', () => {
   });
 
   it('Items whose schema is a union still has its items checked, and a closed item its keys', () => {
-    expect(violations(() => c.trackCharged({ Amount: 1, Items: [{ sku: 'a', colour: 'red' }, {}] }))).toEqual(['Items[0].colour key', 'Items[1].sku required']);
-    expect(violations(() => c.trackCharged({ Amount: 1, Items: [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }] }))).toEqual(['Items maxItems']);
+    expect(violations(() => c.trackCharged({ Amount: 1, Items: [{ sku: 'a', colour: 'red' }, {}] }))).toEqual([
+      'Items[0].colour key',
+      'Items[1].sku required',
+    ]);
+    expect(violations(() => c.trackCharged({ Amount: 1, Items: [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }] }))).toEqual([
+      'Items maxItems',
+    ]);
   });
 
   it('identify checks required traits and extra keys; updateProfile takes any subset', () => {

@@ -20,7 +20,7 @@ describe('the web client calls the SDK', () => {
     sdk = fakeSdk();
   });
 
-  it('with exactly the plan\'s event names and properties', async () => {
+  it("with exactly the plan's event names and properties", async () => {
     const c = await shop();
     await c.init({ sdk, mode: 'production' });
     const viewedAt = new Date('2026-11-28T10:00:00Z');
@@ -70,28 +70,70 @@ describe('the web client calls the SDK', () => {
     expect(sdk.calls).toEqual([]);
     await c.init({ sdk });
     c.trackSearchPerformed({ query: 'b' });
-    expect(sdk.calls.map((call) => (call[0] === 'event' ? call[1] : call[0]))).toEqual(['App Opened', 'onUserLogin', 'Search Performed', 'Search Performed']);
+    expect(sdk.calls.map((call) => (call[0] === 'event' ? call[1] : call[0]))).toEqual([
+      'App Opened',
+      'onUserLogin',
+      'Search Performed',
+      'Search Performed',
+    ]);
   });
 
   it('maps identify traits to CleverTap profile fields', async () => {
     const c = await shop();
     await c.init({ sdk });
     const birthday = new Date('1815-12-10');
-    c.identify('u-1', { email: 'ada@example.com', name: 'Ada', gender: 'F', birthday, phone: '+14155552671', plan: 'pro', favourite_categories: ['tea'], 'MSG-email': true });
+    c.identify('u-1', {
+      email: 'ada@example.com',
+      name: 'Ada',
+      gender: 'F',
+      birthday,
+      phone: '+14155552671',
+      plan: 'pro',
+      favourite_categories: ['tea'],
+      'MSG-email': true,
+    });
     c.identify({ email: 'guest@example.com' });
     c.updateProfile({ plan: 'enterprise' });
     expect(sdk.calls).toEqual([
-      ['onUserLogin', { Site: { Email: 'ada@example.com', Name: 'Ada', Gender: 'F', DOB: birthday, Phone: '+14155552671', plan: 'pro', favourite_categories: ['tea'], 'MSG-email': true, Identity: 'u-1' } }],
+      [
+        'onUserLogin',
+        {
+          Site: {
+            Email: 'ada@example.com',
+            Name: 'Ada',
+            Gender: 'F',
+            DOB: birthday,
+            Phone: '+14155552671',
+            plan: 'pro',
+            favourite_categories: ['tea'],
+            'MSG-email': true,
+            Identity: 'u-1',
+          },
+        },
+      ],
       ['onUserLogin', { Site: { Email: 'guest@example.com' } }],
       ['profile', { Site: { plan: 'enterprise' } }],
     ]);
   });
 
-  it('takes CleverTap\'s own field names as traits too', async () => {
+  it("takes CleverTap's own field names as traits too", async () => {
     const c = await saas();
     await c.init({ sdk, mode: 'production' });
     c.identify(42, { Email: 'g@example.com', Name: 'Grace', avatar: 'https://example.com/g.png', Employed: 'Y' });
-    expect(sdk.calls).toEqual([['onUserLogin', { Site: { Email: 'g@example.com', Name: 'Grace', Photo: 'https://example.com/g.png', Employed: 'Y', Identity: 42 } }]]);
+    expect(sdk.calls).toEqual([
+      [
+        'onUserLogin',
+        {
+          Site: {
+            Email: 'g@example.com',
+            Name: 'Grace',
+            Photo: 'https://example.com/g.png',
+            Employed: 'Y',
+            Identity: 42,
+          },
+        },
+      ],
+    ]);
   });
 
   it('never hands CleverTap a profile value it refuses: the field is left out and reported', async () => {
@@ -100,9 +142,7 @@ describe('the web client calls the SDK', () => {
     await c.init({ sdk, mode: 'production', onViolation: (v) => void seen.push(`${v.event} ${v.property} ${v.rule}`) });
     c.identify('u-1', { name: 'Ada', phone: '4155552671', birthday: new Date('nope') });
     c.identify('');
-    expect(sdk.calls).toEqual([
-      ['onUserLogin', { Site: { Name: 'Ada', Identity: 'u-1' } }],
-    ]);
+    expect(sdk.calls).toEqual([['onUserLogin', { Site: { Name: 'Ada', Identity: 'u-1' } }]]);
     expect(seen).toEqual(['identify phone profile', 'identify birthday profile', 'identify Identity profile']);
   });
 
@@ -127,7 +167,10 @@ describe('a login before the SDK knows its device id', () => {
       expect(sdk.calls).toEqual([]);
       deviceId = 'device-1';
       await vi.advanceTimersByTimeAsync(40);
-      expect(sdk.calls).toEqual([['onUserLogin', { Site: { Identity: 'u-1' } }], ['event', 'App Opened', {}]]);
+      expect(sdk.calls).toEqual([
+        ['onUserLogin', { Site: { Identity: 'u-1' } }],
+        ['event', 'App Opened', {}],
+      ]);
       c.identify('u-1'); // the SDK knows its device id now: sent at once
       expect(sdk.calls).toHaveLength(3);
     } finally {

@@ -16,21 +16,43 @@ const TS = 1767323045;
 async function client(options: Parameters<typeof createClient>[1] = {}) {
   server = await startFakeUploadServer();
   const violations: Violation[] = [];
-  const ct = createClient({ endpoint: server.url, ...ACCOUNT }, { mode: 'production', onViolation: (v) => void violations.push(v), ...options });
+  const ct = createClient(
+    { endpoint: server.url, ...ACCOUNT },
+    { mode: 'production', onViolation: (v) => void violations.push(v), ...options },
+  );
   return { ct, server, violations };
 }
 
 describe('the shop server client', () => {
   it('sends events and profiles in the documented record shapes', async () => {
     const { ct, server: s } = await client();
-    expect(ct.trackProductViewed('user-42', { product_id: 'SKU-1', price: 12.5, viewed_at: new Date('2026-01-02T03:04:00Z') }, { ts: AT })).toBeUndefined();
+    expect(
+      ct.trackProductViewed(
+        'user-42',
+        { product_id: 'SKU-1', price: 12.5, viewed_at: new Date('2026-01-02T03:04:00Z') },
+        { ts: AT },
+      ),
+    ).toBeUndefined();
     ct.trackAppOpened('user-42', { ts: AT });
-    ct.trackCharged('user-42', { Amount: 25, 'Payment mode': 'Card', Items: [{ sku: 'SKU-1', quantity: 2, unit_price: 12.5 }] }, { ts: AT });
+    ct.trackCharged(
+      'user-42',
+      { Amount: 25, 'Payment mode': 'Card', Items: [{ sku: 'SKU-1', quantity: 2, unit_price: 12.5 }] },
+      { ts: AT },
+    );
     ct.trackCouponAppliedCheckout('user-7', { coupon_code: 'WELCOME10', 'discount percent': 10 }, { ts: AT });
     ct.trackÜrünFavorilereEklendi('user-7', { product_id: 'SKU-9' }, { ts: AT });
     ct.identify(
       'user-42',
-      { email: 'ada@example.com', name: 'Ada', gender: 'F', birthday: new Date('1815-12-10T00:00:00Z'), phone: '+14155552671', plan: 'pro', favourite_categories: ['tea', 'pots'], 'MSG-email': true },
+      {
+        email: 'ada@example.com',
+        name: 'Ada',
+        gender: 'F',
+        birthday: new Date('1815-12-10T00:00:00Z'),
+        phone: '+14155552671',
+        plan: 'pro',
+        favourite_categories: ['tea', 'pots'],
+        'MSG-email': true,
+      },
       { ts: AT },
     );
     ct.updateProfile('user-42', { plan: 'enterprise' }, { ts: AT });
@@ -38,20 +60,61 @@ describe('the shop server client', () => {
     expect(s.requests).toHaveLength(1);
     expect(s.requests[0]?.headers['x-clevertap-passcode']).toBe(ACCOUNT.passcode);
     expect(s.processed).toEqual([
-      { type: 'event', identity: 'user-42', ts: TS, evtName: 'Product Viewed', evtData: { product_id: 'SKU-1', price: 12.5, viewed_at: '$D_1767323040' } },
+      {
+        type: 'event',
+        identity: 'user-42',
+        ts: TS,
+        evtName: 'Product Viewed',
+        evtData: { product_id: 'SKU-1', price: 12.5, viewed_at: '$D_1767323040' },
+      },
       { type: 'event', identity: 'user-42', ts: TS, evtName: 'App Opened', evtData: {} },
-      { type: 'event', identity: 'user-42', ts: TS, evtName: 'Charged', evtData: { Amount: 25, 'Payment mode': 'Card', Items: [{ sku: 'SKU-1', quantity: 2, unit_price: 12.5 }] } },
-      { type: 'event', identity: 'user-7', ts: TS, evtName: 'Coupon Applied – Checkout', evtData: { coupon_code: 'WELCOME10', 'discount percent': 10 } },
-      { type: 'event', identity: 'user-7', ts: TS, evtName: 'Ürün Favorilere Eklendi', evtData: { product_id: 'SKU-9' } },
+      {
+        type: 'event',
+        identity: 'user-42',
+        ts: TS,
+        evtName: 'Charged',
+        evtData: { Amount: 25, 'Payment mode': 'Card', Items: [{ sku: 'SKU-1', quantity: 2, unit_price: 12.5 }] },
+      },
+      {
+        type: 'event',
+        identity: 'user-7',
+        ts: TS,
+        evtName: 'Coupon Applied – Checkout',
+        evtData: { coupon_code: 'WELCOME10', 'discount percent': 10 },
+      },
+      {
+        type: 'event',
+        identity: 'user-7',
+        ts: TS,
+        evtName: 'Ürün Favorilere Eklendi',
+        evtData: { product_id: 'SKU-9' },
+      },
       {
         type: 'profile',
         identity: 'user-42',
         ts: TS,
-        profileData: { Email: 'ada@example.com', Name: 'Ada', Gender: 'F', DOB: '$D_-4861728000', Phone: '+14155552671', plan: 'pro', favourite_categories: ['tea', 'pots'], 'MSG-email': true },
+        profileData: {
+          Email: 'ada@example.com',
+          Name: 'Ada',
+          Gender: 'F',
+          DOB: '$D_-4861728000',
+          Phone: '+14155552671',
+          plan: 'pro',
+          favourite_categories: ['tea', 'pots'],
+          'MSG-email': true,
+        },
       },
       { type: 'profile', identity: 'user-42', ts: TS, profileData: { plan: 'enterprise' } },
     ]);
-    expect(ct.stats()).toEqual({ sent: 7, delivered: 7, failed: 0, retried: 0, possiblyDuplicated: 0, queued: 0, inFlight: 0 });
+    expect(ct.stats()).toEqual({
+      sent: 7,
+      delivered: 7,
+      failed: 0,
+      retried: 0,
+      possiblyDuplicated: 0,
+      queued: 0,
+      inFlight: 0,
+    });
   });
 
   it('stamps the time of the call when no ts is given', async () => {
@@ -94,7 +157,15 @@ describe('the shop server client', () => {
       'App Opened: ts: is not a valid Date; CleverTap would refuse the record (error 525), so it is not sent',
       'Product Viewed: viewed_at: is not a valid Date; CleverTap would refuse it, so it is not sent',
     ]);
-    expect(s.processed).toEqual([{ type: 'event', identity: 'user-1', ts: TS, evtName: 'Product Viewed', evtData: { product_id: 'SKU-1', price: 1 } }]);
+    expect(s.processed).toEqual([
+      {
+        type: 'event',
+        identity: 'user-1',
+        ts: TS,
+        evtName: 'Product Viewed',
+        evtData: { product_id: 'SKU-1', price: 1 },
+      },
+    ]);
   });
 
   it('runs the development-mode checks, and drops a call when onViolation returns false', async () => {
@@ -103,7 +174,14 @@ describe('the shop server client', () => {
     const rejected: Array<number | undefined> = [];
     const ct = createClient(
       { endpoint: server.url, ...ACCOUNT },
-      { mode: 'development', onViolation: (v) => { seen.push(`${v.property}:${v.rule}`); return v.rule !== 'minimum'; }, onError: (e) => void rejected.push(e.code) },
+      {
+        mode: 'development',
+        onViolation: (v) => {
+          seen.push(`${v.property}:${v.rule}`);
+          return v.rule !== 'minimum';
+        },
+        onError: (e) => void rejected.push(e.code),
+      },
     );
     ct.trackProductAddedToCart('user-1', { product_id: 'SKU-1', quantity: 100 }, { ts: AT }); // maximum 99: reported, sent
     ct.trackProductViewed('user-1', { product_id: 'SKU-1', price: -1 }, { ts: AT }); // minimum 0: dropped
@@ -120,18 +198,31 @@ describe('the shop server client', () => {
     ct.trackProductViewed('user-1', { product_id: 'SKU-1', price: 1, currency: null as unknown as 'EUR' }, { ts: AT });
     await ct.close();
     expect(violations.map((v) => `${v.property}:${v.rule}`)).toEqual(['currency:type']);
-    expect(s.processed).toEqual([{ type: 'event', identity: 'user-1', ts: TS, evtName: 'Product Viewed', evtData: { product_id: 'SKU-1', price: 1 } }]);
+    expect(s.processed).toEqual([
+      {
+        type: 'event',
+        identity: 'user-1',
+        ts: TS,
+        evtName: 'Product Viewed',
+        evtData: { product_id: 'SKU-1', price: 1 },
+      },
+    ]);
   });
 
   it("onViolation 'throw' throws at the call", async () => {
     const { ct } = await client({ mode: 'development', onViolation: 'throw' });
-    expect(() => ct.trackSearchPerformed('user-1', { query: '' })).toThrow('clevertap: Search Performed: query: is shorter than 1');
+    expect(() => ct.trackSearchPerformed('user-1', { query: '' })).toThrow(
+      'clevertap: Search Performed: query: is shorter than 1',
+    );
   });
 
   it('reports a wrong passcode through onError, with the records', async () => {
     server = await startFakeUploadServer();
     const errors: string[] = [];
-    const ct = createClient({ endpoint: `${server.url}/`, accountId: ACCOUNT.accountId, passcode: 'wrong' }, { onError: (e) => void errors.push(`${e.reason} ${e.records.length}`) });
+    const ct = createClient(
+      { endpoint: `${server.url}/`, accountId: ACCOUNT.accountId, passcode: 'wrong' },
+      { onError: (e) => void errors.push(`${e.reason} ${e.records.length}`) },
+    );
     ct.trackAppOpened('user-1');
     ct.trackAppOpened('user-2');
     await ct.close();
@@ -165,6 +256,8 @@ describe('the shop server client', () => {
     for (let i = 0; i < 5; i++) ct.trackAppOpened(`user-${i}`);
     await ct.close();
     expect(s.requests.map((r) => r.count)).toEqual([2, 2, 1]);
-    expect(() => createClient({ region: 'eu1', ...ACCOUNT }, { batchSize: 1001 })).toThrow('batchSize must be a whole number from 1 to 1000, not 1001');
+    expect(() => createClient({ region: 'eu1', ...ACCOUNT }, { batchSize: 1001 })).toThrow(
+      'batchSize must be a whole number from 1 to 1000, not 1001',
+    );
   });
 });

@@ -1,7 +1,12 @@
 /** The fake upload server itself: the documented checks the transport tests rely on. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { API } from './api-facts.js';
-import { type FakeServerOptions, type FakeUploadServer, startFakeUploadServer, validateRecord } from './fake-upload-server.js';
+import {
+  type FakeServerOptions,
+  type FakeUploadServer,
+  startFakeUploadServer,
+  validateRecord,
+} from './fake-upload-server.js';
 import { ACCOUNT, event, profile } from './support.js';
 
 let server: FakeUploadServer | undefined;
@@ -16,7 +21,8 @@ const HEADERS = {
   'X-CleverTap-Passcode': ACCOUNT.passcode,
   'Content-Type': 'application/json; charset=utf-8',
 };
-const post = (s: FakeUploadServer, body: string, headers: Record<string, string> = HEADERS) => fetch(s.uploadUrl, { method: 'POST', headers, body });
+const post = (s: FakeUploadServer, body: string, headers: Record<string, string> = HEADERS) =>
+  fetch(s.uploadUrl, { method: 'POST', headers, body });
 
 describe('the fake upload server', () => {
   it.each([
@@ -45,7 +51,11 @@ describe('the fake upload server', () => {
   it('replies success, partial and fail with the unprocessed records', async () => {
     const s = await start();
     const bad = event(2, { evtName: '' });
-    expect(await (await post(s, JSON.stringify({ d: [event(1)] }))).json()).toEqual({ status: 'success', processed: 1, unprocessed: [] });
+    expect(await (await post(s, JSON.stringify({ d: [event(1)] }))).json()).toEqual({
+      status: 'success',
+      processed: 1,
+      unprocessed: [],
+    });
     expect(await (await post(s, JSON.stringify({ d: [event(1), bad] }))).json()).toEqual({
       status: 'partial',
       processed: 1,
@@ -65,7 +75,10 @@ describe('the fake upload server', () => {
 
   it('chooses the same faults for the same seed and bodies', async () => {
     const faultsOf = async (seed: number) => {
-      const s = await startFakeUploadServer({ seed, faults: { serverError: 0.3, tooManyRequests: 0.2, malformed: 0.2 } });
+      const s = await startFakeUploadServer({
+        seed,
+        faults: { serverError: 0.3, tooManyRequests: 0.2, malformed: 0.2 },
+      });
       for (let i = 0; i < 30; i++) await post(s, JSON.stringify({ d: [event(i % 10)] }));
       await s.close();
       return s.requests.map((r) => r.fault).join(',');
@@ -88,7 +101,11 @@ describe('the fake upload server', () => {
     ['a system event', event(1, { evtName: ' app launched ' }), 513],
     ['a wzrk_ event', event(1, { evtName: 'wzrk_x' }), 513],
     ['evtData not an object', event(1, { evtData: 'x' as unknown as Record<string, unknown> }), 512],
-    ['257 properties', event(1, { evtData: Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`p${i}`, i])) }), 522],
+    [
+      '257 properties',
+      event(1, { evtData: Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`p${i}`, i])) }),
+      522,
+    ],
     ['no profileData', { ...profile(1), profileData: undefined }, 512],
     ['a bad Email', profile(1, { profileData: { Email: 'x@' } }), 514],
   ])('validates %s', (_, record, code) => {

@@ -91,7 +91,8 @@ const email = new RegExp(EMAIL_PATTERN);
 
 /** CleverTap's per-record checks: the first failing one gives the code and message, or undefined when valid. */
 export function validateRecord(record: unknown): { code: number; error: string } | undefined {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return { code: 512, error: 'Invalid record structure' };
+  if (record === null || typeof record !== 'object' || Array.isArray(record))
+    return { code: 512, error: 'Invalid record structure' };
   const r = record as Record<string, unknown>;
   if (r.type !== 'event' && r.type !== 'profile') return { code: 512, error: 'Record type must be event or profile' };
   if (typeof r.identity !== 'string' || r.identity.trim() === '') return { code: 523, error: 'Identity is mandatory' };
@@ -99,18 +100,22 @@ export function validateRecord(record: unknown): { code: number; error: string }
     return { code: 525, error: 'Invalid timestamp (epoch seconds expected)' };
   }
   if (r.type === 'event') {
-    if (typeof r.evtName !== 'string' || r.evtName.trim() === '') return { code: 509, error: 'Event name is mandatory' };
+    if (typeof r.evtName !== 'string' || r.evtName.trim() === '')
+      return { code: 509, error: 'Event name is mandatory' };
     const name = r.evtName.trim().toLowerCase();
-    if (restricted.has(name) || name.startsWith(RESERVED_PREFIX)) return { code: 513, error: `${r.evtName} is a restricted system event name` };
+    if (restricted.has(name) || name.startsWith(RESERVED_PREFIX))
+      return { code: 513, error: `${r.evtName} is a restricted system event name` };
     if (r.evtData !== undefined && (r.evtData === null || typeof r.evtData !== 'object' || Array.isArray(r.evtData))) {
       return { code: 512, error: 'evtData must be an object' };
     }
     if (r.evtData && Object.keys(r.evtData).length > 256) return { code: 522, error: 'Too many event properties' };
     return undefined;
   }
-  if (r.profileData === null || typeof r.profileData !== 'object' || Array.isArray(r.profileData)) return { code: 512, error: 'profileData must be an object' };
+  if (r.profileData === null || typeof r.profileData !== 'object' || Array.isArray(r.profileData))
+    return { code: 512, error: 'profileData must be an object' };
   const address = (r.profileData as Record<string, unknown>).Email;
-  if (address !== undefined && (typeof address !== 'string' || !email.test(address))) return { code: 514, error: 'Invalid email' };
+  if (address !== undefined && (typeof address !== 'string' || !email.test(address)))
+    return { code: 514, error: 'Invalid email' };
   return undefined;
 }
 
@@ -162,7 +167,16 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
       return;
     }
     const bodyHash = createHash('sha1').update(body).digest('hex');
-    const log: RequestLog = { fault: 'none', status: 0, count: undefined, processed: [], rejected: [], bodyHash, at: Date.now() - started, headers: req.headers };
+    const log: RequestLog = {
+      fault: 'none',
+      status: 0,
+      count: undefined,
+      processed: [],
+      rejected: [],
+      bodyHash,
+      at: Date.now() - started,
+      headers: req.headers,
+    };
     counts.requests++;
     if (keep) requests.push(log);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -179,12 +193,19 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
     if (req.headers['x-clevertap-account-id'] !== accountId || req.headers['x-clevertap-passcode'] !== passcode) {
       return reply(401, { status: 'fail', error: 'Account Id and Passcode do not match', code: 401 });
     }
-    const type = String(req.headers['content-type'] ?? '').toLowerCase().replace(/\s+/g, '');
+    const type = String(req.headers['content-type'] ?? '')
+      .toLowerCase()
+      .replace(/\s+/g, '');
     if (type !== 'application/json' && type !== 'application/json;charset=utf-8') {
-      return reply(400, { status: 'fail', error: `Content-Type must be application/json; charset=utf-8, not ${type || 'absent'}` });
+      return reply(400, {
+        status: 'fail',
+        error: `Content-Type must be application/json; charset=utf-8, not ${type || 'absent'}`,
+      });
     }
-    if (active > maxConcurrent) return reply(429, { status: 'fail', error: 'Too many concurrent requests' }, { 'retry-after': '0' });
-    if (options.forceStatus) return reply(options.forceStatus, { status: 'fail', error: `forced ${options.forceStatus}` });
+    if (active > maxConcurrent)
+      return reply(429, { status: 'fail', error: 'Too many concurrent requests' }, { 'retry-after': '0' });
+    if (options.forceStatus)
+      return reply(options.forceStatus, { status: 'fail', error: `forced ${options.forceStatus}` });
     let records: unknown;
     try {
       records = (JSON.parse(body) as { d?: unknown }).d;
@@ -193,12 +214,14 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
     }
     if (!Array.isArray(records)) return reply(400, { status: 'fail', error: 'Body must be {"d": [records]}' });
     log.count = records.length;
-    if (records.length > maxRecords) return reply(400, { status: 'fail', error: `At most ${maxRecords} records per request` });
+    if (records.length > maxRecords)
+      return reply(400, { status: 'fail', error: `At most ${maxRecords} records per request` });
 
     const fault = pickFault(body);
     log.fault = fault;
     if (fault === 'serverError') return reply(503, 'Service Unavailable');
-    if (fault === 'tooManyRequests') return reply(429, { status: 'fail', error: 'Rate limited' }, { 'retry-after': options.retryAfter ?? '1' });
+    if (fault === 'tooManyRequests')
+      return reply(429, { status: 'fail', error: 'Rate limited' }, { 'retry-after': options.retryAfter ?? '1' });
     if (fault === 'drop') {
       log.status = -1;
       req.socket.destroy();

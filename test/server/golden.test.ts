@@ -25,13 +25,19 @@ describe.each(['shop', 'saas'])('example %s for node (out/%s-node)', (example) =
   });
 
   it('the bundled CLI writes the same bytes (--check against out/)', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'codegen.js'), plan(example), '--target', 'node', '--out', dir, '--check'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'codegen.js'), plan(example), '--target', 'node', '--out', dir, '--check'],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).not.toContain('stale');
     expect(run.status).toBe(0);
   });
 
   it('is deterministic', () => {
-    expect(generate(plan(example), { target: 'node' }).files).toEqual(generate(plan(example), { target: 'node' }).files);
+    expect(generate(plan(example), { target: 'node' }).files).toEqual(
+      generate(plan(example), { target: 'node' }).files,
+    );
   });
 
   it('type-checks in memory (--verify: DOM library, no Node types)', async () => {
@@ -46,7 +52,9 @@ describe('the API limits reach the client from the facts module', () => {
     const index = files.find((f) => f.path === 'index.ts')?.content ?? '';
     expect(index).toContain(`maxRecordsPerRequest: ${LIMITS.apiRecordsPerRequest},`);
     expect(index).toContain(`maxConcurrentRequests: ${LIMITS.apiConcurrentRequests},`);
-    const transport = ['transport.ts', 'upload-types.ts'].map((f) => readFileSync(join(ROOT, 'templates', 'node', f), 'utf8')).join('\n');
+    const transport = ['transport.ts', 'upload-types.ts']
+      .map((f) => readFileSync(join(ROOT, 'templates', 'node', f), 'utf8'))
+      .join('\n');
     expect(transport).not.toMatch(new RegExp(`\\b${LIMITS.apiRecordsPerRequest}\\b`));
     expect(transport).not.toMatch(new RegExp(`\\b${LIMITS.apiConcurrentRequests}\\b`));
   });

@@ -16,7 +16,8 @@ const OBJECT_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '
 /** An object with exactly these own keys (`__proto__` as a plain key), each mapped by `value`. */
 function own(keys: string[], value: (k: string) => unknown): Record<string, unknown> {
   const o: Record<string, unknown> = {};
-  for (const k of keys) Object.defineProperty(o, k, { value: value(k), enumerable: true, writable: true, configurable: true });
+  for (const k of keys)
+    Object.defineProperty(o, k, { value: value(k), enumerable: true, writable: true, configurable: true });
   return o;
 }
 
@@ -38,7 +39,10 @@ async function client(plan: object): Promise<{ mod: Loaded }> {
 }
 
 /** Makes calls on a client whose fetch keeps the bodies (development mode, onViolation 'throw'); the records sent. */
-async function send(mod: Loaded, call: (ct: Record<string, (...args: unknown[]) => unknown>) => void): Promise<UploadRecord[]> {
+async function send(
+  mod: Loaded,
+  call: (ct: Record<string, (...args: unknown[]) => unknown>) => void,
+): Promise<UploadRecord[]> {
   const bodies: string[] = [];
   const ct = mod.createClient(
     { region: 'eu1', accountId: 'A', passcode: 'P' },
@@ -56,14 +60,28 @@ async function send(mod: Loaded, call: (ct: Record<string, (...args: unknown[]) 
   return bodies.flatMap((b) => (JSON.parse(b) as { d: UploadRecord[] }).d);
 }
 
-const stringProps = (keys: string[]) => ({ properties: own(keys, (k) => ({ type: 'string', description: `the ${k} key */ /*` })), required: keys });
+const stringProps = (keys: string[]) => ({
+  properties: own(keys, (k) => ({ type: 'string', description: `the ${k} key */ /*` })),
+  required: keys,
+});
 
-const EVENT_NAMES = ['delete', 'constructor', 'class', 'await', '*/ oops /*', 'back`tick {x} #1', 'Line\u2028Separator'];
+const EVENT_NAMES = [
+  'delete',
+  'constructor',
+  'class',
+  'await',
+  '*/ oops /*',
+  'back`tick {x} #1',
+  'Line\u2028Separator',
+];
 
 /** One plan with every hostile name (one type-check for all): prototype keys as event keys and traits, odd event names. */
 const PLAN = {
   name: 'Hostile */ names',
-  events: { 'Proto Event': stringProps(OBJECT_KEYS), ...Object.fromEntries(EVENT_NAMES.map((n) => [n, { properties: { a: { type: 'string' } } }])) },
+  events: {
+    'Proto Event': stringProps(OBJECT_KEYS),
+    ...Object.fromEntries(EVENT_NAMES.map((n) => [n, { properties: { a: { type: 'string' } } }])),
+  },
   identify: { properties: own(OBJECT_KEYS, () => ({ type: 'string' })) },
 };
 
@@ -75,7 +93,12 @@ describe('hostile names in the server client', () => {
   };
 
   it("sends Object.prototype's names as own event keys", async () => {
-    const [record] = await send(await mod(), (ct) => ct.trackProtoEvent!('user-1', own(OBJECT_KEYS, (k) => `v-${k}`)));
+    const [record] = await send(await mod(), (ct) =>
+      ct.trackProtoEvent!(
+        'user-1',
+        own(OBJECT_KEYS, (k) => `v-${k}`),
+      ),
+    );
     expect(record?.evtName).toBe('Proto Event');
     expect(Object.keys(record?.evtData ?? {})).toEqual(OBJECT_KEYS);
     expect(Object.getPrototypeOf(record?.evtData)).toBe(Object.prototype);
@@ -83,14 +106,21 @@ describe('hostile names in the server client', () => {
   });
 
   it("sends Object.prototype's names as own profile fields", async () => {
-    const [record] = await send(await mod(), (ct) => ct.identify!('user-1', own(OBJECT_KEYS, (k) => `v-${k}`)));
+    const [record] = await send(await mod(), (ct) =>
+      ct.identify!(
+        'user-1',
+        own(OBJECT_KEYS, (k) => `v-${k}`),
+      ),
+    );
     expect(Object.keys(record?.profileData ?? {})).toEqual(OBJECT_KEYS);
     expect(Object.getOwnPropertyDescriptor(record?.profileData, '__proto__')?.value).toBe('v-__proto__');
   });
 
   it('sends each odd event name exactly, through its own method', async () => {
     const m = await mod();
-    const methods = Object.keys(m.createClient({ region: 'eu1', accountId: 'A', passcode: 'P' }, {})).filter((k) => k.startsWith('track') && k !== 'trackProtoEvent');
+    const methods = Object.keys(m.createClient({ region: 'eu1', accountId: 'A', passcode: 'P' }, {})).filter(
+      (k) => k.startsWith('track') && k !== 'trackProtoEvent',
+    );
     expect(methods).toHaveLength(EVENT_NAMES.length);
     const records = await send(m, (ct) => {
       for (const method of methods) ct[method]!('user-1', { a: 'x' });

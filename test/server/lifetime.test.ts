@@ -19,15 +19,30 @@ let server: FakeUploadServer;
 
 beforeAll(async () => {
   dir = scratch('transport-lifetime');
-  await build({ entryPoints: [join(ROOT, 'templates/node/transport.ts')], outfile: join(dir, 'transport.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(ROOT, 'templates/node/transport.ts')],
+    outfile: join(dir, 'transport.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
   server = await startFakeUploadServer({ script: ['tooManyRequests'], retryAfter: '1' });
 });
 afterAll(() => server.close());
 
 async function child(body: string): Promise<{ stdout: string; code: number }> {
   const file = join(dir, `child-${Math.random().toString(36).slice(2)}.mjs`);
-  const endpoint = JSON.stringify({ url: server.uploadUrl, ...ACCOUNT, maxRecordsPerRequest: API.maxRecordsPerRequest, maxConcurrentRequests: API.maxConcurrentRequests });
-  writeFileSync(file, `import { Transport } from './transport.mjs';\nconst t = new Transport(${endpoint}, { flushInterval: 60000 });\n${body}\n`);
+  const endpoint = JSON.stringify({
+    url: server.uploadUrl,
+    ...ACCOUNT,
+    maxRecordsPerRequest: API.maxRecordsPerRequest,
+    maxConcurrentRequests: API.maxConcurrentRequests,
+  });
+  writeFileSync(
+    file,
+    `import { Transport } from './transport.mjs';\nconst t = new Transport(${endpoint}, { flushInterval: 60000 });\n${body}\n`,
+  );
   // The 20 s bound only stops a child that hangs; the cases finish in about a second.
   const { stdout } = await run(process.execPath, [file], { timeout: 20_000 });
   return { stdout, code: 0 };
@@ -46,7 +61,15 @@ describe('process lifetime', () => {
     const { stdout } = await child(
       `${records.map((r) => `t.enqueue(${JSON.stringify(r)});`).join('\n')}\nawait t.close();\nconsole.log(JSON.stringify(t.stats()));`,
     );
-    expect(JSON.parse(stdout)).toEqual({ sent: 3, delivered: 3, failed: 0, retried: 1, possiblyDuplicated: 0, queued: 0, inFlight: 0 });
+    expect(JSON.parse(stdout)).toEqual({
+      sent: 3,
+      delivered: 3,
+      failed: 0,
+      retried: 1,
+      possiblyDuplicated: 0,
+      queued: 0,
+      inFlight: 0,
+    });
     expect(server.requests.map((r) => r.status)).toEqual([429, 200]);
     expect(server.processed.map(seqOf)).toEqual([10, 11, 12]);
   });

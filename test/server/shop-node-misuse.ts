@@ -2,7 +2,10 @@
 // `@ts-expect-error` must fire: tsc reports an unused one (TS2578), so an expectation that stops firing fails.
 import { createClient, type Client, type UploadError } from '../../out/shop-node/index.js';
 
-const ct: Client = createClient({ accountId: 'ACC', passcode: 'PASS', region: 'in1' }, { batchSize: 500, onError: (e: UploadError) => void e.records });
+const ct: Client = createClient(
+  { accountId: 'ACC', passcode: 'PASS', region: 'in1' },
+  { batchSize: 500, onError: (e: UploadError) => void e.records },
+);
 createClient({ accountId: 'ACC', passcode: 'PASS', endpoint: 'http://127.0.0.1:8080' });
 
 // Correct calls

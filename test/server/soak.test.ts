@@ -13,7 +13,7 @@ const TOTAL = 10_000;
 function record(seq: number): { record: UploadRecord; code?: number } {
   const base = seq % 3 === 0 ? profile(seq) : event(seq);
   if (seq % 97 !== 5) return { record: base };
-  const kind = (seq / 97) % 4 | 0;
+  const kind = ((seq / 97) % 4) | 0;
   if (kind === 0) return { record: { ...base, identity: '' }, code: 523 };
   if (kind === 1) return { record: { ...base, ts: -1 }, code: 525 };
   if (kind === 2) return { record: event(seq, { evtName: 'Notification Viewed' }), code: 513 };
@@ -36,9 +36,16 @@ describe(`${TOTAL} records through injected faults`, () => {
   const observingFetch = async (url: string, init: RequestInit): Promise<Response> => {
     const id = String(attempts++);
     const text = new TextDecoder().decode(init.body as Uint8Array);
-    sent.push({ id, body: createHash('sha1').update(text).digest('hex'), count: (JSON.parse(text) as { d: unknown[] }).d.length });
+    sent.push({
+      id,
+      body: createHash('sha1').update(text).digest('hex'),
+      count: (JSON.parse(text) as { d: unknown[] }).d.length,
+    });
     try {
-      const res = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-attempt': id } });
+      const res = await fetch(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), 'x-attempt': id },
+      });
       const text = await res.text();
       if (res.status === 429) tooManySeen++;
       if (res.ok) {
@@ -99,13 +106,17 @@ describe(`${TOTAL} records through injected faults`, () => {
 
   it('reported the invalid records with their codes, and no valid record as rejected', () => {
     const rejected = new Map(h.errors.filter((e) => e.reason === 'Rejected').map((e) => [seqOf(e.records[0]), e.code]));
-    const exhausted = new Set(h.errors.filter((e) => e.reason === 'RetriesExhausted').flatMap((e) => e.records.map(seqOf)));
+    const exhausted = new Set(
+      h.errors.filter((e) => e.reason === 'RetriesExhausted').flatMap((e) => e.records.map(seqOf)),
+    );
     for (const [seq, code] of expectedCode) {
       if (!exhausted.has(seq)) expect(rejected.get(seq), `record ${seq}`).toBe(code);
     }
     for (const seq of rejected.keys()) expect(expectedCode.has(seq)).toBe(true);
     expect(rejected.size).toBeGreaterThan(expectedCode.size / 2);
-    expect(new Set(h.errors.map((e) => e.reason))).toEqual(new Set(['Rejected', ...(exhausted.size > 0 ? ['RetriesExhausted'] : [])]));
+    expect(new Set(h.errors.map((e) => e.reason))).toEqual(
+      new Set(['Rejected', ...(exhausted.size > 0 ? ['RetriesExhausted'] : [])]),
+    );
   });
 
   it('the server holds each record once per delivery plus once per abandoned attempt it had processed', () => {
@@ -114,13 +125,18 @@ describe(`${TOTAL} records through injected faults`, () => {
     const processedAndAbandoned = new Map<number, number>();
     for (const req of server.requests) {
       if (!abandoned.has(String(req.headers['x-attempt']))) continue;
-      for (const r of req.processed) processedAndAbandoned.set(seqOf(r), (processedAndAbandoned.get(seqOf(r)) ?? 0) + 1);
+      for (const r of req.processed)
+        processedAndAbandoned.set(seqOf(r), (processedAndAbandoned.get(seqOf(r)) ?? 0) + 1);
     }
     // Every injected slow or malformed reply was abandoned (and the server had processed it).
-    for (const req of server.requests) if (req.fault === 'slow' || req.fault === 'malformed' || req.fault === 'drop') expect(abandoned.has(String(req.headers['x-attempt']))).toBe(true);
+    for (const req of server.requests)
+      if (req.fault === 'slow' || req.fault === 'malformed' || req.fault === 'drop')
+        expect(abandoned.has(String(req.headers['x-attempt']))).toBe(true);
     const delivered = new Set(h.delivered.map(seqOf));
     for (let seq = 0; seq < TOTAL; seq++) {
-      expect(times.get(seq) ?? 0, `record ${seq}`).toBe((delivered.has(seq) ? 1 : 0) + (processedAndAbandoned.get(seq) ?? 0));
+      expect(times.get(seq) ?? 0, `record ${seq}`).toBe(
+        (delivered.has(seq) ? 1 : 0) + (processedAndAbandoned.get(seq) ?? 0),
+      );
     }
     expect(server.processed.length).toBeGreaterThan(new Set(server.processed.map(seqOf)).size);
   });
@@ -132,7 +148,9 @@ describe(`${TOTAL} records through injected faults`, () => {
     expect(server.requests.length).toBeLessThanOrEqual(attempts);
     const unknown = sent.filter((a) => abandoned.has(a.id));
     const lastAttemptsUnknown = h.errors.filter((e) => e.reason === 'RetriesExhausted' && e.possiblyDelivered);
-    expect(st.possiblyDuplicated).toBe(unknown.reduce((n, a) => n + a.count, 0) - lastAttemptsUnknown.reduce((n, e) => n + e.records.length, 0));
+    expect(st.possiblyDuplicated).toBe(
+      unknown.reduce((n, a) => n + a.count, 0) - lastAttemptsUnknown.reduce((n, e) => n + e.records.length, 0),
+    );
     expect(st.possiblyDuplicated).toBeGreaterThan(0);
   });
 

@@ -20,7 +20,12 @@ export function harness(server: FakeUploadServer, options: TransportOptions = {}
   const delivered: UploadRecord[] = [];
   const sleeps: number[] = [];
   const transport = new Transport(
-    { url: server.uploadUrl, ...account, maxRecordsPerRequest: API.maxRecordsPerRequest, maxConcurrentRequests: API.maxConcurrentRequests },
+    {
+      url: server.uploadUrl,
+      ...account,
+      maxRecordsPerRequest: API.maxRecordsPerRequest,
+      maxConcurrentRequests: API.maxConcurrentRequests,
+    },
     {
       onError: (e) => errors.push(e),
       onDelivered: (records) => delivered.push(...records),
@@ -37,11 +42,24 @@ export function harness(server: FakeUploadServer, options: TransportOptions = {}
 
 /** An event record carrying a sequence number in its data, so the server's log can be matched to it. */
 export function event(seq: number, extra: Partial<UploadRecord> = {}): UploadRecord {
-  return { type: 'event', identity: `user-${seq % 97}`, ts: 1_700_000_000 + seq, evtName: 'Order Completed', evtData: { seq, total: seq / 4 }, ...extra };
+  return {
+    type: 'event',
+    identity: `user-${seq % 97}`,
+    ts: 1_700_000_000 + seq,
+    evtName: 'Order Completed',
+    evtData: { seq, total: seq / 4 },
+    ...extra,
+  };
 }
 
 export function profile(seq: number, extra: Partial<UploadRecord> = {}): UploadRecord {
-  return { type: 'profile', identity: `user-${seq % 97}`, ts: 1_700_000_000 + seq, profileData: { seq, Name: `User ${seq}` }, ...extra };
+  return {
+    type: 'profile',
+    identity: `user-${seq % 97}`,
+    ts: 1_700_000_000 + seq,
+    profileData: { seq, Name: `User ${seq}` },
+    ...extra,
+  };
 }
 
 /** The sequence number of a record built by event() or profile() (as sent, or as the server received it). */

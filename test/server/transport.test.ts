@@ -29,7 +29,15 @@ describe('batching', () => {
     expect(s.processed.map(seqOf)).toEqual(Array.from({ length: 100 }, (_, i) => i));
     expect(s.processed[1]).toEqual(event(1));
     expect(h.errors).toEqual([]);
-    expect(h.transport.stats()).toEqual({ sent: 100, delivered: 100, failed: 0, retried: 0, possiblyDuplicated: 0, queued: 0, inFlight: 0 });
+    expect(h.transport.stats()).toEqual({
+      sent: 100,
+      delivered: 100,
+      failed: 0,
+      retried: 0,
+      possiblyDuplicated: 0,
+      queued: 0,
+      inFlight: 0,
+    });
   });
 
   it('sends a partial batch once flushInterval has passed, without flush()', async () => {
@@ -53,12 +61,25 @@ describe('batching', () => {
   });
 
   it('refuses options beyond the API limits, in words', () => {
-    const endpoint = { url: 'http://127.0.0.1:9/1/upload', ...ACCOUNT, maxRecordsPerRequest: API.maxRecordsPerRequest, maxConcurrentRequests: API.maxConcurrentRequests };
-    expect(() => new Transport(endpoint, { batchSize: 1001 })).toThrow('batchSize must be a whole number from 1 to 1000, not 1001');
-    expect(() => new Transport(endpoint, { maxConcurrency: 16 })).toThrow('maxConcurrency must be a whole number from 1 to 15, not 16');
-    expect(() => new Transport(endpoint, { batchSize: 500, maxQueueSize: 100 })).toThrow('maxQueueSize (100) must be at least batchSize (500)');
+    const endpoint = {
+      url: 'http://127.0.0.1:9/1/upload',
+      ...ACCOUNT,
+      maxRecordsPerRequest: API.maxRecordsPerRequest,
+      maxConcurrentRequests: API.maxConcurrentRequests,
+    };
+    expect(() => new Transport(endpoint, { batchSize: 1001 })).toThrow(
+      'batchSize must be a whole number from 1 to 1000, not 1001',
+    );
+    expect(() => new Transport(endpoint, { maxConcurrency: 16 })).toThrow(
+      'maxConcurrency must be a whole number from 1 to 15, not 16',
+    );
+    expect(() => new Transport(endpoint, { batchSize: 500, maxQueueSize: 100 })).toThrow(
+      'maxQueueSize (100) must be at least batchSize (500)',
+    );
     expect(() => new Transport(endpoint, { timeout: 0 })).toThrow('timeout must be a whole number');
-    expect(() => new Transport(endpoint, { flushInterval: -1 })).toThrow('flushInterval must be a number of milliseconds >= 0, not -1');
+    expect(() => new Transport(endpoint, { flushInterval: -1 })).toThrow(
+      'flushInterval must be a number of milliseconds >= 0, not -1',
+    );
   });
 });
 
@@ -78,7 +99,9 @@ describe('failures that are not retried', () => {
     expect(h.errors[0]?.message).toBe(
       `CleverTap refused the credentials (HTTP 401): check the passcode, and that ${new URL(s.url).host} is the host of the account's region; not retried`,
     );
-    expect(h.errors.flatMap((e) => e.records.map(seqOf)).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(h.errors.flatMap((e) => e.records.map(seqOf)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i),
+    );
     expect(h.transport.stats()).toMatchObject({ sent: 25, delivered: 0, failed: 25, retried: 0 });
   });
 
@@ -93,7 +116,9 @@ describe('failures that are not retried', () => {
     await h.transport.flush();
     expect(s.requests).toHaveLength(1);
     expect(h.errors.map((e) => [e.reason, e.status])).toEqual([[reason, status]]);
-    expect(h.errors[0]?.message).toMatch(new RegExp(`^CleverTap refused the request \\(HTTP ${status}\\): .*forced ${status}.*; not retried$`));
+    expect(h.errors[0]?.message).toMatch(
+      new RegExp(`^CleverTap refused the request \\(HTTP ${status}\\): .*forced ${status}.*; not retried$`),
+    );
   });
 });
 
@@ -226,18 +251,32 @@ describe('per-record failures in a 200 reply', () => {
   });
 
   it('a 200 with status "fail" and no unprocessed list reports every record', async () => {
-    const h = harnessWithFetch(async () => new Response('{"status":"fail","error":"Invalid payload"}', { status: 200 }));
+    const h = harnessWithFetch(
+      async () => new Response('{"status":"fail","error":"Invalid payload"}', { status: 200 }),
+    );
     h.transport.enqueue(event(1));
     h.transport.enqueue(event(2));
     await h.transport.flush();
-    expect(h.errors.map((e) => [e.reason, e.records.length, e.message])).toEqual([['Rejected', 2, 'CleverTap refused the request (status "fail"): Invalid payload']]);
+    expect(h.errors.map((e) => [e.reason, e.records.length, e.message])).toEqual([
+      ['Rejected', 2, 'CleverTap refused the request (status "fail"): Invalid payload'],
+    ]);
     expect(h.transport.stats()).toMatchObject({ delivered: 0, failed: 2, retried: 0 });
   });
 
   it('matches an echoed record whose keys come back in another order', async () => {
     const sent = event(2);
-    const reordered = { evtData: sent.evtData, evtName: sent.evtName, ts: sent.ts, identity: sent.identity, type: sent.type };
-    const reply = { status: 'partial', processed: 1, unprocessed: [{ status: 'fail', code: 555, error: 'Server error', record: reordered }] };
+    const reordered = {
+      evtData: sent.evtData,
+      evtName: sent.evtName,
+      ts: sent.ts,
+      identity: sent.identity,
+      type: sent.type,
+    };
+    const reply = {
+      status: 'partial',
+      processed: 1,
+      unprocessed: [{ status: 'fail', code: 555, error: 'Server error', record: reordered }],
+    };
     const h = harnessWithFetch(async () => new Response(JSON.stringify(reply), { status: 200 }));
     h.transport.enqueue(event(1));
     h.transport.enqueue(sent);
@@ -247,7 +286,11 @@ describe('per-record failures in a 200 reply', () => {
   });
 
   it('an echo that matches no record sent is still reported, and counted failed', async () => {
-    const reply = { status: 'partial', processed: 1, unprocessed: [{ status: 'fail', code: 512, error: 'Bad', record: { type: 'event', identity: 'someone-else' } }] };
+    const reply = {
+      status: 'partial',
+      processed: 1,
+      unprocessed: [{ status: 'fail', code: 512, error: 'Bad', record: { type: 'event', identity: 'someone-else' } }],
+    };
     const h = harnessWithFetch(async () => new Response(JSON.stringify(reply), { status: 200 }));
     h.transport.enqueue(event(1));
     h.transport.enqueue(event(2));
@@ -283,7 +326,15 @@ describe('the queue and its end', () => {
     expect(h.errors).toEqual(refused);
     expect(h.errors.map((e) => seqOf(e.records[0]))).toEqual(Array.from({ length: 30 }, (_, i) => 100 + i));
     await h.transport.close();
-    expect(h.transport.stats()).toEqual({ sent: 130, delivered: 100, failed: 30, retried: 0, possiblyDuplicated: 0, queued: 0, inFlight: 0 });
+    expect(h.transport.stats()).toEqual({
+      sent: 130,
+      delivered: 100,
+      failed: 30,
+      retried: 0,
+      possiblyDuplicated: 0,
+      queued: 0,
+      inFlight: 0,
+    });
   });
 
   it('drain() resolves once there is room again', async () => {

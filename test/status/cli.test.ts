@@ -24,7 +24,20 @@ async function run(args: string[], cwd?: string) {
 function tinyApp(calls: string): string {
   const dir = scratch('status-tiny');
   writeFileSync(join(dir, 'plan.json'), planJson({ name: 'Tiny', events: { 'App Opened': {}, 'Signed Up': {} } }));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] }, include: ['app.ts'] }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+      },
+      include: ['app.ts'],
+    }),
+  );
   writeFileSync(join(dir, 'app.ts'), `import { trackAppOpened, trackSignedUp } from './client/index.js';\n${calls}\n`);
   return dir;
 }
@@ -41,10 +54,16 @@ describe('codegen status', () => {
     const { line } = linesWith(app, 'trackCouponApplied wrapper applyAndLog')[0]!;
     expect(r.out).toContain(`"Coupon Applied" (trackCouponApplied)\n`);
     expect(r.out).toContain(`  src/checkout.ts:${line}:3 via applyAndLog\n`);
-    expect(r.out).toMatch(/never sent \(2\):\n {2}"Cart Viewed" \(trackCartViewed\) {2}client\/index\.ts:\d+\n {2}"Newsletter Joined"/);
-    expect(r.out).toMatch(/src\/removed\.ts:\d+:\d+ trackCheckoutStarted imported; client\/index\.ts does not export it/);
+    expect(r.out).toMatch(
+      /never sent \(2\):\n {2}"Cart Viewed" \(trackCartViewed\) {2}client\/index\.ts:\d+\n {2}"Newsletter Joined"/,
+    );
+    expect(r.out).toMatch(
+      /src\/removed\.ts:\d+:\d+ trackCheckoutStarted imported; client\/index\.ts does not export it/,
+    );
     expect(r.out).toMatch(/src\/unsafe\.ts:\d+:\d+ trackOrderRefunded: argument 1 is cast/);
-    expect(r.out).toMatch(/\n8 of 10 events sent; \d+ call sites in 12 files; 2 never sent; 3 uses of names the client does not export; 4 calls only through any or a cast\n$/);
+    expect(r.out).toMatch(
+      /\n8 of 10 events sent; \d+ call sites in 12 files; 2 never sent; 3 uses of names the client does not export; 4 calls only through any or a cast\n$/,
+    );
   });
 
   it('--strict exits 1 when an event is never sent, 0 when every event is', async () => {
@@ -67,7 +86,11 @@ describe('codegen status', () => {
     const json = JSON.parse(r.out) as {
       tsconfig: string;
       clients: string[];
-      functions: Array<{ name: string; event?: string; sites: Array<{ file: string; line: number; kind: string; via?: string }> }>;
+      functions: Array<{
+        name: string;
+        event?: string;
+        sites: Array<{ file: string; line: number; kind: string; via?: string }>;
+      }>;
       neverCalled: Array<{ event: string; name: string }>;
       missing: Array<{ name: string; kind: string; file: string }>;
       unsafe: Array<{ name: string; unsafe: string }>;
@@ -79,10 +102,25 @@ describe('codegen status', () => {
       { event: 'Newsletter Joined', name: 'trackNewsletterJoined' },
     ]);
     const liked = json.functions.find((f) => f.name === 'trackItemLiked')!;
-    expect(liked.sites).toContainEqual({ file: 'src/wrapper.ts', line: linesWith(app, 'passed withRetry')[0]!.line, column: 3, kind: 'passed', via: 'withRetry' });
+    expect(liked.sites).toContainEqual({
+      file: 'src/wrapper.ts',
+      line: linesWith(app, 'passed withRetry')[0]!.line,
+      column: 3,
+      kind: 'passed',
+      via: 'withRetry',
+    });
     expect(liked.sites.map((x) => x.file)).toEqual(['src/Scroller.tsx', 'src/wrapper.ts']);
-    expect(json.missing.map((m) => `${m.name} ${m.kind}`).sort()).toEqual(['trackCheckoutStarted call', 'trackCheckoutStarted import', 'trackWishlistOpened access']);
-    expect(json.unsafe.map((u) => u.name)).toEqual(['trackOrderRefunded', 'trackOrderRefunded', 'trackOrderRefunded', 'identify']);
+    expect(json.missing.map((m) => `${m.name} ${m.kind}`).sort()).toEqual([
+      'trackCheckoutStarted call',
+      'trackCheckoutStarted import',
+      'trackWishlistOpened access',
+    ]);
+    expect(json.unsafe.map((u) => u.name)).toEqual([
+      'trackOrderRefunded',
+      'trackOrderRefunded',
+      'trackOrderRefunded',
+      'identify',
+    ]);
   });
 
   it('--format github: an error per removed name, a warning per unsafe call and per event never sent', async () => {
@@ -90,7 +128,13 @@ describe('codegen status', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::error file=src/removed.ts,line='))).toHaveLength(2);
     expect(lines.filter((l) => l.startsWith('::warning file=src/unsafe.ts,line='))).toHaveLength(4);
-    expect(lines.filter((l) => /^::warning file=client\/index\.ts,line=\d+,title=codegen status::the plan's event "(Cart Viewed|Newsletter Joined)" is never sent/.test(l))).toHaveLength(2);
+    expect(
+      lines.filter((l) =>
+        /^::warning file=client\/index\.ts,line=\d+,title=codegen status::the plan's event "(Cart Viewed|Newsletter Joined)" is never sent/.test(
+          l,
+        ),
+      ),
+    ).toHaveLength(2);
     expect(lines.at(-1)).toMatch(/^::notice title=codegen status::8 of 10 events sent/);
   });
 
@@ -133,7 +177,10 @@ describe('status, the function', () => {
     writeFileSync(join(dir, 'app.ts'), "import { trackSignedUp } from '@acme/analytics';\ntrackSignedUp();\n");
     const pkg = join(dir, 'node_modules', '@acme', 'analytics');
     await writeClient(dir, join('node_modules', '@acme', 'analytics'), 'js');
-    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: '@acme/analytics', type: 'module', types: 'index.d.ts', main: 'index.js' }));
+    writeFileSync(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: '@acme/analytics', type: 'module', types: 'index.d.ts', main: 'index.js' }),
+    );
     const r = await status({ project: dir });
     expect(r.clients.map((c) => relative(dir, c))).toEqual(['node_modules/@acme/analytics/index.d.ts']);
     expect(r.neverCalled.map((f) => f.event)).toEqual(['App Opened']);
@@ -142,7 +189,9 @@ describe('status, the function', () => {
 
   it('clientDir keeps only the clients inside it', async () => {
     const app = await fixtureApp('app');
-    await expect(status({ project: app, clientDir: join(app, 'src') })).rejects.toThrow(/no generated client .* under /);
+    await expect(status({ project: app, clientDir: join(app, 'src') })).rejects.toThrow(
+      /no generated client .* under /,
+    );
   });
 });
 

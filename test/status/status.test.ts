@@ -84,11 +84,16 @@ describe('codegen status over the fixture app', () => {
   });
 });
 
-
-describe('a client whose functions are methods (the server target\'s shape)', () => {
+describe("a client whose functions are methods (the server target's shape)", () => {
   it('finds calls of its methods, through an instance and a subclass', async () => {
     const dir = scratch('status-class');
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', types: [] }, include: ['*.ts'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', types: [] },
+        include: ['*.ts'],
+      }),
+    );
     writeFileSync(
       join(dir, 'client.ts'),
       [
@@ -116,11 +121,11 @@ describe('a client whose functions are methods (the server target\'s shape)', ()
       ].join('\n'),
     );
     const r = await status({ project: dir });
-    expect(r.functions.map((f) => `${f.name} ${f.event ?? f.kind} ${f.sites.map((s) => `${relative(dir, s.file)}:${s.line}`).join(',')}`)).toEqual([
-      'identify profile app.ts:5',
-      'trackAppOpened App Opened ',
-      'trackSignedUp Signed Up app.ts:4',
-    ]);
+    expect(
+      r.functions.map(
+        (f) => `${f.name} ${f.event ?? f.kind} ${f.sites.map((s) => `${relative(dir, s.file)}:${s.line}`).join(',')}`,
+      ),
+    ).toEqual(['identify profile app.ts:5', 'trackAppOpened App Opened ', 'trackSignedUp Signed Up app.ts:4']);
     expect(r.neverCalled.map((f) => f.event)).toEqual(['App Opened']);
   });
 });

@@ -8,11 +8,17 @@ import { ROOT, scratch } from '../helpers/paths.js';
 export const FIXTURES = join(ROOT, 'test', 'status', 'fixtures');
 
 /** Copies fixture `name` to a scratch folder and writes its plan's client to `client/` there. */
-export async function fixtureApp(name: string, options: { language?: 'ts' | 'js'; plan?: string } = {}): Promise<string> {
+export async function fixtureApp(
+  name: string,
+  options: { language?: 'ts' | 'js'; plan?: string } = {},
+): Promise<string> {
   const dir = scratch(`status-${name}`);
   cpSync(join(FIXTURES, name), dir, { recursive: true });
   const generated = await generateFiles(options.plan ?? join(dir, 'plan.json'), { language: options.language ?? 'ts' });
-  if (generated.files.length === 0) throw new Error(`the fixture plan of ${name} does not generate: ${JSON.stringify(generated.diagnostics.map((d) => d.message))}`);
+  if (generated.files.length === 0)
+    throw new Error(
+      `the fixture plan of ${name} does not generate: ${JSON.stringify(generated.diagnostics.map((d) => d.message))}`,
+    );
   mkdirSync(join(dir, 'client'), { recursive: true });
   for (const f of generated.files) writeFileSync(join(dir, 'client', f.path), f.content);
   return dir;
@@ -59,6 +65,8 @@ function sourceLines(dir: string): Marker[] {
 /** Every site of a report as `file:line function kind [via]` (file relative to `dir`), sorted. */
 export function siteLines(report: StatusReport, dir: string): string[] {
   return report.functions
-    .flatMap((f) => f.sites.map((s) => `${relative(dir, s.file)}:${s.line} ${f.name} ${s.kind}${s.via ? ` ${s.via}` : ''}`))
+    .flatMap((f) =>
+      f.sites.map((s) => `${relative(dir, s.file)}:${s.line} ${f.name} ${s.kind}${s.via ? ` ${s.via}` : ''}`),
+    )
     .sort();
 }

@@ -24,11 +24,29 @@ async function client(mode: 'production' | 'development' = 'production', onViola
 
 /** test/types/ts-versions.test.ts's strictest flags, with those of TypeScript 5.8 and later. */
 const STRICTEST: ts.CompilerOptions = {
-  strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, verbatimModuleSyntax: true, isolatedModules: true,
-  noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true, noPropertyAccessFromIndexSignature: true,
-  noUnusedParameters: true, allowUnreachableCode: false, noImplicitOverride: true, erasableSyntaxOnly: true, isolatedDeclarations: true,
-  declaration: true, emitDeclarationOnly: true, noEmit: false, outDir: '/nonexistent-never-written',
-  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [],
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  noUnusedLocals: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  noPropertyAccessFromIndexSignature: true,
+  noUnusedParameters: true,
+  allowUnreachableCode: false,
+  noImplicitOverride: true,
+  erasableSyntaxOnly: true,
+  isolatedDeclarations: true,
+  declaration: true,
+  emitDeclarationOnly: true,
+  noEmit: false,
+  outDir: '/nonexistent-never-written',
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: [],
 };
 
 describe('a transformed client', () => {
@@ -44,17 +62,40 @@ describe('a transformed client', () => {
       'a:b': 'x',
     });
     expect(sdk.calls).toEqual([
-      ['event', 'Order Completed', { order_id: 'O1', product_id: 'P1', product_price: 9.5, product_brand_name: 'Acme', tags: 'red,sale', lines_0_sku: 'S1', lines_0_qty: 2, lines_1_sku: 'S2', misc: true, a_b: 'x' }],
+      [
+        'event',
+        'Order Completed',
+        {
+          order_id: 'O1',
+          product_id: 'P1',
+          product_price: 9.5,
+          product_brand_name: 'Acme',
+          tags: 'red,sale',
+          lines_0_sku: 'S1',
+          lines_0_qty: 2,
+          lines_1_sku: 'S2',
+          misc: true,
+          a_b: 'x',
+        },
+      ],
     ]);
   });
 
   it('leaves out what the call leaves out (a missing nested object, a shorter array, null)', async () => {
     const { c, sdk } = await client();
-    c.trackOrderCompleted({ order_id: 'O2', product: { id: 'P2' }, lines: [{ sku: 'S1' }], coupon: { code: 'C' }, tags: [] });
-    expect(sdk.calls).toEqual([['event', 'Order Completed', { order_id: 'O2', product_id: 'P2', tags: '', lines_0_sku: 'S1', coupon_code: 'C' }]]);
+    c.trackOrderCompleted({
+      order_id: 'O2',
+      product: { id: 'P2' },
+      lines: [{ sku: 'S1' }],
+      coupon: { code: 'C' },
+      tags: [],
+    });
+    expect(sdk.calls).toEqual([
+      ['event', 'Order Completed', { order_id: 'O2', product_id: 'P2', tags: '', lines_0_sku: 'S1', coupon_code: 'C' }],
+    ]);
   });
 
-  it('sends a sanitized event name; an untransformed event gets the caller\'s own object', async () => {
+  it("sends a sanitized event name; an untransformed event gets the caller's own object", async () => {
     const { c, sdk } = await client();
     c.trackPageViewed({ path: '/' });
     const props = { sku: 'S', price: 1 };
@@ -66,7 +107,14 @@ describe('a transformed client', () => {
   it('joins dates as ISO text, skips null members, and does not read the prototype', async () => {
     const plan = {
       name: 'T',
-      events: { E: { properties: { when: { type: 'array', items: { type: 'string', format: 'date-time' } }, __proto__x: { type: 'object', properties: { constructor: { type: 'string' } } } } } },
+      events: {
+        E: {
+          properties: {
+            when: { type: 'array', items: { type: 'string', format: 'date-time' } },
+            __proto__x: { type: 'object', properties: { constructor: { type: 'string' } } },
+          },
+        },
+      },
     };
     const dir = generateClient(plan, POLICY, 'dates');
     const c = (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Client;
@@ -93,7 +141,12 @@ describe('a transformed client', () => {
   });
 
   it('an event that allows extra keys sends them as they are, beside the transformed ones', async () => {
-    const plan = { name: 'T', events: { E: { properties: { a: { type: 'object', properties: { b: { type: 'string' } } } }, additionalProperties: true } } };
+    const plan = {
+      name: 'T',
+      events: {
+        E: { properties: { a: { type: 'object', properties: { b: { type: 'string' } } } }, additionalProperties: true },
+      },
+    };
     const dir = generateClient(plan, POLICY, 'extras');
     const c = (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Client;
     const sdk = fakeSdk();
@@ -126,11 +179,19 @@ describe('a transformed client', () => {
   it('the JSDoc of the track function says what CleverTap receives', async () => {
     const { dir } = await client();
     const text = (await import('node:fs')).readFileSync(join(dir, 'index.ts'), 'utf8');
-    expect(text).toContain(' * An order went through.\n * Sends "Order Completed" to CleverTap, transformed by the policy:\n * - `order_id`\n * - `product_id` from `product.id`\n');
-    expect(text).toContain(' * - `tags` from `tags`, its values joined with ","\n * - `lines_0_sku` from `lines[0].sku`\n');
-    expect(text).toContain(' * Sends "Page_ Viewed" (the plan\'s "Page: Viewed") to CleverTap, transformed by the policy:\n');
+    expect(text).toContain(
+      ' * An order went through.\n * Sends "Order Completed" to CleverTap, transformed by the policy:\n * - `order_id`\n * - `product_id` from `product.id`\n',
+    );
+    expect(text).toContain(
+      ' * - `tags` from `tags`, its values joined with ","\n * - `lines_0_sku` from `lines[0].sku`\n',
+    );
+    expect(text).toContain(
+      ' * Sends "Page_ Viewed" (the plan\'s "Page: Viewed") to CleverTap, transformed by the policy:\n',
+    );
     // Untransformed events carry no helper call
-    expect(text).toMatch(/export function trackProductViewed<T extends ProductViewedProperties>\(properties: Exact<T, keyof ProductViewedProperties>\): void \{\n {2}track\("Product Viewed", properties\);/);
+    expect(text).toMatch(
+      /export function trackProductViewed<T extends ProductViewedProperties>\(properties: Exact<T, keyof ProductViewedProperties>\): void \{\n {2}track\("Product Viewed", properties\);/,
+    );
   });
 
   it('compiles under strict, typed as the plan writes each event; misuse does not compile', async () => {
@@ -168,12 +229,21 @@ describe('the server (node) client of the transformed plan', () => {
     const bodies: Array<{ d: Array<Record<string, unknown>> }> = [];
     const fetch = async (_url: string, init: RequestInit) => {
       const raw = init.body;
-      const body = JSON.parse(typeof raw === 'string' ? raw : new TextDecoder().decode(raw as Uint8Array)) as { d: Array<Record<string, unknown>> };
+      const body = JSON.parse(typeof raw === 'string' ? raw : new TextDecoder().decode(raw as Uint8Array)) as {
+        d: Array<Record<string, unknown>>;
+      };
       bodies.push(body);
-      return new Response(JSON.stringify({ status: 'success', processed: body.d.length, unprocessed: [] }), { status: 200 });
+      return new Response(JSON.stringify({ status: 'success', processed: body.d.length, unprocessed: [] }), {
+        status: 200,
+      });
     };
-    const client = c.createClient({ accountId: 'A', passcode: 'P', endpoint: 'http://127.0.0.1:9' }, { mode: 'production', fetch }) as LoadedClient;
-    expect(client.trackOrderCompleted('u-1', { order_id: 'O1', product: { id: 'P1' }, tags: ['a', 'b'] })).toBeUndefined();
+    const client = c.createClient(
+      { accountId: 'A', passcode: 'P', endpoint: 'http://127.0.0.1:9' },
+      { mode: 'production', fetch },
+    ) as LoadedClient;
+    expect(
+      client.trackOrderCompleted('u-1', { order_id: 'O1', product: { id: 'P1' }, tags: ['a', 'b'] }),
+    ).toBeUndefined();
     expect(client.trackProductViewed('u-1', { sku: 'S' })).toBeUndefined();
     await client.close();
     const records = bodies.flatMap((b) => b.d).map((r) => [r.evtName, r.evtData]);
@@ -190,9 +260,20 @@ describe('the React Native client of the transformed plan', () => {
     const dir = generateClient(PLAN, POLICY, 'transformed-rn', 'react-native');
     const c = (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as Client;
     const calls: unknown[] = [];
-    const sdk = { recordEvent: (n: string, p: unknown) => calls.push([n, p]), recordChargedEvent() {}, onUserLogin() {}, profileSet() {}, profileSetMultiValuesForKey() {} };
+    const sdk = {
+      recordEvent: (n: string, p: unknown) => calls.push([n, p]),
+      recordChargedEvent() {},
+      onUserLogin() {},
+      profileSet() {},
+      profileSetMultiValuesForKey() {},
+    };
     await c.init({ sdk, mode: 'production' });
-    c.trackOrderCompleted({ order_id: 'O1', product: { id: 'P1', brand: { name: 'B' } }, tags: ['a', 'b'], lines: [{ sku: 'S' }] });
+    c.trackOrderCompleted({
+      order_id: 'O1',
+      product: { id: 'P1', brand: { name: 'B' } },
+      tags: ['a', 'b'],
+      lines: [{ sku: 'S' }],
+    });
     c.trackPageViewed({ path: '/' });
     expect(calls).toEqual([
       ['Order Completed', { order_id: 'O1', product_id: 'P1', product_brand_name: 'B', tags: 'a,b', lines_0_sku: 'S' }],

@@ -20,7 +20,12 @@ export const DOCUMENTED_POLICY = { flatten: '_', arrays: 'join', untyped: 'scala
 const DIRS = ['segment-typewriter', 'rudderstack-ruddertyper', 'rudderstack-rudder-iac', 'contentful-templates'];
 
 function plans(): string[] {
-  return DIRS.flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.json')).sort().map((f) => join(CORPUS, d, f))).filter((f) => {
+  return DIRS.flatMap((d) =>
+    readdirSync(join(CORPUS, d))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(CORPUS, d, f)),
+  ).filter((f) => {
     const format = detectFormat(readJson(f).value);
     return format === 'segment' || format === 'rudderstack';
   });
@@ -33,52 +38,80 @@ const codes = (ds: Diagnostic[]): string => {
   return [...counts].map(([c, n]) => (n > 1 ? `${c} x${n}` : c)).join(', ');
 };
 
-describe.skipIf(!corpusAvailable)('Segment and RudderStack plans of ../shared/corpus, without and with the documented policy', () => {
-  const files = corpusAvailable ? plans() : [];
-  const rows: Array<{ rel: string; without: Diagnostic[]; withPolicy: Diagnostic[]; files: number }> = [];
-  const out = corpusAvailable ? scratch('corpus-transformed') : '';
-  const clients: string[] = [];
+describe.skipIf(!corpusAvailable)(
+  'Segment and RudderStack plans of ../shared/corpus, without and with the documented policy',
+  () => {
+    const files = corpusAvailable ? plans() : [];
+    const rows: Array<{ rel: string; without: Diagnostic[]; withPolicy: Diagnostic[]; files: number }> = [];
+    const out = corpusAvailable ? scratch('corpus-transformed') : '';
+    const clients: string[] = [];
 
-  afterAll(() => {
-    if (rows.length === 0) return;
-    const ok = (k: 'without' | 'withPolicy') => rows.filter((r) => r[k].length === 0).length;
-    const lines = [
-      `corpus (Segment and RudderStack): ${rows.length} plans; ${ok('without')} generate without a policy, ${ok('withPolicy')} with ${JSON.stringify(DOCUMENTED_POLICY)}`,
-      ...rows.filter((r) => r.withPolicy.length > 0).map((r) => `  still failing: ${r.rel}: ${codes(r.withPolicy)}: ${r.withPolicy.map((d) => d.message).join('; ')}`),
-    ];
-    console.info(lines.join('\n'));
-  });
+    afterAll(() => {
+      if (rows.length === 0) return;
+      const ok = (k: 'without' | 'withPolicy') => rows.filter((r) => r[k].length === 0).length;
+      const lines = [
+        `corpus (Segment and RudderStack): ${rows.length} plans; ${ok('without')} generate without a policy, ${ok('withPolicy')} with ${JSON.stringify(DOCUMENTED_POLICY)}`,
+        ...rows
+          .filter((r) => r.withPolicy.length > 0)
+          .map(
+            (r) =>
+              `  still failing: ${r.rel}: ${codes(r.withPolicy)}: ${r.withPolicy.map((d) => d.message).join('; ')}`,
+          ),
+      ];
+      console.info(lines.join('\n'));
+    });
 
-  it.each(files)('%s', (path) => {
-    const rel = path.slice(CORPUS.length + 1);
-    const without = generate(path);
-    const withPolicy = generate(path, { transform: DOCUMENTED_POLICY });
-    rows.push({ rel, without: errorsOf(without.diagnostics), withPolicy: errorsOf(withPolicy.diagnostics), files: withPolicy.files.length });
-    // The policy never makes a plan worse, and what it leaves is located in the plan
-    expect(errorsOf(withPolicy.diagnostics).length).toBeLessThanOrEqual(errorsOf(without.diagnostics).length);
-    for (const d of withPolicy.diagnostics) expect(d.origin?.file.path, `${d.code} ${d.message}`).toBe(path);
-    expect(withPolicy.files.length > 0).toBe(errorsOf(withPolicy.diagnostics).length === 0);
-    if (withPolicy.files.length > 0) {
-      const dir = join(out, rel.replace(/[^\w.-]+/g, '_'));
-      mkdirSync(dir, { recursive: true });
-      for (const f of withPolicy.files) writeFileSync(join(dir, f.path), f.content);
-      clients.push(join(dir, 'index.ts'));
-    }
-  });
+    it.each(files)('%s', (path) => {
+      const rel = path.slice(CORPUS.length + 1);
+      const without = generate(path);
+      const withPolicy = generate(path, { transform: DOCUMENTED_POLICY });
+      rows.push({
+        rel,
+        without: errorsOf(without.diagnostics),
+        withPolicy: errorsOf(withPolicy.diagnostics),
+        files: withPolicy.files.length,
+      });
+      // The policy never makes a plan worse, and what it leaves is located in the plan
+      expect(errorsOf(withPolicy.diagnostics).length).toBeLessThanOrEqual(errorsOf(without.diagnostics).length);
+      for (const d of withPolicy.diagnostics) expect(d.origin?.file.path, `${d.code} ${d.message}`).toBe(path);
+      expect(withPolicy.files.length > 0).toBe(errorsOf(withPolicy.diagnostics).length === 0);
+      if (withPolicy.files.length > 0) {
+        const dir = join(out, rel.replace(/[^\w.-]+/g, '_'));
+        mkdirSync(dir, { recursive: true });
+        for (const f of withPolicy.files) writeFileSync(join(dir, f.path), f.content);
+        clients.push(join(dir, 'index.ts'));
+      }
+    });
 
-  it('the transformed clients compile under strict, all in one program', () => {
-    expect(clients.length).toBeGreaterThan(0);
-    const strict: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noUnusedLocals: true };
-    expect(format(compile(clients, strict))).toBe('');
-  });
+    it('the transformed clients compile under strict, all in one program', () => {
+      expect(clients.length).toBeGreaterThan(0);
+      const strict: ts.CompilerOptions = {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+        types: [],
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noUnusedLocals: true,
+      };
+      expect(format(compile(clients, strict))).toBe('');
+    });
 
-  it('the documented policy leaves only what no policy can fix: one function for two events, a value that is an object or a string', () => {
-    const left = new Set<string>(rows.flatMap((r) => r.withPolicy.map((d) => d.code)));
-    expect([...left].sort()).toEqual(['CT109', 'CT301'].filter((c) => left.has(c)));
-    for (const r of rows) for (const d of r.withPolicy.filter((x) => x.code === 'CT301')) expect(d.message).toMatch(/union that includes an object/);
-    expect(rows.filter((r) => r.withPolicy.length === 0).length).toBeGreaterThan(rows.filter((r) => r.without.length === 0).length);
-  });
-});
+    it('the documented policy leaves only what no policy can fix: one function for two events, a value that is an object or a string', () => {
+      const left = new Set<string>(rows.flatMap((r) => r.withPolicy.map((d) => d.code)));
+      expect([...left].sort()).toEqual(['CT109', 'CT301'].filter((c) => left.has(c)));
+      for (const r of rows)
+        for (const d of r.withPolicy.filter((x) => x.code === 'CT301'))
+          expect(d.message).toMatch(/union that includes an object/);
+      expect(rows.filter((r) => r.withPolicy.length === 0).length).toBeGreaterThan(
+        rows.filter((r) => r.without.length === 0).length,
+      );
+    });
+  },
+);
 
 if (!corpusAvailable) {
   describe('corpus measurement', () => {

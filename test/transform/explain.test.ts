@@ -39,7 +39,15 @@ function policyFile(policy: unknown): string {
 
 describe('--explain', () => {
   it('prints per event what is renamed, flattened, joined or dropped, and what CleverTap receives', async () => {
-    const policy = policyFile({ flatten: '_', arrays: 'join', untyped: 'scalar', sanitize: true, arrayObjects: 'drop', rename: { events: { 'App Installed': 'App Install Seen' } }, events: { exclude: ['Debug *'] } });
+    const policy = policyFile({
+      flatten: '_',
+      arrays: 'join',
+      untyped: 'scalar',
+      sanitize: true,
+      arrayObjects: 'drop',
+      rename: { events: { 'App Installed': 'App Install Seen' } },
+      events: { exclude: ['Debug *'] },
+    });
     const r = await cli(['validate', writePlan(planJson(PLAN)), '--transform', policy, '--explain']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
@@ -64,7 +72,14 @@ describe('--explain', () => {
     const without = await cli([plan, '--out', out]);
     expect(without.code).toBe(1);
     expect(without.err).toMatch(/CT301.*CT302|CT105/s);
-    const policy = policyFile({ flatten: '_', arrays: 'join', arrayObjects: 'drop', untyped: 'scalar', sanitize: true, rename: { events: { 'App Installed': 'App Install Seen' } } });
+    const policy = policyFile({
+      flatten: '_',
+      arrays: 'join',
+      arrayObjects: 'drop',
+      untyped: 'scalar',
+      sanitize: true,
+      rename: { events: { 'App Installed': 'App Install Seen' } },
+    });
     const withPolicy = await cli([plan, '--out', out, '--transform', policy]);
     expect(withPolicy.err).toMatch(/wrote .*index\.ts/);
     expect(withPolicy.code).toBe(0);
@@ -74,12 +89,28 @@ describe('--explain', () => {
     const policy = policyFile({ flatten: 1 });
     const r = await cli(['validate', writePlan(planJson(PLAN)), '--transform', policy]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${policy}:1:2 error CT602 /flatten: "flatten" must be a non-empty separator string, such as "_", not 1`);
+    expect(r.err).toContain(
+      `${policy}:1:2 error CT602 /flatten: "flatten" must be a non-empty separator string, such as "_", not 1`,
+    );
   });
 
   it('with --format json, stdout stays JSON: the explanation goes to stderr', async () => {
-    const policy = policyFile({ flatten: '_', arrays: 'join', untyped: 'scalar', sanitize: true, arrayObjects: 'drop' });
-    const r = await cli(['validate', writePlan(planJson(PLAN)), '--transform', policy, '--explain', '--format', 'json']);
+    const policy = policyFile({
+      flatten: '_',
+      arrays: 'join',
+      untyped: 'scalar',
+      sanitize: true,
+      arrayObjects: 'drop',
+    });
+    const r = await cli([
+      'validate',
+      writePlan(planJson(PLAN)),
+      '--transform',
+      policy,
+      '--explain',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(r.out).map((d: { code: string }) => d.code)).toEqual(['CT105']);
     expect(r.err).toContain('  product → product_* (flattened)\n');
   });

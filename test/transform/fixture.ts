@@ -13,9 +13,25 @@ export const PLAN = {
       description: 'An order went through.',
       properties: {
         order_id: { type: 'string' },
-        product: { type: 'object', properties: { id: { type: 'string' }, price: { type: 'number' }, brand: { type: 'object', properties: { name: { type: 'string' } } } }, required: ['id'] },
+        product: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            price: { type: 'number' },
+            brand: { type: 'object', properties: { name: { type: 'string' } } },
+          },
+          required: ['id'],
+        },
         tags: { type: 'array', items: { type: 'string' } },
-        lines: { type: 'array', maxItems: 2, items: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer' } }, required: ['sku'] } },
+        lines: {
+          type: 'array',
+          maxItems: 2,
+          items: {
+            type: 'object',
+            properties: { sku: { type: 'string' }, qty: { type: 'integer' } },
+            required: ['sku'],
+          },
+        },
         coupon: { type: ['object', 'null'], properties: { code: { type: 'string' } } },
         misc: {},
         'a:b': { type: 'string' },
@@ -30,7 +46,12 @@ export const PLAN = {
 export const POLICY = { flatten: '_', arrays: 'join', arrayObjects: 'index', untyped: 'scalar', sanitize: true };
 
 /** Generates the client of `plan` under `policy` into a scratch folder; the folder. */
-export function generateClient(plan: unknown, policy: unknown, name = 'transformed', target: TargetName = 'web'): string {
+export function generateClient(
+  plan: unknown,
+  policy: unknown,
+  name = 'transformed',
+  target: TargetName = 'web',
+): string {
   const dir = scratch(name);
   writeFileSync(join(dir, 'plan.json'), planJson(plan));
   const result = generate(join(dir, 'plan.json'), { transform: policy as Record<string, unknown>, target });
@@ -39,4 +60,3 @@ export function generateClient(plan: unknown, policy: unknown, name = 'transform
   for (const f of result.files) writeFileSync(join(dir, f.path), f.content);
   return dir;
 }
-

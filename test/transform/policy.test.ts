@@ -28,7 +28,11 @@ const cases: Case[] = [
   ['events globs must be strings', { events: { include: ['E', 3] } }, ['error CT602 /transform/events/include/1']],
   ['severity: a code no rule has', { severity: { CT999: 'warning' } }, ['error CT603 /transform/severity/CT999']],
   ['severity: levels are warning or error', { severity: { CT303: 'off' } }, ['error CT602 /transform/severity/CT303']],
-  ['severity: a rule whose violation loses data stays an error', { severity: { CT105: 'warning' } }, ['error CT604 /transform/severity/CT105']],
+  [
+    'severity: a rule whose violation loses data stays an error',
+    { severity: { CT105: 'warning' } },
+    ['error CT604 /transform/severity/CT105'],
+  ],
   ['severity: a downgradable rule', { severity: { CT303: 'warning' } }, []],
   ['severity: any warning may become an error', { severity: { CT304: 'error' } }, []],
   ['the policy must be an object', 'flatten', ['error CT602 /transform']],
@@ -44,12 +48,15 @@ describe('reading a policy', () => {
   });
 
   it('the error for a rule that cannot be downgraded says why', () => {
-    expect(run({ E: {} }, { severity: { CT206: 'warning' } }).diagnostics[0]!.message).toMatch(/^CT206 cannot be made a warning: .*loses or merges data/);
+    expect(run({ E: {} }, { severity: { CT206: 'warning' } }).diagnostics[0]!.message).toMatch(
+      /^CT206 cannot be made a warning: .*loses or merges data/,
+    );
   });
 
   it('only CT303 and CT611 are downgradable, and each says what CleverTap then does', () => {
     expect(Object.keys(DOWNGRADABLE).sort()).toEqual(['CT303', 'CT611']);
-    for (const code of Object.keys(DOWNGRADABLE)) expect(CATALOGUE[code as keyof typeof CATALOGUE].severity).toBe('error');
+    for (const code of Object.keys(DOWNGRADABLE))
+      expect(CATALOGUE[code as keyof typeof CATALOGUE].severity).toBe('error');
   });
 
   it('a downgraded error becomes a warning, and its hint says what CleverTap does', () => {
@@ -61,7 +68,9 @@ describe('reading a policy', () => {
   });
 
   it('a warning made an error fails the plan', () => {
-    expect(wheres(runProps({ s: { type: ['string', 'null'] } }, { severity: { CT304: 'error' } }))).toEqual(['error CT304 /events/E/properties/s']);
+    expect(wheres(runProps({ s: { type: ['string', 'null'] } }, { severity: { CT304: 'error' } }))).toEqual([
+      'error CT304 /events/E/properties/s',
+    ]);
   });
 
   it('globs: * any run, ? one character, the rest literally, the whole name', () => {
@@ -75,14 +84,19 @@ describe('reading a policy', () => {
 });
 
 describe('where the policy comes from', () => {
-  const planText = planJson({ name: 'T', events: { E: { properties: { a: { type: 'object', properties: { b: { type: 'string' } } } } } } });
+  const planText = planJson({
+    name: 'T',
+    events: { E: { properties: { a: { type: 'object', properties: { b: { type: 'string' } } } } } },
+  });
 
   it('--transform FILE.json: problems point into that file, by line and column', () => {
     const dir = scratch('policy');
     const policy = join(dir, 't.json');
     writeFileSync(policy, '{\n  "flatten": "_",\n  "arays": "join"\n}\n');
     const r = validate(writePlan(planText), { transform: policy });
-    expect(r.diagnostics.map((d) => `${d.origin?.file.path === policy ? 't.json' : '?'}:${brief(d)}`)).toEqual(['t.json:3:3 error CT601']);
+    expect(r.diagnostics.map((d) => `${d.origin?.file.path === policy ? 't.json' : '?'}:${brief(d)}`)).toEqual([
+      't.json:3:3 error CT601',
+    ]);
     expect(r.plan?.events[0]?.properties.map((p) => p.name)).toEqual(['a_b']);
   });
 
@@ -94,7 +108,9 @@ describe('where the policy comes from', () => {
   });
 
   it('a missing policy file is an I/O error, not a plan problem', () => {
-    expect(() => validate(writePlan(planText), { transform: '/nonexistent/t.json' })).toThrow(/cannot read \/nonexistent\/t.json: no such file/);
+    expect(() => validate(writePlan(planText), { transform: '/nonexistent/t.json' })).toThrow(
+      /cannot read \/nonexistent\/t.json: no such file/,
+    );
   });
 
   it('an object (from a config file) works as well', () => {
@@ -104,7 +120,11 @@ describe('where the policy comes from', () => {
   });
 
   it('the option replaces a plan\'s own "transform", with a warning at the plan\'s', () => {
-    const text = planJson({ name: 'T', transform: { flatten: '.' }, events: { E: { properties: { a: { type: 'object', properties: { b: { type: 'string' } } } } } } });
+    const text = planJson({
+      name: 'T',
+      transform: { flatten: '.' },
+      events: { E: { properties: { a: { type: 'object', properties: { b: { type: 'string' } } } } } },
+    });
     const r = validate(writePlan(text), { transform: { flatten: '_' } });
     expect(r.diagnostics.map(brief)).toEqual(['3:3 warning CT606']);
     expect(r.plan?.events[0]?.properties.map((p) => p.name)).toEqual(['a_b']);

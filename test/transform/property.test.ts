@@ -24,8 +24,33 @@ const SDK_KEY_CHARS = /^\s+|\.|:|\$|'|"|\\|\s+$/g;
 
 type Schema = Record<string, unknown>;
 
-const NAME_CHARS = ['a', 'b', 'c', 'x', 'Y', ' ', '.', ':', '$', '&', '%', '!', "'", '"', '\\', '*', '/', '\u2028', '_', '-', 'é'];
-const nameArb = fc.array(fc.constantFrom(...NAME_CHARS), { minLength: 1, maxLength: 6 }).map((cs) => cs.join('')).filter((n) => n.trim() !== '' && /[a-zA-Zé]/.test(n));
+const NAME_CHARS = [
+  'a',
+  'b',
+  'c',
+  'x',
+  'Y',
+  ' ',
+  '.',
+  ':',
+  '$',
+  '&',
+  '%',
+  '!',
+  "'",
+  '"',
+  '\\',
+  '*',
+  '/',
+  '\u2028',
+  '_',
+  '-',
+  'é',
+];
+const nameArb = fc
+  .array(fc.constantFrom(...NAME_CHARS), { minLength: 1, maxLength: 6 })
+  .map((cs) => cs.join(''))
+  .filter((n) => n.trim() !== '' && /[a-zA-Zé]/.test(n));
 
 const scalarArb: fc.Arbitrary<Schema> = fc.oneof(
   fc.record({ type: fc.constant('string'), maxLength: fc.integer({ min: 1, max: 40 }) }),
@@ -53,10 +78,21 @@ const schemaArb: fc.Arbitrary<Schema> = fc.letrec<{ schema: Schema; object: Sche
     { depthSize: 'small', withCrossShrink: true },
     scalarArb,
     tie('object'),
-    fc.record({ type: fc.constant('array'), items: scalarArb, maxItems: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }) }).map((s) => (s.maxItems === undefined ? { type: s.type, items: s.items } : s)),
+    fc
+      .record({
+        type: fc.constant('array'),
+        items: scalarArb,
+        maxItems: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+      })
+      .map((s) => (s.maxItems === undefined ? { type: s.type, items: s.items } : s)),
     fc.record({ type: fc.constant('array'), items: tie('object'), maxItems: fc.integer({ min: 0, max: 3 }) }),
   ),
-  object: fc.tuple(fc.array(fc.tuple(nameArb, tie('schema')), { minLength: 0, maxLength: 4 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 })).map(([props, req]) => objectOf(props, req)),
+  object: fc
+    .tuple(
+      fc.array(fc.tuple(nameArb, tie('schema')), { minLength: 0, maxLength: 4 }),
+      fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    )
+    .map(([props, req]) => objectOf(props, req)),
 })).object;
 
 const planArb = fc.array(fc.tuple(nameArb, schemaArb), { minLength: 1, maxLength: 3 }).map((events) => {
@@ -72,7 +108,9 @@ function valueArb(s: Schema): fc.Arbitrary<unknown> {
   switch (s.type) {
     case 'string':
       if (s.format === 'date-time') return fc.integer({ min: 0, max: 4e12 }).map((t) => new Date(t));
-      return SAFE.map((v) => (typeof s.maxLength === 'number' ? v.slice(0, s.maxLength) : v)).map((v) => (v.length > 0 && typeof s.maxLength === 'number' && [...v].length > s.maxLength ? v.slice(0, -2) : v));
+      return SAFE.map((v) => (typeof s.maxLength === 'number' ? v.slice(0, s.maxLength) : v)).map((v) =>
+        v.length > 0 && typeof s.maxLength === 'number' && [...v].length > s.maxLength ? v.slice(0, -2) : v,
+      );
     case 'number':
       return fc.double({ noNaN: true, noDefaultInfinity: true });
     case 'integer':
@@ -111,24 +149,38 @@ function valueProblem(v: unknown): string | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'an invalid date' : undefined;
   if (typeof v === 'number') return Number.isFinite(v) ? undefined : 'not finite';
   if (typeof v === 'boolean') return undefined;
-  if (typeof v === 'string') return new TextEncoder().encode(v).length > LIMITS.valueBytes ? 'over 512 bytes' : undefined;
+  if (typeof v === 'string')
+    return new TextEncoder().encode(v).length > LIMITS.valueBytes ? 'over 512 bytes' : undefined;
   return `not a scalar: ${JSON.stringify(v)}`;
 }
 
 const COMPILER: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext };
-const STRICT: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noUnusedLocals: true };
+const STRICT: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: [],
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noUnusedLocals: true,
+};
 
 let tried = 0;
 let sent = 0;
 
 describe('a transformed client sends only what CleverTap keeps', () => {
-  it('keys pass CleverTap\'s rules; values are scalars, and a value CleverTap would cut is reported in development mode', async () => {
+  it("keys pass CleverTap's rules; values are scalars, and a value CleverTap would cut is reported in development mode", async () => {
     const root = scratch('transform-property');
     const clients: string[] = [];
     let n = 0;
     await fc.assert(
       fc.asyncProperty(
-        planArb.chain((plan) => fc.tuple(fc.constant(plan), fc.tuple(...Object.values(plan.events).map((e) => valueArb(e))))),
+        planArb.chain((plan) =>
+          fc.tuple(fc.constant(plan), fc.tuple(...Object.values(plan.events).map((e) => valueArb(e)))),
+        ),
         async ([plan, calls]) => {
           const dir = join(root, String(n++));
           mkdirSync(dir);
@@ -140,13 +192,23 @@ describe('a transformed client sends only what CleverTap keeps', () => {
           tried++;
           for (const f of result.files) {
             writeFileSync(join(dir, f.path), f.content);
-            writeFileSync(join(dir, f.path.replace(/\.ts$/, '.js')), ts.transpileModule(f.content, { compilerOptions: COMPILER }).outputText);
+            writeFileSync(
+              join(dir, f.path.replace(/\.ts$/, '.js')),
+              ts.transpileModule(f.content, { compilerOptions: COMPILER }).outputText,
+            );
           }
           clients.push(join(dir, 'index.ts'));
-          const client = (await import(/* @vite-ignore */ join(dir, 'index.js'))) as Record<string, (p?: unknown) => void> & { init(o: unknown): Promise<void> };
+          const client = (await import(/* @vite-ignore */ join(dir, 'index.js'))) as Record<
+            string,
+            (p?: unknown) => void
+          > & { init(o: unknown): Promise<void> };
           const sdk = fakeSdk();
           const reported: Array<{ event: string; property: string }> = [];
-          await client.init({ sdk, mode: 'development', onViolation: (v: { event: string; property: string }) => void reported.push(v) });
+          await client.init({
+            sdk,
+            mode: 'development',
+            onViolation: (v: { event: string; property: string }) => void reported.push(v),
+          });
           const events = result.plan!.events;
           Object.keys(plan.events).forEach((name, i) => {
             const fn = events.find((e) => (e.transform?.planned.name ?? e.name) === name)!.functionName;
@@ -163,7 +225,10 @@ describe('a transformed client sends only what CleverTap keeps', () => {
               const problem = valueProblem(v);
               if (problem === undefined) continue;
               expect(problem, `${event}.${k} = ${JSON.stringify(v)}`).toBe('over 512 bytes');
-              expect(reported.some((r) => r.event === event && r.property === k), `${event}.${k} over 512 bytes, not reported`).toBe(true);
+              expect(
+                reported.some((r) => r.event === event && r.property === k),
+                `${event}.${k} over 512 bytes, not reported`,
+              ).toBe(true);
             }
           }
         },

@@ -15,7 +15,19 @@ const validatePlan = ajv.compile(schema);
 
 const POLICIES: Array<[string, unknown]> = [
   ['the documented policy', { flatten: '_', arrays: 'join', untyped: 'scalar', sanitize: true }],
-  ['every key', { flatten: '__', arrays: 'count', arrayObjects: 'index', untyped: 'scalar', sanitize: false, rename: { events: { A: 'B' }, properties: { x: 'y' } }, events: { include: ['*'], exclude: [] }, severity: { CT303: 'warning' } }],
+  [
+    'every key',
+    {
+      flatten: '__',
+      arrays: 'count',
+      arrayObjects: 'index',
+      untyped: 'scalar',
+      sanitize: false,
+      rename: { events: { A: 'B' }, properties: { x: 'y' } },
+      events: { include: ['*'], exclude: [] },
+      severity: { CT303: 'warning' },
+    },
+  ],
   ['an empty policy', {}],
   ['an unknown key', { flaten: '_' }],
   ['an empty separator', { flatten: '' }],
@@ -35,7 +47,8 @@ const POLICIES: Array<[string, unknown]> = [
 describe('plan.schema.json and the reader agree on well-formed policies', () => {
   it.each(POLICIES)('%s', (_, policy) => {
     const byAjv = validatePlan({ name: 'T', events: { A: {} }, transform: policy });
-    const byReader = run({ A: {} }, policy).diagnostics.filter((d) => ['CT601', 'CT602', 'CT603'].includes(d.code)).length === 0;
+    const byReader =
+      run({ A: {} }, policy).diagnostics.filter((d) => ['CT601', 'CT602', 'CT603'].includes(d.code)).length === 0;
     expect(byAjv, JSON.stringify(validatePlan.errors)).toBe(byReader);
   });
 });

@@ -37,11 +37,18 @@ describe('compile-time guarantees', () => {
     for (const sym of checker.getExportsOfModule(moduleSymbol)) {
       const decl = sym.declarations?.[0];
       if (!decl) continue;
-      const type = ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl) ? checker.getDeclaredTypeOfSymbol(sym) : checker.getTypeOfSymbolAtLocation(sym, decl);
+      const type =
+        ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl)
+          ? checker.getDeclaredTypeOfSymbol(sym)
+          : checker.getTypeOfSymbolAtLocation(sym, decl);
       texts.push(`${sym.name}: ${checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation)}`);
       // Members declared by the client itself (not those of string, Promise, ... from the standard library)
-      for (const prop of type.getProperties().filter((p) => p.declarations?.some((d) => d.getSourceFile() === source))) {
-        texts.push(`${sym.name}.${prop.name}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(prop, decl), undefined, ts.TypeFormatFlags.NoTruncation)}`);
+      for (const prop of type
+        .getProperties()
+        .filter((p) => p.declarations?.some((d) => d.getSourceFile() === source))) {
+        texts.push(
+          `${sym.name}.${prop.name}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(prop, decl), undefined, ts.TypeFormatFlags.NoTruncation)}`,
+        );
       }
       for (const sig of type.getCallSignatures()) texts.push(`${sym.name}(): ${checker.signatureToString(sig)}`);
     }

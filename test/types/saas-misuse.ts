@@ -1,5 +1,12 @@
 // Misuses of the SaaS client: const, oneOf, nullable, deprecated and additionalProperties.
-import { identify, trackDocumentShared, trackFeatureFlagEvaluated, trackSignedUp, trackSubscriptionUpgraded, trackWorkspaceCreated } from '../../out/saas/index.js';
+import {
+  identify,
+  trackDocumentShared,
+  trackFeatureFlagEvaluated,
+  trackSignedUp,
+  trackSubscriptionUpgraded,
+  trackWorkspaceCreated,
+} from '../../out/saas/index.js';
 
 // @ts-expect-error a value other than the const
 trackDocumentShared({ document_id: 'd', share_type: 'email', access: 'view' });

@@ -1,6 +1,14 @@
 // Every misuse of the generated client must be a compile error. Each `@ts-expect-error` below must fire:
 // tsc reports an unused one (TS2578), so an expectation that stops firing fails the test.
-import { identify, init, trackAppOpened, trackCharged, trackProductViewed, trackSearchPerformed, updateProfile } from '../../out/shop/index.js';
+import {
+  identify,
+  init,
+  trackAppOpened,
+  trackCharged,
+  trackProductViewed,
+  trackSearchPerformed,
+  updateProfile,
+} from '../../out/shop/index.js';
 import * as client from '../../out/shop/index.js';
 
 // @ts-expect-error a missing required property (price)

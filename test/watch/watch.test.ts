@@ -23,7 +23,16 @@ function start(dir: string, setup: { plan?: string; flags?: Flags } = {}) {
   const codes: number[] = [];
   const waiters: Array<() => void> = [];
   const done = runWatch(
-    { ...setup, flags: setup.flags ?? { ...flags, out: join(dir, 'out') }, signal: controller.signal, debounceMs: 20, onCycle: (c) => { codes.push(c); for (const w of waiters.splice(0)) w(); } },
+    {
+      ...setup,
+      flags: setup.flags ?? { ...flags, out: join(dir, 'out') },
+      signal: controller.signal,
+      debounceMs: 20,
+      onCycle: (c) => {
+        codes.push(c);
+        for (const w of waiters.splice(0)) w();
+      },
+    },
     { out: (s) => (log += s), err: (s) => (log += s), color: false },
   );
   /**
@@ -33,7 +42,10 @@ function start(dir: string, setup: { plan?: string; flags?: Flags } = {}) {
    */
   const next = (what: string, ready: () => boolean = () => true) =>
     new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no generation after ${what} within 10 s; log:\n${log}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no generation after ${what} within 10 s; log:\n${log}`)),
+        10_000,
+      );
       const wait = () =>
         waiters.push(() => {
           if (!ready()) return wait();
@@ -53,7 +65,7 @@ function setupPlan() {
 }
 
 describe('codegen --watch (in-process)', () => {
-  it('regenerates after an edit, a rename-save and a $ref\'d file\'s edit; keeps the last good client after a bad edit', async () => {
+  it("regenerates after an edit, a rename-save and a $ref'd file's edit; keeps the last good client after a bad edit", async () => {
     const dir = setupPlan();
     const w = start(dir, { plan: join(dir, 'plan.json') });
     const first = w.next('start');
@@ -139,12 +151,13 @@ describe('codegen --watch (in-process)', () => {
 
   it('a plan that is a folder of Iglu schemas: a new schema in it regenerates', async () => {
     const dir = scratch('watch-iglu');
-    const schema = (name: string) => JSON.stringify({
-      $schema: 'http://iglucentral.com/schemas/com.snowplowanalytics.self-desc/schema/jsonschema/1-0-0#',
-      self: { vendor: 'com.acme', name, format: 'jsonschema', version: '1-0-0' },
-      type: 'object',
-      properties: { id: { type: 'string' } },
-    });
+    const schema = (name: string) =>
+      JSON.stringify({
+        $schema: 'http://iglucentral.com/schemas/com.snowplowanalytics.self-desc/schema/jsonschema/1-0-0#',
+        self: { vendor: 'com.acme', name, format: 'jsonschema', version: '1-0-0' },
+        type: 'object',
+        properties: { id: { type: 'string' } },
+      });
     mkdirSync(join(dir, 'schemas'));
     writeFileSync(join(dir, 'schemas', 'first_thing.json'), schema('first_thing'));
     const w = start(dir, { plan: join(dir, 'schemas'), flags: { ...flags, out: join(dir, 'out'), from: 'iglu' } });
@@ -160,9 +173,16 @@ describe('codegen --watch (in-process)', () => {
 
   it('refuses --check, and a missing config, before it starts', async () => {
     const dir = setupPlan();
-    await expect(runWatch({ plan: join(dir, 'plan.json'), flags: { ...flags, check: true }, signal: new AbortController().signal }, { out: () => {}, err: () => {}, color: false })).rejects.toThrow(/--check/);
+    await expect(
+      runWatch(
+        { plan: join(dir, 'plan.json'), flags: { ...flags, check: true }, signal: new AbortController().signal },
+        { out: () => {}, err: () => {}, color: false },
+      ),
+    ).rejects.toThrow(/--check/);
     process.chdir(scratch('watch-empty'));
-    await expect(runWatch({ flags, signal: new AbortController().signal }, { out: () => {}, err: () => {}, color: false })).rejects.toThrow(/no plan given/);
+    await expect(
+      runWatch({ flags, signal: new AbortController().signal }, { out: () => {}, err: () => {}, color: false }),
+    ).rejects.toThrow(/no plan given/);
   });
 });
 
@@ -171,7 +191,9 @@ describe('codegen --watch (the process)', () => {
     it(`stops on ${signal} with exit 0`, async () => {
       const dir = setupPlan();
       mkdirSync(join(dir, 'out'), { recursive: true });
-      const child = spawn(process.execPath, [BIN, join(dir, 'plan.json'), '--watch', '--out', join(dir, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, join(dir, 'plan.json'), '--watch', '--out', join(dir, 'out')], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let err = '';
       child.stderr.setEncoding('utf8');
       const watching = new Promise<void>((resolve, reject) => {
@@ -190,7 +212,10 @@ describe('codegen --watch (the process)', () => {
       } finally {
         child.kill(signal);
       }
-      const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running after 10 s'), 10_000))]);
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((r) => setTimeout(() => r('still running after 10 s'), 10_000)),
+      ]);
       if (code === 'still running after 10 s') child.kill('SIGKILL');
       expect(code).toBe(0);
       expect(err).toContain('stopped watching');

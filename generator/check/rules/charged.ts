@@ -13,7 +13,8 @@ function shapeProblems(p: Property): Diagnostic[] {
   const t = withoutNull(p.type);
   if (t.kind !== 'array') return [diagnose('CT401', p.origin, { actual: describeType(t) })];
   if (t.items === undefined) return [diagnose('CT401', p.origin, { actual: 'an array with no "items" schema' })];
-  if (t.items.kind !== 'object') return [diagnose('CT401', p.origin, { actual: `an array of ${describeType(t.items).replace(/^an? /, '')}` })];
+  if (t.items.kind !== 'object')
+    return [diagnose('CT401', p.origin, { actual: `an array of ${describeType(t.items).replace(/^an? /, '')}` })];
   return [];
 }
 
@@ -22,7 +23,8 @@ function maxItemsProblems(p: Property): Diagnostic[] {
   if (t.kind !== 'array') return [];
   const max = LIMITS.itemsWarning;
   if (t.maxItems === undefined) return [diagnose('CT403', p.origin, { detail: 'has no maxItems', max })];
-  if (t.maxItems > LIMITS.itemsError) return [diagnose('CT402', p.origin, { value: t.maxItems, max: LIMITS.itemsError })];
+  if (t.maxItems > LIMITS.itemsError)
+    return [diagnose('CT402', p.origin, { value: t.maxItems, max: LIMITS.itemsError })];
   if (t.maxItems > max) return [diagnose('CT403', p.origin, { detail: `allows ${t.maxItems} items`, max })];
   return [];
 }

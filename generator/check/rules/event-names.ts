@@ -26,7 +26,8 @@ function nameProblems(e: EventNode): Diagnostic[] {
   const chars = prohibitedIn(name);
   if (chars.length > 0) out.push(diagnose('CT102', origin, { name, chars: quoteList(chars) }));
   if (trimmed !== name) out.push(diagnose('CT103', origin, { name, trimmed }));
-  if (name.length > LIMITS.nameLength) out.push(diagnose('CT104', origin, { name, length: name.length, max: LIMITS.nameLength }));
+  if (name.length > LIMITS.nameLength)
+    out.push(diagnose('CT104', origin, { name, length: name.length, max: LIMITS.nameLength }));
   const system = systemEvent(name);
   if (system !== undefined) out.push(diagnose('CT105', origin, { name, system }));
   if (trimmed.toLowerCase() === 'charged' && trimmed !== 'Charged') out.push(diagnose('CT106', origin, { name }));
@@ -47,7 +48,9 @@ const uniqueFunctions: PlanRule = (plan: Plan) =>
   collisions(plan.events, (e) => (e.functionName === '' ? undefined : e.functionName)).flatMap(([first, ...rest]) =>
     rest
       .filter((e) => fold(e.name) !== fold(first!.name))
-      .map((e) => diagnose('CT109', e.origin, { name: e.name, other: first!.name, identifier: e.functionName }, [first!.origin])),
+      .map((e) =>
+        diagnose('CT109', e.origin, { name: e.name, other: first!.name, identifier: e.functionName }, [first!.origin]),
+      ),
   );
 
 /** CT108: at the first event past the limit (in file order), where the plan crosses it. */

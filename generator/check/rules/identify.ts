@@ -11,7 +11,16 @@
 import { FIELD_SPECS, IDENTITY_KEYS, LIMITS, STANDARD_TRAITS, type FieldSpec } from '../../clevertap/facts.js';
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Plan, StandardField, Trait, TypeNode } from '../../model/ir.js';
-import { byPosition, collisions, describeType, fold, isMultiValue, membersOf, quoteList, withoutNull } from '../sites.js';
+import {
+  byPosition,
+  collisions,
+  describeType,
+  fold,
+  isMultiValue,
+  membersOf,
+  quoteList,
+  withoutNull,
+} from '../sites.js';
 import type { PlanRule } from './index.js';
 
 const isCustom = (t: Trait): boolean => t.standard === undefined && !IDENTITY_KEYS.has(t.name);
@@ -24,7 +33,9 @@ function misfit(t: TypeNode, spec: FieldSpec): string | undefined {
   const listed = members.flatMap((m) => (m.kind === 'string' ? (m.enum ?? [undefined]) : []));
   if (listed.includes(undefined)) return spec.fix;
   const unknown = [...new Set(listed)].filter((v) => v !== undefined && !spec.values!.includes(v)) as string[];
-  return unknown.length > 0 ? `remove ${quoteList(unknown)}: CleverTap accepts only ${spec.values.join(', ')}` : undefined;
+  return unknown.length > 0
+    ? `remove ${quoteList(unknown)}: CleverTap accepts only ${spec.values.join(', ')}`
+    : undefined;
 }
 
 const traitsOf = (plan: Plan): Trait[] => plan.identify?.traits ?? [];
@@ -34,12 +45,16 @@ const standardFields: PlanRule = (plan: Plan) =>
     if (t.standard === undefined) return [];
     const spec = FIELD_SPECS[t.standard];
     const fix = misfit(t.type, spec);
-    return fix === undefined ? [] : [diagnose('CT501', t.origin, { name: t.name, field: t.standard, expected: spec.expected, fix })];
+    return fix === undefined
+      ? []
+      : [diagnose('CT501', t.origin, { name: t.name, field: t.standard, expected: spec.expected, fix })];
   });
 
 const oneSpelling: PlanRule = (plan: Plan) =>
   collisions(traitsOf(plan), (t) => t.standard).flatMap(([first, ...rest]) =>
-    rest.map((t) => diagnose('CT502', t.origin, { name: t.name, other: first!.name, field: t.standard! }, [first!.origin])),
+    rest.map((t) =>
+      diagnose('CT502', t.origin, { name: t.name, other: first!.name, field: t.standard! }, [first!.origin]),
+    ),
   );
 
 const notIdentity: PlanRule = (plan: Plan) =>
@@ -56,19 +71,38 @@ function multiValueProblems(t: Trait): Diagnostic[] {
   const strings = items ? membersOf(items).filter((m): m is TypeNode & { kind: 'string' } => m.kind === 'string') : [];
   if (!items) out.push(at('its items have no schema', 'add "items": {"type": "string"}'));
   else if (strings.length !== membersOf(items).length) {
-    out.push(at(`its items are ${describeType(items)}`, 'CleverTap multi-value properties hold strings only: "items": {"type": "string"}'));
+    out.push(
+      at(
+        `its items are ${describeType(items)}`,
+        'CleverTap multi-value properties hold strings only: "items": {"type": "string"}',
+      ),
+    );
   }
   const longest = Math.max(0, ...strings.map((s) => s.maxLength ?? 0));
   if (longest > LIMITS.multiValueItemLength) {
-    out.push(at(`items may be ${longest} characters long; CleverTap keeps at most ${LIMITS.multiValueItemLength}`, `set the items' "maxLength" to ${LIMITS.multiValueItemLength} or less`));
+    out.push(
+      at(
+        `items may be ${longest} characters long; CleverTap keeps at most ${LIMITS.multiValueItemLength}`,
+        `set the items' "maxLength" to ${LIMITS.multiValueItemLength} or less`,
+      ),
+    );
   }
   const max = LIMITS.multiValueItems;
   if (array.maxItems === undefined) out.push(diagnose('CT506', t.origin, { name: t.name, max }));
-  else if (array.maxItems > max) out.push(at(`maxItems ${array.maxItems} is over ${max}, the most values CleverTap keeps`, `set "maxItems": ${max} or less`));
+  else if (array.maxItems > max)
+    out.push(
+      at(
+        `maxItems ${array.maxItems} is over ${max}, the most values CleverTap keeps`,
+        `set "maxItems": ${max} or less`,
+      ),
+    );
   return out;
 }
 
-const multiValue: PlanRule = (plan: Plan) => traitsOf(plan).filter((t) => isCustom(t) && isMultiValue(t.type)).flatMap(multiValueProblems);
+const multiValue: PlanRule = (plan: Plan) =>
+  traitsOf(plan)
+    .filter((t) => isCustom(t) && isMultiValue(t.type))
+    .flatMap(multiValueProblems);
 
 /** CT504: at the first custom trait past the limit (in file order). */
 const customTraitCount: PlanRule = (plan: Plan) => {
@@ -79,7 +113,10 @@ const customTraitCount: PlanRule = (plan: Plan) => {
 
 /** Folded spellings of the standard fields (both our trait names and CleverTap's own). */
 const STANDARD_BY_FOLD = new Map<string, StandardField>(
-  Object.entries(STANDARD_TRAITS).flatMap(([key, field]) => [[fold(key), field] as const, [fold(field), field] as const]),
+  Object.entries(STANDARD_TRAITS).flatMap(([key, field]) => [
+    [fold(key), field] as const,
+    [fold(field), field] as const,
+  ]),
 );
 
 /** CT208 for traits (compared as sent, by field) and CT507 for custom look-alikes of an unused standard field. */
@@ -98,4 +135,11 @@ const caseVariants: PlanRule = (plan: Plan) => {
   return [...duplicates, ...lookAlikes];
 };
 
-export const identifyRules: PlanRule[] = [standardFields, oneSpelling, notIdentity, multiValue, customTraitCount, caseVariants];
+export const identifyRules: PlanRule[] = [
+  standardFields,
+  oneSpelling,
+  notIdentity,
+  multiValue,
+  customTraitCount,
+  caseVariants,
+];

@@ -20,7 +20,8 @@ function addKeyProblems(p: Property, out: Diagnostic[]): void {
   const chars = prohibitedIn(name);
   if (chars.length > 0) out.push(diagnose('CT202', origin, { name, chars: quoteList(chars) }));
   if (trimmed !== name) out.push(diagnose('CT203', origin, { name, trimmed }));
-  if (name.length > LIMITS.nameLength) out.push(diagnose('CT204', origin, { name, length: name.length, max: LIMITS.nameLength }));
+  if (name.length > LIMITS.nameLength)
+    out.push(diagnose('CT204', origin, { name, length: name.length, max: LIMITS.nameLength }));
   if (trimmed.toLowerCase().startsWith(RESERVED_PREFIX)) out.push(diagnose('CT205', origin, { name }));
 }
 
@@ -36,8 +37,10 @@ const propertyCount: PlanRule = (_plan, { keyGroups }) =>
     .filter((g) => g.role === 'event')
     .flatMap((g) => {
       const count = g.properties.length;
-      if (count > LIMITS.propertiesError) return [diagnose('CT206', g.origin, { what: g.what, count, max: LIMITS.propertiesError })];
-      if (count > LIMITS.propertiesWarning) return [diagnose('CT207', g.origin, { what: g.what, count, max: LIMITS.propertiesWarning })];
+      if (count > LIMITS.propertiesError)
+        return [diagnose('CT206', g.origin, { what: g.what, count, max: LIMITS.propertiesError })];
+      if (count > LIMITS.propertiesWarning)
+        return [diagnose('CT207', g.origin, { what: g.what, count, max: LIMITS.propertiesWarning })];
       return [];
     });
 

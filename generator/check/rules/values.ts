@@ -8,7 +8,8 @@ import type { TypeNode } from '../../model/ir.js';
 import { fold, isMultiValue, membersOf, type ValueSite } from '../sites.js';
 import type { PlanRule } from './index.js';
 
-const ARRAY_FIX = 'CleverTap takes an array only as Charged "Items"; send the values as one string, or one event per element';
+const ARRAY_FIX =
+  'CleverTap takes an array only as Charged "Items"; send the values as one string, or one event per element';
 
 function fixFor(site: ValueSite, kind: 'object' | 'array'): string {
   if (site.role === 'property' && site.event?.isCharged && fold(site.name) === 'items') {
@@ -36,7 +37,9 @@ const SUSPECT_KINDS = new Set<TypeNode['kind']>(['union', 'object', 'array', 'un
 function scalarProblem(site: ValueSite): Diagnostic | undefined {
   if (!SUSPECT_KINDS.has(site.type.kind) || shapeCheckedElsewhere(site)) return undefined;
   const members = membersOf(site.type);
-  const culprit = members.find((m): m is TypeNode & { kind: 'object' | 'array' } => m.kind === 'object' || m.kind === 'array');
+  const culprit = members.find(
+    (m): m is TypeNode & { kind: 'object' | 'array' } => m.kind === 'object' || m.kind === 'array',
+  );
   const { what, name } = site;
   if (culprit) {
     const actual = describe(site.type, culprit);

@@ -40,7 +40,12 @@ export class ConfigError extends IoError {}
 const shown = (p: string): string => relative(process.cwd(), p) || '.';
 
 /** Prints diagnostics; returns whether they fail the run (errors, or more warnings than allowed). */
-export function report(ds: readonly Diagnostic[], format: OutputFormat, maxWarnings: number | undefined, io: CommandIo): boolean {
+export function report(
+  ds: readonly Diagnostic[],
+  format: OutputFormat,
+  maxWarnings: number | undefined,
+  io: CommandIo,
+): boolean {
   const warnings = ds.filter((d) => d.severity === 'warning').length;
   const tooMany = maxWarnings !== undefined && warnings > maxWarnings;
   if (format === 'json') io.out(formatDiagnostics(ds, 'json'));
@@ -54,7 +59,9 @@ export function report(ds: readonly Diagnostic[], format: OutputFormat, maxWarni
 export function loadConfig(flags: Pick<Flags, 'config' | 'format'>, io: CommandIo): Config {
   const path = flags.config ?? findConfig();
   if (path === undefined) {
-    throw new ConfigError(`no plan given: name the tracking plan file, as in codegen plan.json, or write a ${CONFIG_FILE} (or a "codegen" key in package.json) here or in a folder above: codegen init starts one`);
+    throw new ConfigError(
+      `no plan given: name the tracking plan file, as in codegen plan.json, or write a ${CONFIG_FILE} (or a "codegen" key in package.json) here or in a folder above: codegen init starts one`,
+    );
   }
   const config = readConfig(relative(process.cwd(), path) || path);
   if (config.diagnostics.length > 0) {
@@ -67,7 +74,9 @@ export function loadConfig(flags: Pick<Flags, 'config' | 'format'>, io: CommandI
 /** The outputs with the command line's flags applied. */
 export function applyFlags(config: Config, flags: Flags): OutputSettings[] {
   if (flags.out !== undefined && config.outputs.length > 1) {
-    throw new ConfigError(`--out names one folder, but ${shown(config.path)} has ${config.outputs.length} outputs; set "out" per output in the config`);
+    throw new ConfigError(
+      `--out names one folder, but ${shown(config.path)} has ${config.outputs.length} outputs; set "out" per output in the config`,
+    );
   }
   return config.outputs.map((o) => ({
     ...o,
@@ -88,7 +97,9 @@ export interface StepResult {
 
 /** Generates one output and writes it (or checks it with --check); prints what it did. */
 export async function runOutput(o: OutputSettings, flags: Flags, io: CommandIo, prefix = ''): Promise<StepResult> {
-  const result = await generateOutput(relative(process.cwd(), o.plan) || o.plan, pipelineOptions(o), { severity: o.severity });
+  const result = await generateOutput(relative(process.cwd(), o.plan) || o.plan, pipelineOptions(o), {
+    severity: o.severity,
+  });
   const read = result.read.map((p) => resolve(p));
   if (report(result.diagnostics, flags.format, o.maxWarnings, io)) {
     io.err(`${prefix}${shown(o.plan)}: not written (the client in ${shown(o.out)} is unchanged)\n`);
@@ -101,7 +112,11 @@ export async function runOutput(o: OutputSettings, flags: Flags, io: CommandIo, 
   if (flags.check) {
     const stale = staleFiles(o.out, result.files);
     for (const f of stale) {
-      io.err(f.state === 'missing' ? `${prefix}missing: ${shown(f.path)}, which ${shown(o.plan)} generates\n` : `${prefix}stale: ${shown(f.path)} differs from what ${shown(o.plan)} generates\n`);
+      io.err(
+        f.state === 'missing'
+          ? `${prefix}missing: ${shown(f.path)}, which ${shown(o.plan)} generates\n`
+          : `${prefix}stale: ${shown(f.path)} differs from what ${shown(o.plan)} generates\n`,
+      );
     }
     if (stale.length > 0) io.err(`${prefix}run codegen to update the client\n`);
     return { code: stale.length > 0 ? 1 : 0, read };
@@ -119,7 +134,8 @@ export async function runConfig(flags: Flags, io: CommandIo): Promise<number> {
   const outputs = applyFlags(loadConfig(flags, io), flags);
   let code = 0;
   for (const o of outputs) {
-    if (outputs.length > 1 && flags.format === 'text') io.err(`${shown(o.plan)} -> ${shown(o.out)}${o.target ? ` (${o.target})` : ''}\n`);
+    if (outputs.length > 1 && flags.format === 'text')
+      io.err(`${shown(o.plan)} -> ${shown(o.out)}${o.target ? ` (${o.target})` : ''}\n`);
     code = Math.max(code, (await runOutput(o, flags, io)).code);
   }
   return code;
@@ -170,7 +186,10 @@ export async function runWorkflow(args: CliArgs, io: CommandIo): Promise<number>
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    return await runWatch({ ...(args.plan !== undefined && { plan: args.plan }), flags, signal: controller.signal }, io);
+    return await runWatch(
+      { ...(args.plan !== undefined && { plan: args.plan }), flags, signal: controller.signal },
+      io,
+    );
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

@@ -30,7 +30,11 @@ function emptyPlan(like: Plan): Plan {
 }
 
 /** The plan's model, or the diagnostics that kept it from being built (structural errors only fail a diff). */
-function model(path: string, options: GenerateOptions, read?: (p: string) => string | undefined): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
+function model(
+  path: string,
+  options: GenerateOptions,
+  read?: (p: string) => string | undefined,
+): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
   const run = (): ReturnType<typeof validate> => validate(path, options);
   const { plan, diagnostics } = read ? withFileHook({ read }, run) : run();
   return { plan, diagnostics: plan ? [] : diagnostics.filter((d) => d.severity === 'error') };
@@ -47,14 +51,19 @@ const isFolder = (path: string): boolean => {
 export function runDiff(args: DiffArgs, io: CommandIo): number {
   const options = args.options ?? {};
   if ((args.new === undefined) === (args.base === undefined)) {
-    throw new IoError('diff compares two plans (codegen diff old.json new.json) or a plan with a git commit (codegen diff plan.json --base main)');
+    throw new IoError(
+      'diff compares two plans (codegen diff old.json new.json) or a plan with a git commit (codegen diff plan.json --base main)',
+    );
   }
   const current = args.base !== undefined ? args.old : args.new!;
   const after = model(current, options);
   let before: ReturnType<typeof model>;
   let note = '';
   if (args.base !== undefined) {
-    if (isFolder(current)) throw new IoError(`--base compares plan files; ${current} is a folder (Iglu schemas): compare two checkouts with codegen diff old new`);
+    if (isFolder(current))
+      throw new IoError(
+        `--base compares plan files; ${current} is a folder (Iglu schemas): compare two checkouts with codegen diff old new`,
+      );
     const base = gitBase(args.base, current);
     if (!base.has(current)) {
       note = `${relative(process.cwd(), current) || current} does not exist at ${args.base}: every event is new\n`;

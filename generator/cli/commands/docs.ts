@@ -20,14 +20,21 @@ export interface DocsArgs {
 }
 
 /** `report` prints the plan's diagnostics as the other commands do and says whether they fail the run. */
-export async function runDocs(args: DocsArgs, load: LoadOptions, io: CommandIo, report: (ds: Diagnostic[]) => boolean): Promise<number> {
+export async function runDocs(
+  args: DocsArgs,
+  load: LoadOptions,
+  io: CommandIo,
+  report: (ds: Diagnostic[]) => boolean,
+): Promise<number> {
   const { plan, diagnostics } = validate(args.plan, load);
   if (report(diagnostics) || !plan) return 1;
   let status: CatalogueStatus | undefined;
   if (args.status !== undefined) {
     // Loaded only here: it brings the TypeScript compiler
     const { status: run } = await import('../../status/status.js');
-    status = catalogueStatus(await run({ project: args.status, ...(args.client && args.client.length > 0 && { clientDir: args.client }) }));
+    status = catalogueStatus(
+      await run({ project: args.status, ...(args.client && args.client.length > 0 && { clientDir: args.client }) }),
+    );
   }
   const written = writeFiles(args.out, catalogue(plan, status), { force: args.force });
   if (args.format !== 'json') {

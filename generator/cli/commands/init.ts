@@ -94,7 +94,12 @@ async function ask(term: Terminal, args: InitArgs): Promise<Required<InitArgs>> 
   });
   const question = async (text: string, dflt: string): Promise<string> => {
     term.output.write(`${text} (${dflt}): `);
-    const line = lines.length > 0 ? lines.shift() : closed ? undefined : await new Promise<string | undefined>((r) => (waiting = r));
+    const line =
+      lines.length > 0
+        ? lines.shift()
+        : closed
+          ? undefined
+          : await new Promise<string | undefined>((r) => (waiting = r));
     if (line === undefined) throw new Cancelled();
     return line.trim() || dflt;
   };
@@ -115,7 +120,11 @@ async function ask(term: Terminal, args: InitArgs): Promise<Required<InitArgs>> 
   }
 }
 
-export async function runInit(args: InitArgs, io: CommandIo, term: Terminal = { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) }): Promise<number> {
+export async function runInit(
+  args: InitArgs,
+  io: CommandIo,
+  term: Terminal = { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) },
+): Promise<number> {
   const cwd = process.cwd();
   let answers: Required<InitArgs>;
   if (term.interactive) {
@@ -127,15 +136,22 @@ export async function runInit(args: InitArgs, io: CommandIo, term: Terminal = { 
       return 2;
     }
   } else {
-    answers = { plan: args.plan ?? DEFAULTS.plan, out: args.out ?? DEFAULTS.out, target: args.target ?? DEFAULTS.target };
+    answers = {
+      plan: args.plan ?? DEFAULTS.plan,
+      out: args.out ?? DEFAULTS.out,
+      target: args.target ?? DEFAULTS.target,
+    };
   }
   const planPath = resolve(cwd, answers.plan);
   const configPath = resolve(cwd, CONFIG_FILE);
   const existing = [planPath, configPath].filter((p) => existsSync(p)).map((p) => relative(cwd, p));
   const pkg = resolve(cwd, 'package.json');
-  if (existsSync(pkg) && /"codegen"\s*:/.test(readFileSync(pkg, 'utf8'))) existing.push('package.json (its "codegen" key)');
+  if (existsSync(pkg) && /"codegen"\s*:/.test(readFileSync(pkg, 'utf8')))
+    existing.push('package.json (its "codegen" key)');
   if (existing.length > 0) {
-    io.err(`codegen init: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; init never overwrites, so it wrote nothing\n`);
+    io.err(
+      `codegen init: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; init never overwrites, so it wrote nothing\n`,
+    );
     return 2;
   }
   const planText = starterPlan(appName(cwd), dirname(planPath), cwd);
@@ -145,6 +161,8 @@ export async function runInit(args: InitArgs, io: CommandIo, term: Terminal = { 
   // 'wx': fail rather than overwrite a file created since the check above
   writeFileSync(planPath, planText, { flag: 'wx' });
   writeFileSync(configPath, starterConfig(planRel, outRel, answers.target), { flag: 'wx' });
-  io.err(`wrote ${planRel}\nwrote ${CONFIG_FILE}\nnext: npx codegen (writes ${outRel}/index.ts); npx codegen --watch regenerates while you edit the plan\n`);
+  io.err(
+    `wrote ${planRel}\nwrote ${CONFIG_FILE}\nnext: npx codegen (writes ${outRel}/index.ts); npx codegen --watch regenerates while you edit the plan\n`,
+  );
   return 0;
 }

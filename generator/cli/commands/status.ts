@@ -19,9 +19,15 @@ export interface CommandIo {
 }
 
 export async function runStatus(args: StatusArgs, io: CommandIo): Promise<number> {
-  const report = await status({ project: args.project, ...(args.client && args.client.length > 0 && { clientDir: args.client }) });
+  const report = await status({
+    project: args.project,
+    ...(args.client && args.client.length > 0 && { clientDir: args.client }),
+  });
   io.out(formatStatus(report, args.format));
   const failed = report.neverCalled.length > 0 || report.missing.length > 0;
-  if (args.strict && failed && args.format === 'text') io.err('codegen status: --strict: the plan has events no code sends, or the code uses functions the client does not have\n');
+  if (args.strict && failed && args.format === 'text')
+    io.err(
+      'codegen status: --strict: the plan has events no code sends, or the code uses functions the client does not have\n',
+    );
   return args.strict && failed ? 1 : 0;
 }

@@ -40,16 +40,18 @@ async function generateAll(setup: WatchSetup, configPath: string | undefined, io
   const { flags } = setup;
   let outputs: OutputSettings[];
   if (configPath === undefined) {
-    outputs = [{
-      plan: resolve(setup.plan!),
-      out: resolve(flags.out ?? 'out'),
-      severity: {},
-      ...(flags.language && { language: flags.language }),
-      ...(flags.target && { target: flags.target }),
-      ...(flags.from && { from: flags.from }),
-      ...(flags.readableNames && { readableNames: true }),
-      ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
-    }];
+    outputs = [
+      {
+        plan: resolve(setup.plan!),
+        out: resolve(flags.out ?? 'out'),
+        severity: {},
+        ...(flags.language && { language: flags.language }),
+        ...(flags.target && { target: flags.target }),
+        ...(flags.from && { from: flags.from }),
+        ...(flags.readableNames && { readableNames: true }),
+        ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
+      },
+    ];
   } else {
     const config = readConfig(relative(process.cwd(), configPath) || configPath);
     if (config.diagnostics.length > 0) {
@@ -82,7 +84,10 @@ export async function runWatch(setup: WatchSetup, rawIo: CommandIo): Promise<num
   let configPath: string | undefined;
   if (setup.plan === undefined) {
     const found = setup.flags.config ?? findConfig();
-    if (found === undefined) throw new ConfigError('--watch: no plan given: name the tracking plan file, or write a codegen.config.json (or a "codegen" key in package.json) here or in a folder above');
+    if (found === undefined)
+      throw new ConfigError(
+        '--watch: no plan given: name the tracking plan file, or write a codegen.config.json (or a "codegen" key in package.json) here or in a folder above',
+      );
     configPath = resolve(found);
   }
   const io = timestamped(rawIo, setup.flags.format === 'json');
@@ -116,7 +121,8 @@ export async function runWatch(setup: WatchSetup, rawIo: CommandIo): Promise<num
         if (setup.signal.aborted) break;
         watcher.set(result.watch);
         const files = [...new Set(result.watch)];
-        if (files.join('\0') !== lastWatched.join('\0')) io.err(`watching ${files.map((f) => relative(process.cwd(), f)).join(', ')} (Ctrl-C stops)\n`);
+        if (files.join('\0') !== lastWatched.join('\0'))
+          io.err(`watching ${files.map((f) => relative(process.cwd(), f)).join(', ')} (Ctrl-C stops)\n`);
         lastWatched = files;
         setup.onCycle?.(result.code);
       } while (again && !setup.signal.aborted);

@@ -106,7 +106,13 @@ export function sharedView(plan: Plan): SharedView {
     events: plan.events.map(eventView),
     identify: identifyView(plan.identify),
     exactTypes: exactTypes(plan.events.some((e) => chargedItems(e) !== undefined)),
-    eventRules: stringLiteral(JSON.stringify(plan.events.filter((e) => e.properties.length > 0 || e.additional !== false).map((e) => [e.name, [eventRules(e), extraRule(e.additional)]]))),
+    eventRules: stringLiteral(
+      JSON.stringify(
+        plan.events
+          .filter((e) => e.properties.length > 0 || e.additional !== false)
+          .map((e) => [e.name, [eventRules(e), extraRule(e.additional)]]),
+      ),
+    ),
     traitRules: stringLiteral(JSON.stringify(traitRules(plan.identify))),
     facts: factsView(),
     hasTransforms: plan.events.some((e) => e.transform?.fields !== undefined),
@@ -123,7 +129,11 @@ function factsView(): FactsView {
   const refusal = (r: (typeof f.fieldRules)[number]): string => {
     if (r.field === 'Phone') return 'must be + and the country code, then the number (E.164)';
     if (r.values) return `must be ${r.values.length === 2 ? r.values.join(' or ') : `one of ${r.values.join(', ')}`}`;
-    return r.kind === 'date' ? 'must be a valid Date' : r.kind === 'number' ? 'must be a finite number' : `must be a ${r.kind}`;
+    return r.kind === 'date'
+      ? 'must be a valid Date'
+      : r.kind === 'number'
+        ? 'must be a finite number'
+        : `must be a ${r.kind}`;
   };
   facts = {
     valueBytes: f.valueBytes,
@@ -134,13 +144,23 @@ function factsView(): FactsView {
     prohibitedRegex: regexLiteral(f.prohibitedClass),
     prohibitedMessage: quoted(`contains a character CleverTap deletes or rejects (${f.prohibitedList})`),
     deletedValueRegex: regexLiteral(f.deletedValueClass),
-    deletedValueMessage: quoted(`contains ${f.deletedValueList.split(' ').join(' or ')}, which CleverTap deletes from values`),
+    deletedValueMessage: quoted(
+      `contains ${f.deletedValueList.split(' ').join(' or ')}, which CleverTap deletes from values`,
+    ),
     emailRegex: regexLiteral(f.emailPattern),
     phoneRegex: regexLiteral(f.phonePattern),
     regionType: f.regions.map(quoted).join(' | '),
     regionList: `[${f.regions.map(quoted).join(', ')}]`,
     defaultRegion: quoted(f.defaultRegion),
-    fieldRules: jsonLiteral(f.fieldRules.map((r) => [r.field, r.kind, refusal(r), ...(r.values || r.pattern ? [r.values ?? 0] : []), ...(r.pattern ? [r.pattern] : [])])),
+    fieldRules: jsonLiteral(
+      f.fieldRules.map((r) => [
+        r.field,
+        r.kind,
+        refusal(r),
+        ...(r.values || r.pattern ? [r.values ?? 0] : []),
+        ...(r.pattern ? [r.pattern] : []),
+      ]),
+    ),
     chargedEvent: quoted(f.chargedEvent),
     chargedItemsKey: quoted(f.chargedItems),
     apiRecordsPerRequest: f.apiRecordsPerRequest,
@@ -201,16 +221,33 @@ function eventView(e: EventNode): EventView {
     nameLiteral: stringLiteral(e.name),
     hasProperties,
     isCharged: e.isCharged,
-    typeDecl: interfaceDecl(e.typeName, [`Properties of ${JSON.stringify(planned.name)}.`], transformed?.typeBody || interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE })),
+    typeDecl: interfaceDecl(
+      e.typeName,
+      [`Properties of ${JSON.stringify(planned.name)}.`],
+      transformed?.typeBody || interfaceBody(e.properties, e.additional, '  ', { item: ITEM_TYPE }),
+    ),
     functionDoc: jsdoc(docLines(e.docs, transformed ? transformed.docLines : [sends])),
     itemDecl: itemObject
-      ? interfaceDecl(ITEM_TYPE, docLines(items!.docs, ['One item of a Charged event.']), interfaceBody(itemObject.properties, itemObject.additional))
+      ? interfaceDecl(
+          ITEM_TYPE,
+          docLines(items!.docs, ['One item of a Charged event.']),
+          interfaceBody(itemObject.properties, itemObject.additional),
+        )
       : '',
     itemsKeyLiteral: items ? stringLiteral(items.name) : '',
     // The call takes the planned properties (a transformed event's own, before the transform)
     parameterType: exactParameter(e.typeName, planned.properties, planned.additional, {
       names: { item: ITEM_TYPE },
-      ...(!transformed && items && itemObject && { items: { key: items.name, typeName: ITEM_TYPE, props: itemObject.properties, additional: itemObject.additional } }),
+      ...(!transformed &&
+        items &&
+        itemObject && {
+          items: {
+            key: items.name,
+            typeName: ITEM_TYPE,
+            props: itemObject.properties,
+            additional: itemObject.additional,
+          },
+        }),
     }),
     argument: transformed?.argument ?? 'properties',
     fieldsDecl: transformed?.fieldsDecl ?? '',
@@ -223,16 +260,24 @@ function identifyView(identify: IdentifyNode | undefined): IdentifyView {
   const emailKey = emailTrait?.name ?? 'email';
   const pairs = traits.filter((t) => t.field !== t.name).map((t) => [t.name, t.field] as const);
   if (!emailTrait) pairs.push([emailKey, 'Email']);
-  const multi = traits.filter((t) => t.standard === undefined && isMultiValue(t.type)).map((t) => stringLiteral(t.field));
+  const multi = traits
+    .filter((t) => t.standard === undefined && isMultiValue(t.type))
+    .map((t) => stringLiteral(t.field));
   return {
     hasTraits: traits.length > 0 || (identify?.additional ?? false) !== false,
-    typeDecl: interfaceDecl('IdentifyTraits', docLines(identify?.docs ?? {}, ['Profile traits, sent to CleverTap as profile fields.']), interfaceBody(traits, identify?.additional ?? false)),
+    typeDecl: interfaceDecl(
+      'IdentifyTraits',
+      docLines(identify?.docs ?? {}, ['Profile traits, sent to CleverTap as profile fields.']),
+      interfaceBody(traits, identify?.additional ?? false),
+    ),
     fieldPairs: `[${pairs.map(([a, b]) => `[${stringLiteral(a)}, ${stringLiteral(b)}]`).join(', ')}]`,
     emailKey,
     emailKeyText: propertyKey(emailKey),
     emailKeyLiteral: stringLiteral(emailKey),
     multiValueKeys: `[${multi.join(', ')}]`,
     traitsParameter: exactParameter('IdentifyTraits', traits, identify?.additional ?? false),
-    emailTraitsParameter: exactParameter('IdentifyTraits', traits, identify?.additional ?? false, { extraKeys: emailTrait ? [] : [emailKey] }),
+    emailTraitsParameter: exactParameter('IdentifyTraits', traits, identify?.additional ?? false, {
+      extraKeys: emailTrait ? [] : [emailKey],
+    }),
   };
 }

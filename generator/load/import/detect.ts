@@ -17,7 +17,9 @@ const FOREIGN_TOP_LEVEL = ['rules', 'self', 'properties', 'types', 'type'];
 const RUDDER_TOP_LEVEL = ['creationType', 'workspaceId', 'config'];
 
 function isRuleEntry(value: unknown): boolean {
-  return isObject(value) && (isObject(value.jsonSchema) || (typeof value.key === 'string' && typeof value.type === 'string'));
+  return (
+    isObject(value) && (isObject(value.jsonSchema) || (typeof value.key === 'string' && typeof value.type === 'string'))
+  );
 }
 
 function isEventEntry(value: unknown): value is Json {

@@ -26,14 +26,25 @@ export function typeName(value: unknown): string {
  * Adds the identify traits described by `doc`, a rules document (`entry.rules`, a rule's `jsonSchema`, or the
  * entry itself when it is a bare JSON Schema).
  */
-export function addIdentifyRules(b: PlanBuilder, entry: Json, doc: Json = isObject(entry.rules) ? entry.rules : entry, section = 'traits'): void {
+export function addIdentifyRules(
+  b: PlanBuilder,
+  entry: Json,
+  doc: Json = isObject(entry.rules) ? entry.rules : entry,
+  section = 'traits',
+): void {
   const origin = originOr(entry, b.root);
   b.addIdentify({
     name: 'identify',
     nameOrigin: memberOr(entry, 'name', memberOr(entry, 'key', origin)),
     version: entry.version,
     build: () =>
-      buildEventSchema(b, { doc, unwrapped: unwrapEnvelope(doc, section), describedBy: [doc, entry], origin, target: ['identify'] }),
+      buildEventSchema(b, {
+        doc,
+        unwrapped: unwrapEnvelope(doc, section),
+        describedBy: [doc, entry],
+        origin,
+        target: ['identify'],
+      }),
   });
 }
 
@@ -50,12 +61,18 @@ function addEntry(b: PlanBuilder, entry: Json, index: number, where: string, cla
     return;
   }
   if (typeof name !== 'string') {
-    b.malformed(`${where}[${index}] has no "name" (a string), so the event cannot be named`, memberOr(entry, 'name', origin));
+    b.malformed(
+      `${where}[${index}] has no "name" (a string), so the event cannot be named`,
+      memberOr(entry, 'name', origin),
+    );
     return;
   }
   const rules = entry.rules;
   if (rules !== undefined && !isObject(rules)) {
-    b.malformed(`"rules" of event "${name}" must be an object (a JSON Schema), not ${typeName(rules)}`, memberOr(entry, 'rules', origin));
+    b.malformed(
+      `"rules" of event "${name}" must be an object (a JSON Schema), not ${typeName(rules)}`,
+      memberOr(entry, 'rules', origin),
+    );
     return;
   }
   b.addEvent({
@@ -78,7 +95,10 @@ export function addEventList(b: PlanBuilder, list: unknown[], where: string, cla
   b.setEventsOrigin(originOr(list, b.root));
   list.forEach((entry, index) => {
     if (!isObject(entry)) {
-      b.malformed(`${where}[${index}] must be an object describing an event, not ${typeName(entry)}`, memberOr(list, index, b.root));
+      b.malformed(
+        `${where}[${index}] must be an object describing an event, not ${typeName(entry)}`,
+        memberOr(list, index, b.root),
+      );
       return;
     }
     addEntry(b, entry, index, where, classify);

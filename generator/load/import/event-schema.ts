@@ -94,7 +94,12 @@ function addRequired(out: Json, names: unknown[], owner: unknown, fallback: Orig
     items.push({ value: name, origin: memberOr(sourceList, sourceList.indexOf(name), fallback) });
   }
   const origin = Array.isArray(out.required) ? originOr(out.required, fallback) : originOr(sourceList, fallback);
-  put(out, 'required', newArray(origin, items), Array.isArray(out.required) ? memberOr(out, 'required', fallback) : memberOr(owner, 'required', fallback));
+  put(
+    out,
+    'required',
+    newArray(origin, items),
+    Array.isArray(out.required) ? memberOr(out, 'required', fallback) : memberOr(owner, 'required', fallback),
+  );
 }
 
 /** The native schema of one event (or of the identify traits). */

@@ -24,7 +24,12 @@ export function readableName(name: string): string {
 }
 
 export function isIgluSchema(value: unknown): value is Json & { self: Json } {
-  return isObject(value) && isObject(value.self) && typeof value.self.name === 'string' && typeof value.self.vendor === 'string';
+  return (
+    isObject(value) &&
+    isObject(value.self) &&
+    typeof value.self.name === 'string' &&
+    typeof value.self.vendor === 'string'
+  );
 }
 
 /** Adds the event one self-describing schema describes. */
@@ -46,14 +51,21 @@ export function addIgluSchema(b: PlanBuilder, value: unknown, readable: boolean,
     version: self.version,
     family: self.vendor as string,
     build: () =>
-      buildEventSchema(b, { doc: value, unwrapped: { schema: value, path: [] }, describedBy: [], origin, target: ['events', name] }),
+      buildEventSchema(b, {
+        doc: value,
+        unwrapped: { schema: value, path: [] },
+        describedBy: [],
+        origin,
+        target: ['events', name],
+      }),
   });
 }
 
 /** One schema file as a plan, named after the schema's vendor. */
 export function importIgluFile(b: PlanBuilder, value: unknown, file: SourceFile, readable: boolean): void {
   const self = isObject(value) && isObject(value.self) ? value.self : undefined;
-  if (self && typeof self.vendor === 'string' && self.vendor !== '') b.setMeta('name', self.vendor, memberOr(self, 'vendor', b.root));
+  if (self && typeof self.vendor === 'string' && self.vendor !== '')
+    b.setMeta('name', self.vendor, memberOr(self, 'vendor', b.root));
   addIgluSchema(b, value, readable, file);
 }
 

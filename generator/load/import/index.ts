@@ -30,7 +30,12 @@ function baseName(path: string): string {
 }
 
 /** Converts a parsed plan file of an imported format to a native plan object. */
-export function importPlan(value: unknown, file: SourceFile, format: ImportFormat, options: ImportOptions = {}): Imported {
+export function importPlan(
+  value: unknown,
+  file: SourceFile,
+  format: ImportFormat,
+  options: ImportOptions = {},
+): Imported {
   const b = new PlanBuilder(format, fileOrigin(file), baseName(file.path));
   b.sources.push(file);
   if (format === 'segment') importSegment(b, value);
@@ -57,7 +62,10 @@ export function importIgluFolder(dir: string, options: ImportOptions = {}): Impo
 }
 
 /** detectFormat, with a CT050 diagnostic at the top of the file when the format cannot be told. */
-export function formatOf(value: unknown, file: SourceFile): { format: PlanFormat | undefined; diagnostics: Diagnostic[] } {
+export function formatOf(
+  value: unknown,
+  file: SourceFile,
+): { format: PlanFormat | undefined; diagnostics: Diagnostic[] } {
   const format = detectFormat(value);
   return { format, diagnostics: format ? [] : [diagnose('CT050', fileOrigin(file))] };
 }

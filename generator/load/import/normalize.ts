@@ -16,10 +16,26 @@ export interface RefMapping {
   to: readonly string[];
 }
 
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
+const SCHEMA_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
 const SCHEMA_ONE = new Set([
-  'items', 'additionalProperties', 'additionalItems', 'contains', 'not', 'if', 'then', 'else',
-  'propertyNames', 'unevaluatedProperties', 'unevaluatedItems',
+  'items',
+  'additionalProperties',
+  'additionalItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
 ]);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 
@@ -74,7 +90,11 @@ export interface NormalizeContext {
  * scalar: CleverTap takes nothing else, and a value that is an object or array is a compile error in the client.
  */
 const TYPE_SPELLINGS: Readonly<Record<string, { types: string[]; as: string; fix: string }>> = {
-  any: { types: ['string', 'number', 'boolean'], as: 'any scalar (a string, number or boolean)', fix: 'the type the property has, for example "type": "string"' },
+  any: {
+    types: ['string', 'number', 'boolean'],
+    as: 'any scalar (a string, number or boolean)',
+    fix: 'the type the property has, for example "type": "string"',
+  },
   int: { types: ['integer'], as: '"integer"', fix: '"type": "integer"' },
   float: { types: ['number'], as: '"number"', fix: '"type": "number"' },
   double: { types: ['number'], as: '"number"', fix: '"type": "number"' },
@@ -96,13 +116,24 @@ function standardType(owner: Json, value: unknown, ctx: NormalizeContext): unkno
       continue;
     }
     if (!reportedTypes.has(owner)) {
-      ctx.diagnostics.push(diagnose('CT056', memberOr(owner, 'type', ctx.fallback), { type: JSON.stringify(n), as: spelling.as, fix: spelling.fix }));
+      ctx.diagnostics.push(
+        diagnose('CT056', memberOr(owner, 'type', ctx.fallback), {
+          type: JSON.stringify(n),
+          as: spelling.as,
+          fix: spelling.fix,
+        }),
+      );
     }
     for (const t of spelling.types) if (!out.includes(t)) out.push(t);
   }
   reportedTypes.add(owner);
   const origin = memberOr(owner, 'type', ctx.fallback);
-  return out.length === 1 ? out[0] : newArray(origin, out.map((v) => ({ value: v, origin })));
+  return out.length === 1
+    ? out[0]
+    : newArray(
+        origin,
+        out.map((v) => ({ value: v, origin })),
+      );
 }
 
 function isStringList(value: unknown): value is string[] {
@@ -162,7 +193,8 @@ function normalizeMember(owner: Json, key: string, value: unknown, ctx: Normaliz
 export function normalizeSchema(node: unknown, ctx: NormalizeContext): unknown {
   if (!isObject(node)) return node;
   const props = node.properties;
-  const misplaced = isObject(props) && hasOwn(props, 'required') && isStringList(props.required) ? props.required : undefined;
+  const misplaced =
+    isObject(props) && hasOwn(props, 'required') && isStringList(props.required) ? props.required : undefined;
   const replace = new Map<string, unknown>();
   for (const key of Object.keys(node)) {
     const value = node[key];

@@ -43,7 +43,8 @@ export function newObject(origin: Origin): Json {
 
 /** Sets `obj[key]` (safely, even for `__proto__`) and records where the member came from. */
 export function put(obj: Json, key: string, value: unknown, origin?: Origin): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
   if (origin) setMemberOrigin(obj, key, origin);
 }

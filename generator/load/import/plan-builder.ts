@@ -71,11 +71,20 @@ export class PlanBuilder {
   private defs: Json | undefined;
   private readonly defsText = new Map<string, string>();
 
-  constructor(readonly format: ImportFormat, readonly root: Origin, readonly fallbackName: string) {
+  constructor(
+    readonly format: ImportFormat,
+    readonly root: Origin,
+    readonly fallbackName: string,
+  ) {
     this.eventsOrigin = root;
   }
 
-  report(code: Code, origin: Origin | undefined, args: Record<string, string | number> = {}, related: Origin[] = []): void {
+  report(
+    code: Code,
+    origin: Origin | undefined,
+    args: Record<string, string | number> = {},
+    related: Origin[] = [],
+  ): void {
     this.diagnostics.push(diagnose(code, origin, args, related));
   }
 
@@ -96,9 +105,11 @@ export class PlanBuilder {
   /** Reads `display_name`/`name`, `description` and `version` from a plan file's top level. */
   takeMeta(top: Json): void {
     for (const key of ['display_name', 'name']) {
-      if (!this.meta.has('name') && typeof top[key] === 'string' && top[key] !== '') this.setMeta('name', top[key], memberOr(top, key, this.root));
+      if (!this.meta.has('name') && typeof top[key] === 'string' && top[key] !== '')
+        this.setMeta('name', top[key], memberOr(top, key, this.root));
     }
-    if (typeof top.description === 'string' && top.description !== '') this.setMeta('description', top.description, memberOr(top, 'description', this.root));
+    if (typeof top.description === 'string' && top.description !== '')
+      this.setMeta('description', top.description, memberOr(top, 'description', this.root));
     if (typeof top.version === 'string' || typeof top.version === 'number') {
       this.setMeta('version', String(top.version), memberOr(top, 'version', this.root));
     }
@@ -131,14 +142,20 @@ export class PlanBuilder {
       for (const key of Object.keys(defs)) {
         const name = this.defName(key, defs[key]);
         mappings.push({ from: [keyword, key], to: ['$defs', name] });
-        if (!this.defs || !hasOwn(this.defs, name)) pending.push({ name, value: defs[key], origin: memberOr(defs, key, this.root) });
+        if (!this.defs || !hasOwn(this.defs, name))
+          pending.push({ name, value: defs[key], origin: memberOr(defs, key, this.root) });
         if (!this.defsText.has(name)) this.defsText.set(name, JSON.stringify(defs[key]) ?? '');
       }
     }
     for (const p of pending) {
       this.defs ??= newObject(originOr(doc.$defs ?? doc.definitions, this.root));
       if (hasOwn(this.defs, p.name)) continue;
-      put(this.defs, p.name, normalizeSchema(p.value, { mappings, fallback: p.origin, diagnostics: this.diagnostics }), p.origin);
+      put(
+        this.defs,
+        p.name,
+        normalizeSchema(p.value, { mappings, fallback: p.origin, diagnostics: this.diagnostics }),
+        p.origin,
+      );
     }
     return mappings;
   }
@@ -168,10 +185,17 @@ export class PlanBuilder {
       if (compareKeys(k!, keys[best]!) > 0) best = i;
     });
     const chosen = list[best]!;
-    const distinct = [...new Map(list.map((c, i) => [String(c.version), keys[i]!])).entries()].sort((a, b) => compareKeys(a[1], b[1]));
+    const distinct = [...new Map(list.map((c, i) => [String(c.version), keys[i]!])).entries()].sort((a, b) =>
+      compareKeys(a[1], b[1]),
+    );
     if (distinct.length > 1) {
       const others = list.filter((c) => c !== chosen).map((c) => c.nameOrigin);
-      this.report('CT053', chosen.nameOrigin, { name: chosen.name, versions: distinct.map((d) => d[0]).join(', '), version: String(chosen.version) }, others);
+      this.report(
+        'CT053',
+        chosen.nameOrigin,
+        { name: chosen.name, versions: distinct.map((d) => d[0]).join(', '), version: String(chosen.version) },
+        others,
+      );
     }
     list.forEach((c, i) => {
       if (c !== chosen && compareKeys(keys[i]!, keys[best]!) === 0) this.duplicate(what, c, chosen);

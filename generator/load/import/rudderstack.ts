@@ -25,7 +25,8 @@ function classifier(top: Json): (entry: Json) => EntryKind {
     if (call !== 'track' && call !== 'identify') return { skip: call };
     const fromEntry = entry.identitySection;
     const fromConfig = config[call];
-    const section = typeof fromEntry === 'string' ? fromEntry : typeof fromConfig === 'string' ? fromConfig : RUDDER_CALLS[call]!;
+    const section =
+      typeof fromEntry === 'string' ? fromEntry : typeof fromConfig === 'string' ? fromConfig : RUDDER_CALLS[call]!;
     return { call, section };
   };
 }

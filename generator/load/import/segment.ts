@@ -32,7 +32,10 @@ function addRule(b: PlanBuilder, rule: Json, index: number): void {
   const origin = originOr(rule, b.root);
   const doc = isObject(rule.jsonSchema) ? rule.jsonSchema : undefined;
   if (rule.jsonSchema !== undefined && !doc) {
-    b.malformed(`"jsonSchema" of rules[${index}] must be an object (a JSON Schema), not ${typeName(rule.jsonSchema)}`, memberOr(rule, 'jsonSchema', origin));
+    b.malformed(
+      `"jsonSchema" of rules[${index}] must be an object (a JSON Schema), not ${typeName(rule.jsonSchema)}`,
+      memberOr(rule, 'jsonSchema', origin),
+    );
     return;
   }
   const type = typeof rule.type === 'string' ? rule.type.toUpperCase() : 'TRACK';
@@ -57,7 +60,8 @@ export function addRuleArray(b: PlanBuilder, rules: unknown[]): void {
   b.setEventsOrigin(originOr(rules, b.root));
   rules.forEach((rule, index) => {
     if (isObject(rule)) addRule(b, rule, index);
-    else b.malformed(`rules[${index}] must be an object (a rule), not ${typeName(rule)}`, memberOr(rules, index, b.root));
+    else
+      b.malformed(`rules[${index}] must be an object (a rule), not ${typeName(rule)}`, memberOr(rules, index, b.root));
   });
 }
 
@@ -82,7 +86,10 @@ export function addSharedShapes(b: PlanBuilder, top: unknown, classify: Classify
     addTraitLists(b, top);
   } else {
     const origin = rules === undefined ? b.root : memberOr(top, 'rules', b.root);
-    b.malformed('expected "rules" (an array of rules, or an object with an "events" array) or a top-level "events" array', origin);
+    b.malformed(
+      'expected "rules" (an array of rules, or an object with an "events" array) or a top-level "events" array',
+      origin,
+    );
     return false;
   }
   return true;

@@ -41,11 +41,20 @@ const fits = (type: unknown, v: unknown): boolean => {
 export const EXCEPTIONS: Record<string, (d: Difference) => boolean> = {
   /** CleverTap stores scalars: the extra keys an open object allows take CleverTap scalars, not `unknown`. */
   scalarExtras: (d) => {
-    const declared = new Set(schemas(d.gen.object).flatMap((x) => (isObject(x.properties) ? Object.keys(x.properties) : [])));
-    return !d.ours && isObject(d.value) && Object.entries(d.value).some(([k, x]) => !declared.has(k) && (Array.isArray(x) || (isObject(x) && !(x instanceof DateValue))));
+    const declared = new Set(
+      schemas(d.gen.object).flatMap((x) => (isObject(x.properties) ? Object.keys(x.properties) : [])),
+    );
+    return (
+      !d.ours &&
+      isObject(d.value) &&
+      Object.entries(d.value).some(
+        ([k, x]) => !declared.has(k) && (Array.isArray(x) || (isObject(x) && !(x instanceof DateValue))),
+      )
+    );
   },
   /** A closed object with no properties is `{}` in theirs, which TypeScript never checks for excess keys. */
-  emptyClosedObject: (d) => d.theirs && schemas(d.gen.object).some((s) => isObject(s.properties) && Object.keys(s.properties).length === 0),
+  emptyClosedObject: (d) =>
+    d.theirs && schemas(d.gen.object).some((s) => isObject(s.properties) && Object.keys(s.properties).length === 0),
   /** The plan merges an event's allOf parts into one object (plan format); theirs intersects them as separate
    * objects, each closed, so an extra key the merged object allows is refused by some part. */
   allOfMerged: (d) => d.ours && Array.isArray(d.gen.object.allOf),
@@ -53,26 +62,43 @@ export const EXCEPTIONS: Record<string, (d: Difference) => boolean> = {
    * type), where ours intersects them (model/combine.ts). */
   allOfLoose: (d) => d.theirs && JSON.stringify(d.gen.object).includes('"allOf"'),
   /** Theirs writes a type array with a `const`/`enum` as the types (`number | null` for `-1` of ["number", "null"]). */
-  typeArrayWithEnum: (d) => d.theirs && schemas(d.gen.plan).some((s) => Array.isArray(s.type) && ('const' in s || Array.isArray(s.enum))),
+  typeArrayWithEnum: (d) =>
+    d.theirs && schemas(d.gen.plan).some((s) => Array.isArray(s.type) && ('const' in s || Array.isArray(s.enum))),
   /** Theirs writes `maxItems` as tuple types (`[] | [Item]`); ours leaves item counts to development mode. */
   maxItemsAsTuples: (d) => d.ours && JSON.stringify(d.gen.plan).includes('"maxItems"'),
   /** Theirs takes a `const`/`enum` value its own `type` forbids; ours drops what no value can satisfy. */
   enumOutsideType: (d) =>
     d.theirs &&
-    schemas(d.gen.plan).some((s) => s.type !== undefined && [...(Array.isArray(s.enum) ? s.enum : []), ...('const' in s ? [s.const] : [])].some((v) => !fits(s.type, v))),
+    schemas(d.gen.plan).some(
+      (s) =>
+        s.type !== undefined &&
+        [...(Array.isArray(s.enum) ? s.enum : []), ...('const' in s ? [s.const] : [])].some((v) => !fits(s.type, v)),
+    ),
 };
 
 /** Plans it cannot judge: dates (ours take a Date where JSON has a string), and schemas with boolean subschemas. */
 export function supported(g: PlanGen): boolean {
   const text = JSON.stringify(g.plan);
-  return !/"format":"date(-time)?"/.test(text) && !/":(true|false)[,}]/.test(text.replace(/"additionalProperties":(true|false)/g, ''));
+  return (
+    !/"format":"date(-time)?"/.test(text) &&
+    !/":(true|false)[,}]/.test(text.replace(/"additionalProperties":(true|false)/g, ''))
+  );
 }
 
 /** Its TypeScript for the plan's object schema (as a contract: closed unless it says otherwise), named `J`. */
 export async function jstsSource(g: PlanGen): Promise<string | undefined> {
-  const schema = { ...g.object, ...(!('additionalProperties' in g.object) && { additionalProperties: false }), ...(isObject(g.plan.$defs) && { $defs: g.plan.$defs }) };
+  const schema = {
+    ...g.object,
+    ...(!('additionalProperties' in g.object) && { additionalProperties: false }),
+    ...(isObject(g.plan.$defs) && { $defs: g.plan.$defs }),
+  };
   try {
-    return await compile(schema as Parameters<typeof compile>[0], 'J', { bannerComment: '', format: false, additionalProperties: false, strictIndexSignatures: true });
+    return await compile(schema as Parameters<typeof compile>[0], 'J', {
+      bannerComment: '',
+      format: false,
+      additionalProperties: false,
+      strictIndexSignatures: true,
+    });
   } catch {
     return undefined;
   }

@@ -35,7 +35,22 @@ export interface Tally {
   compiled: number;
 }
 
-export const tally: Tally & { jsts: number; jstsExcepted: Record<string, number>; codes: Record<string, number>; ms: Record<string, number> } = { plans: 0, refused: 0, judged: 0, valid: 0, compiled: 0, jsts: 0, jstsExcepted: {}, codes: {}, ms: { generate: 0, tsc: 0, dev: 0, ajv: 0 } };
+export const tally: Tally & {
+  jsts: number;
+  jstsExcepted: Record<string, number>;
+  codes: Record<string, number>;
+  ms: Record<string, number>;
+} = {
+  plans: 0,
+  refused: 0,
+  judged: 0,
+  valid: 0,
+  compiled: 0,
+  jsts: 0,
+  jstsExcepted: {},
+  codes: {},
+  ms: { generate: 0, tsc: 0, dev: 0, ajv: 0 },
+};
 
 interface Accepted {
   c: Case;
@@ -51,7 +66,11 @@ interface Accepted {
 }
 
 function callText(g: PlanGen, literal: string): string {
-  return g.target === 'identify' ? `c.identify('u-1', ${literal});` : g.target === 'charged' ? `c.trackCharged(${literal});` : `c.trackE0(${literal});`;
+  return g.target === 'identify'
+    ? `c.identify('u-1', ${literal});`
+    : g.target === 'charged'
+      ? `c.trackCharged(${literal});`
+      : `c.trackE0(${literal});`;
 }
 
 function call(client: LoadedClient, g: PlanGen, value: unknown): void {
@@ -64,7 +83,11 @@ function call(client: LoadedClient, g: PlanGen, value: unknown): void {
 async function devReports(a: Accepted): Promise<string[][]> {
   const client = await importClient({ files: a.files } as Parameters<typeof importClient>[0]);
   let reports: string[] = [];
-  await client.init({ sdk: fakeSdk(), mode: 'development', onViolation: (v: { message: string }) => void reports.push(v.message) });
+  await client.init({
+    sdk: fakeSdk(),
+    mode: 'development',
+    onViolation: (v: { message: string }) => void reports.push(v.message),
+  });
   const out: string[][] = [];
   for (const v of a.c.values) {
     reports = [];
@@ -91,19 +114,32 @@ export async function disagreements(cases: readonly Case[]): Promise<string[]> {
     tally.ms.generate! += performance.now() - t0;
     if (result.files.length === 0) {
       tally.refused++;
-      for (const d of result.diagnostics) if (d.severity === 'error') tally.codes[d.code] = (tally.codes[d.code] ?? 0) + 1;
-      if (process.env.DIFF_REFUSALS) console.info(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`).join('\n'));
+      for (const d of result.diagnostics)
+        if (d.severity === 'error') tally.codes[d.code] = (tally.codes[d.code] ?? 0) + 1;
+      if (process.env.DIFF_REFUSALS)
+        console.info(
+          result.diagnostics
+            .filter((d) => d.severity === 'error')
+            .map((d) => `${d.code} ${d.message}`)
+            .join('\n'),
+        );
       continue;
     }
     const dir = virtualDir();
     const excused = result.diagnostics.some((d) => d.code === 'CT014' || d.code === 'CT015');
     const use = [`import * as c from './index.js';`, 'export function use(): void {'];
     const index = result.files.find((f) => f.path === 'index.ts')!.content;
-    const noArgument = c.gen.target === 'event' ? !/export function trackE0\b[^(]*\(properties/.test(index) : c.gen.target === 'identify' && !/export function identify(<[^>]*>)?\(userId: string \| number, traits/.test(index);
+    const noArgument =
+      c.gen.target === 'event'
+        ? !/export function trackE0\b[^(]*\(properties/.test(index)
+        : c.gen.target === 'identify' &&
+          !/export function identify(<[^>]*>)?\(userId: string \| number, traits/.test(index);
     const lines = c.values.map((v) => {
       // An event with nothing to send takes no argument: only {} is its value (anything else cannot compile)
       const empty = typeof v === 'object' && v !== null && Object.keys(v).length === 0;
-      use.push(`  ${noArgument && empty ? (c.gen.target === 'identify' ? `c.identify('u-1');` : 'c.trackE0();') : callText(c.gen, toTs(v))}`);
+      use.push(
+        `  ${noArgument && empty ? (c.gen.target === 'identify' ? `c.identify('u-1');` : 'c.trackE0();') : callText(c.gen, toTs(v))}`,
+      );
       return use.length;
     });
     // json-schema-to-typescript's type of the same schema, taking each value's JSON form
@@ -164,9 +200,18 @@ export async function disagreements(cases: readonly Case[]): Promise<string[]> {
         if (valid && !compiles) wrong.push('valid, but does not compile');
         if (valid && reported) wrong.push('valid, but development mode reports it');
       } else {
-        if (compiles !== typeValid) wrong.push(compiles ? 'compiles, but the type-level schema refuses it' : 'the type-level schema accepts it, but it does not compile');
-        if (reported === valid) wrong.push(reported ? 'valid, but development mode reports it' : 'invalid, but development mode says nothing');
-        if (reports[i]!.length > 1 && new Set(reports[i]).size < reports[i]!.length) wrong.push('the same report twice');
+        if (compiles !== typeValid)
+          wrong.push(
+            compiles
+              ? 'compiles, but the type-level schema refuses it'
+              : 'the type-level schema accepts it, but it does not compile',
+          );
+        if (reported === valid)
+          wrong.push(
+            reported ? 'valid, but development mode reports it' : 'invalid, but development mode says nothing',
+          );
+        if (reports[i]!.length > 1 && new Set(reports[i]).size < reports[i]!.length)
+          wrong.push('the same report twice');
       }
       if (a.jstsLines && !(a.noArgument && Object.keys(v as object).length > 0)) {
         tally.jsts++;
@@ -175,7 +220,10 @@ export async function disagreements(cases: readonly Case[]): Promise<string[]> {
           const d = { value: v, gen: a.c.gen, theirs, ours: compiles };
           const excepted = compiles === typeValid ? Object.keys(EXCEPTIONS).find((k) => EXCEPTIONS[k]!(d)) : undefined;
           if (excepted) tally.jstsExcepted[excepted] = (tally.jstsExcepted[excepted] ?? 0) + 1;
-          else wrong.push(`json-schema-to-typescript's type ${theirs ? 'accepts' : 'refuses'} it, ours ${compiles ? 'accepts' : 'refuses'} it`);
+          else
+            wrong.push(
+              `json-schema-to-typescript's type ${theirs ? 'accepts' : 'refuses'} it, ours ${compiles ? 'accepts' : 'refuses'} it`,
+            );
         }
       }
       if (wrong.length === 0) return;

@@ -40,25 +40,50 @@ function contract(s: S, defs: S): S {
   let additional: unknown;
   let patternProperties: unknown;
   for (const l of layers) {
-    if (isObject(l.properties)) for (const [k, v] of Object.entries(l.properties)) if (!(k in properties)) properties[k] = v;
+    if (isObject(l.properties))
+      for (const [k, v] of Object.entries(l.properties)) if (!(k in properties)) properties[k] = v;
     if (Array.isArray(l.required)) for (const k of l.required) required.add(k as string);
     if (additional === undefined && 'additionalProperties' in l) additional = l.additionalProperties;
     patternProperties ??= l.patternProperties;
   }
-  for (const [k, v] of Object.entries(properties)) if (k === 'Items' && isObject(v)) properties[k] = itemsContract(v, defs);
-  const extra = additional === undefined || additional === false ? false : additional === true || (isObject(additional) && Object.keys(additional).length === 0) ? SCALARS : additional;
-  return { type: 'object', properties, required: [...required], additionalProperties: extra, ...(patternProperties !== undefined && { patternProperties }) };
+  for (const [k, v] of Object.entries(properties))
+    if (k === 'Items' && isObject(v)) properties[k] = itemsContract(v, defs);
+  const extra =
+    additional === undefined || additional === false
+      ? false
+      : additional === true || (isObject(additional) && Object.keys(additional).length === 0)
+        ? SCALARS
+        : additional;
+  return {
+    type: 'object',
+    properties,
+    required: [...required],
+    additionalProperties: extra,
+    ...(patternProperties !== undefined && { patternProperties }),
+  };
 }
 
 /** Charged's Items: its item object schemas read as contracts too. */
 function itemsContract(s: S, defs: S): S {
   const out: S = { ...s };
   if (isObject(s.items)) out.items = contract(s.items, defs);
-  for (const k of ['oneOf', 'anyOf']) if (Array.isArray(s[k])) out[k] = (s[k] as unknown[]).map((b) => (isObject(b) ? itemsContract(b, defs) : b));
+  for (const k of ['oneOf', 'anyOf'])
+    if (Array.isArray(s[k])) out[k] = (s[k] as unknown[]).map((b) => (isObject(b) ? itemsContract(b, defs) : b));
   return out;
 }
 
-const TYPE_ONLY_DROPS = ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'patternProperties', 'maxItems'];
+const TYPE_ONLY_DROPS = [
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'patternProperties',
+  'maxItems',
+];
 
 /** The schema without what TypeScript cannot express (recursively, $defs included). */
 function relax(s: unknown): unknown {
@@ -68,10 +93,18 @@ function relax(s: unknown): unknown {
   for (const [k, v] of Object.entries(s)) {
     if (TYPE_ONLY_DROPS.includes(k)) continue;
     if (k === 'format' && v !== 'date' && v !== 'date-time') continue;
-    if (k === 'type') out.type = v === 'integer' ? 'number' : Array.isArray(v) ? [...new Set(v.map((t) => (t === 'integer' ? 'number' : t)))] : v;
+    if (k === 'type')
+      out.type =
+        v === 'integer'
+          ? 'number'
+          : Array.isArray(v)
+            ? [...new Set(v.map((t) => (t === 'integer' ? 'number' : t)))]
+            : v;
     else if (k === 'oneOf') out.anyOf = relax(v);
-    else if (k === 'properties' && isObject(v)) out.properties = Object.fromEntries(Object.entries(v).map(([p, x]) => [p, relax(x)]));
-    else if (k === '$defs' && isObject(v)) out.$defs = Object.fromEntries(Object.entries(v).map(([p, x]) => [p, relax(x)]));
+    else if (k === 'properties' && isObject(v))
+      out.properties = Object.fromEntries(Object.entries(v).map(([p, x]) => [p, relax(x)]));
+    else if (k === '$defs' && isObject(v))
+      out.$defs = Object.fromEntries(Object.entries(v).map(([p, x]) => [p, relax(x)]));
     else out[k] = relax(v);
   }
   return out;
@@ -81,7 +114,8 @@ function relax(s: unknown): unknown {
 function strings(v: Value, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (Array.isArray(v)) for (const x of v) strings(x, out);
-  else if (v !== null && typeof v === 'object' && !(v instanceof DateValue)) for (const x of Object.values(v)) strings(x, out);
+  else if (v !== null && typeof v === 'object' && !(v instanceof DateValue))
+    for (const x of Object.values(v)) strings(x, out);
   return out;
 }
 
@@ -103,7 +137,9 @@ function validator(schema: S) {
   if (!ajv || ++compiled % 200 === 0) {
     ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
     // ajv-formats is CommonJS: its default export arrives as the module object under Node's ESM
-    const add = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (a: Ajv2020) => void;
+    const add = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (
+      a: Ajv2020,
+    ) => void;
     add(ajv);
   }
   return ajv.compile(schema);

@@ -46,24 +46,30 @@ export function toClient(v: Value): unknown {
 export function toTs(v: Value): string {
   if (v instanceof DateValue) return `new Date(${v.ms})`;
   if (Array.isArray(v)) return `[${v.map(toTs).join(', ')}]`;
-  if (isObject(v)) return `{ ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${toTs(x as Value)}`).join(', ')} }`;
+  if (isObject(v))
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}: ${toTs(x as Value)}`)
+      .join(', ')} }`;
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
   return JSON.stringify(v);
 }
 
 /** For messages: JSON with Dates marked. */
-export const showValue = (v: Value): string => JSON.stringify(v, (_k, x) => (x instanceof DateValue ? `Date(${x.format} ${x.json()})` : x));
+export const showValue = (v: Value): string =>
+  JSON.stringify(v, (_k, x) => (x instanceof DateValue ? `Date(${x.format} ${x.json()})` : x));
 
 type Defs = Record<string, unknown>;
 
-const deref = (s: unknown, defs: Defs): unknown => (isObject(s) && typeof s.$ref === 'string' ? defs[s.$ref.replace('#/$defs/', '')] : undefined);
+const deref = (s: unknown, defs: Defs): unknown =>
+  isObject(s) && typeof s.$ref === 'string' ? defs[s.$ref.replace('#/$defs/', '')] : undefined;
 
 /** Every schema object reachable from `s` through $ref, allOf/anyOf/oneOf (not into items or properties). */
 function parts(s: unknown, defs: Defs, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
   if (!isObject(s) || out.includes(s)) return out;
   out.push(s);
   parts(deref(s, defs), defs, out);
-  for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(s[k])) for (const b of s[k] as unknown[]) parts(b, defs, out);
+  for (const k of ['allOf', 'anyOf', 'oneOf'])
+    if (Array.isArray(s[k])) for (const b of s[k] as unknown[]) parts(b, defs, out);
   return out;
 }
 
@@ -89,11 +95,15 @@ export function scalarCandidates(schema: unknown, defs: Defs): Value[] {
       if (FORMATS[p.format]) out.push(...FORMATS[p.format]!);
       if ((DATE_FORMATS as readonly string[]).includes(p.format)) {
         const format = p.format as 'date' | 'date-time';
-        out.push(new DateValue(Date.UTC(2024, 1, 29), format), new DateValue(Date.UTC(1999, 11, 31, 23, 59, 59, 123), format));
+        out.push(
+          new DateValue(Date.UTC(2024, 1, 29), format),
+          new DateValue(Date.UTC(1999, 11, 31, 23, 59, 59, 123), format),
+        );
       }
     }
     const types = typeof p.type === 'string' ? [p.type] : Array.isArray(p.type) ? p.type : [];
-    for (const t of types) out.push(t === 'string' ? 'xyz' : t === 'integer' ? 7 : t === 'number' ? -2.25 : t === 'boolean' ? false : null);
+    for (const t of types)
+      out.push(t === 'string' ? 'xyz' : t === 'integer' ? 7 : t === 'number' ? -2.25 : t === 'boolean' ? false : null);
   }
   return out.filter((v) => typeof v !== 'number' || Number.isFinite(v));
 }
@@ -115,8 +125,13 @@ const scalarArb = (schema: unknown, defs: Defs): fc.Arbitrary<Value> =>
 export function valueArb(schema: unknown, defs: Defs, depth = 0): fc.Arbitrary<Value> {
   const items = depth === 0 ? itemSchema(schema, defs) : undefined;
   if (items === undefined) return scalarArb(schema, defs);
-  const item = parts(items, defs).some((p) => p.type === 'object' || p.properties !== undefined) ? objectValueArb(items, defs, depth + 1) : scalarArb(items, defs);
-  return fc.oneof({ weight: 6, arbitrary: fc.array(item, { maxLength: 4 }) }, { weight: 1, arbitrary: scalarArb(schema, defs) });
+  const item = parts(items, defs).some((p) => p.type === 'object' || p.properties !== undefined)
+    ? objectValueArb(items, defs, depth + 1)
+    : scalarArb(items, defs);
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.array(item, { maxLength: 4 }) },
+    { weight: 1, arbitrary: scalarArb(schema, defs) },
+  );
 }
 
 const EXTRA_KEYS = ['extra', 'x1', 'Items'];
@@ -124,12 +139,28 @@ const EXTRA_KEYS = ['extra', 'x1', 'Items'];
 /** An object for an object schema: most declared keys, sometimes a key it does not declare. */
 export function objectValueArb(schema: unknown, defs: Defs, depth = 0): fc.Arbitrary<Value> {
   const props: Record<string, unknown> = {};
-  for (const p of parts(schema, defs)) if (isObject(p.properties)) for (const [k, s] of Object.entries(p.properties)) if (!(k in props)) props[k] = s;
+  for (const p of parts(schema, defs))
+    if (isObject(p.properties)) for (const [k, s] of Object.entries(p.properties)) if (!(k in props)) props[k] = s;
   const additional = parts(schema, defs).find((p) => 'additionalProperties' in p)?.additionalProperties;
   const extraValue = isObject(additional) ? scalarArb(additional, defs) : scalarArb({}, defs);
-  const entries = Object.entries(props).map(([k, s]) => fc.option(valueArb(s, defs, depth).map((v): [string, Value] => [k, v]), { nil: undefined, freq: 5 }));
-  const extras = fc.subarray(EXTRA_KEYS.filter((k) => !(k in props)), { maxLength: 2 }).chain((keys) => fc.tuple(...keys.map((k) => extraValue.map((v): [string, Value] => [k, v]))));
+  const entries = Object.entries(props).map(([k, s]) =>
+    fc.option(
+      valueArb(s, defs, depth).map((v): [string, Value] => [k, v]),
+      { nil: undefined, freq: 5 },
+    ),
+  );
+  const extras = fc
+    .subarray(
+      EXTRA_KEYS.filter((k) => !(k in props)),
+      { maxLength: 2 },
+    )
+    .chain((keys) => fc.tuple(...keys.map((k) => extraValue.map((v): [string, Value] => [k, v]))));
   return fc
-    .tuple(fc.tuple(...entries), fc.oneof({ weight: 3, arbitrary: fc.constant([] as [string, Value][]) }, { weight: 1, arbitrary: extras }))
-    .map(([declared, extra]) => Object.fromEntries([...declared.filter((e): e is [string, Value] => e !== undefined), ...extra]));
+    .tuple(
+      fc.tuple(...entries),
+      fc.oneof({ weight: 3, arbitrary: fc.constant([] as [string, Value][]) }, { weight: 1, arbitrary: extras }),
+    )
+    .map(([declared, extra]) =>
+      Object.fromEntries([...declared.filter((e): e is [string, Value] => e !== undefined), ...extra]),
+    );
 }

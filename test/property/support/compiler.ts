@@ -47,7 +47,8 @@ const baseHost = ts.createCompilerHost(STRICT_OPTIONS, true);
 const host: ts.CompilerHost = {
   ...baseHost,
   fileExists: (f) => virtual.has(f) || baseHost.fileExists(f),
-  directoryExists: (d) => [...virtual.keys()].some((f) => f.startsWith(d.endsWith('/') ? d : d + '/')) || ts.sys.directoryExists(d),
+  directoryExists: (d) =>
+    [...virtual.keys()].some((f) => f.startsWith(d.endsWith('/') ? d : d + '/')) || ts.sys.directoryExists(d),
   realpath: (p) => (virtual.has(p) ? p : ts.sys.realpath ? ts.sys.realpath(p) : p),
   readFile: (f) => virtual.get(f) ?? baseHost.readFile(f),
   getSourceFile(fileName, languageVersion, onError) {
@@ -92,7 +93,7 @@ export function check(files: Map<string, string>, checked: (file: string) => boo
       line: pos ? pos.line + 1 : 0,
       code: d.code,
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
-      text: sf && pos ? sf.text.split('\n')[pos.line] ?? '' : '',
+      text: sf && pos ? (sf.text.split('\n')[pos.line] ?? '') : '',
     });
   };
   program.getOptionsDiagnostics().forEach(add);
@@ -112,4 +113,9 @@ export function check(files: Map<string, string>, checked: (file: string) => boo
 }
 
 export const formatProblems = (ps: readonly Problem[]): string =>
-  ps.map((p) => `${p.file.replace(VIRTUAL_ROOT, '<virtual>')}:${p.line} TS${p.code} ${p.message}\n    | ${p.text.trim().slice(0, 200)}`).join('\n');
+  ps
+    .map(
+      (p) =>
+        `${p.file.replace(VIRTUAL_ROOT, '<virtual>')}:${p.line} TS${p.code} ${p.message}\n    | ${p.text.trim().slice(0, 200)}`,
+    )
+    .join('\n');

@@ -51,7 +51,9 @@ export function generateClient(rendered: Rendered): GeneratedClient {
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !result.plan || result.files.length === 0) {
-    throw new Error(`a valid plan was refused: ${errors.map((d) => `${brief(d)} ${d.message}`).join('; ')}\nplan:\n${show(rendered.plan)}`);
+    throw new Error(
+      `a valid plan was refused: ${errors.map((d) => `${brief(d)} ${d.message}`).join('; ')}\nplan:\n${show(rendered.plan)}`,
+    );
   }
   return clientOf(rendered, result);
 }
@@ -83,17 +85,30 @@ export function usageSource(c: GeneratedClient): string {
     const entries = call.props.map(([k, w]): [string, string] => [k, tsOf(w)]);
     lines.push(`  ${fn}(${tsObject(entries)});`);
     if (!call.additional) {
-      lines.push('  // @ts-expect-error a key the plan does not have', `  ${fn}(${tsObject([...entries, ['not in the plan, surely', '1']])});`);
+      lines.push(
+        '  // @ts-expect-error a key the plan does not have',
+        `  ${fn}(${tsObject([...entries, ['not in the plan, surely', '1']])});`,
+      );
     }
     if (call.required.length > 0) lines.push('  // @ts-expect-error required keys missing', `  ${fn}({});`);
   }
   const id = c.rendered.identify;
   if (id) {
     const userId = typeof id.userId === 'string' ? tsString(id.userId) : String(id.userId);
-    lines.push(id.hasTraits ? `  c.identify(${userId}, ${tsObject(id.traits.map(([k, w]) => [k, tsOf(w)]))});` : `  c.identify(${userId});`);
+    lines.push(
+      id.hasTraits
+        ? `  c.identify(${userId}, ${tsObject(id.traits.map(([k, w]) => [k, tsOf(w)]))});`
+        : `  c.identify(${userId});`,
+    );
     lines.push(`  c.updateProfile(${tsObject(id.traits.map(([k, w]) => [k, tsOf(w)]))});`);
   }
-  lines.push(`  c.identify('u-1');`, '  // @ts-expect-error neither an identity nor an e-mail address', '  c.identify({});', '}', '');
+  lines.push(
+    `  c.identify('u-1');`,
+    '  // @ts-expect-error neither an identity nor an e-mail address',
+    '  c.identify({});',
+    '}',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -119,7 +134,8 @@ export function callAll(client: LoadedClient, c: GeneratedClient): void {
   for (const call of c.rendered.calls) {
     const e = eventNode(c, call.event);
     const fn = client[e.functionName];
-    if (typeof fn !== 'function') throw new Error(`the client exports no ${e.functionName}() for ${JSON.stringify(call.event)}`);
+    if (typeof fn !== 'function')
+      throw new Error(`the client exports no ${e.functionName}() for ${JSON.stringify(call.event)}`);
     if (takesProps(e)) fn(objectOf(call.props.map(([k, w]) => [k, witnessValue(w)])));
     else fn();
   }
@@ -135,7 +151,13 @@ export function callAll(client: LoadedClient, c: GeneratedClient): void {
 /** A call as comparable data: names, keys in order, values (Dates as `Date(ms)`). */
 export function describeCalls(calls: readonly Call[]): unknown[] {
   const plain = (v: unknown): unknown =>
-    v instanceof Date ? `Date(${v.getTime()})` : Array.isArray(v) ? v.map(plain) : typeof v === 'object' && v !== null ? Object.entries(v).map(([k, x]) => [k, plain(x)]) : v;
+    v instanceof Date
+      ? `Date(${v.getTime()})`
+      : Array.isArray(v)
+        ? v.map(plain)
+        : typeof v === 'object' && v !== null
+          ? Object.entries(v).map(([k, x]) => [k, plain(x)])
+          : v;
   return calls.map((c) => plain(c));
 }
 
@@ -149,7 +171,10 @@ export async function importClient(c: GeneratedClient): Promise<LoadedClient> {
 
 /** The client's files and a file using it, in a new virtual folder, for the compiler. */
 export function programFiles(c: GeneratedClient, dir: string): Array<[string, string]> {
-  return [...c.files.map((f): [string, string] => [join(dir, f.path), f.content]), [join(dir, 'use.ts'), usageSource(c)]];
+  return [
+    ...c.files.map((f): [string, string] => [join(dir, f.path), f.content]),
+    [join(dir, 'use.ts'), usageSource(c)],
+  ];
 }
 
 export { fakeSdk };
@@ -188,8 +213,11 @@ export function commentForm(s: string): string {
   return s
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\*\//g, '*\\/')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the control characters a comment must escape
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the control characters a comment must escape
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
+      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
 }
 
 const trimLines = (s: string): string[] => {
@@ -219,10 +247,15 @@ export function docProblems(where: string, doc: string | undefined, d: DocSpec):
     .filter((t) => trimLines(commentForm(t)).length > 0); // blank text: nothing to document
   if (texts.length === 0) return [];
   if (doc === undefined) return [`${where}: no JSDoc`];
-  const have = doc.split('\n').map((l) => l.replace(/[ \t]+$/, '')).join('\n');
+  const have = doc
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''))
+    .join('\n');
   return texts.flatMap((t) => {
     const want = trimLines(commentForm(t)).join('\n');
-    return have.includes(want) ? [] : [`${where}: JSDoc ${JSON.stringify(have)} does not contain ${JSON.stringify(want)}`];
+    return have.includes(want)
+      ? []
+      : [`${where}: JSDoc ${JSON.stringify(have)} does not contain ${JSON.stringify(want)}`];
   });
 }
 
@@ -233,7 +266,13 @@ export function docProblems(where: string, doc: string | undefined, d: DocSpec):
 const jsOrder = (keys: readonly string[]): string[] => Object.keys(objectOf(keys.map((k) => [k, 1])));
 
 const nameText = (n: ts.PropertyName | ts.BindingName | undefined): string | undefined =>
-  n === undefined ? undefined : ts.isIdentifier(n) || ts.isPrivateIdentifier(n) ? ts.idText(n) : ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
+  n === undefined
+    ? undefined
+    : ts.isIdentifier(n) || ts.isPrivateIdentifier(n)
+      ? ts.idText(n)
+      : ts.isStringLiteral(n) || ts.isNumericLiteral(n)
+        ? n.text
+        : undefined;
 
 /**
  * Reads the generated client with the TypeScript parser and lists every way it differs from the plan: a syntax error,
@@ -243,14 +282,21 @@ const nameText = (n: ts.PropertyName | ts.BindingName | undefined): string | und
 export function sourceProblems(c: GeneratedClient): string[] {
   const problems: string[] = [];
   for (const f of c.files) {
-    const out = ts.transpileModule(f.content, { reportDiagnostics: true, fileName: f.path, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
+    const out = ts.transpileModule(f.content, {
+      reportDiagnostics: true,
+      fileName: f.path,
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    });
     for (const d of (out.diagnostics ?? []).slice(0, 3)) {
       const at = d.start ?? 0;
-      problems.push(`${f.path}: syntax: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')} at ${JSON.stringify(f.content.slice(Math.max(0, at - 60), at + 40))}`);
+      problems.push(
+        `${f.path}: syntax: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')} at ${JSON.stringify(f.content.slice(Math.max(0, at - 60), at + 40))}`,
+      );
     }
     // the header is two line comments, whatever the plan's name and version
     const lines = f.content.split('\n');
-    if (!lines[0]!.startsWith('// ') || /[\r\u2028\u2029]/.test(lines[0]!) || !lines[1]!.startsWith('// @generated')) problems.push(`${f.path}: header ${JSON.stringify(lines.slice(0, 2))}`);
+    if (!lines[0]!.startsWith('// ') || /[\r\u2028\u2029]/.test(lines[0]!) || !lines[1]!.startsWith('// @generated'))
+      problems.push(`${f.path}: header ${JSON.stringify(lines.slice(0, 2))}`);
   }
   const sf = ts.createSourceFile('index.ts', c.source, ts.ScriptTarget.ES2022, true);
   const eventRules = rulesOf(c);
@@ -271,10 +317,22 @@ export function sourceProblems(c: GeneratedClient): string[] {
       continue;
     }
     const body = fn.body!.statements;
-    const sent = body.length === 1 && ts.isExpressionStatement(body[0]!) && ts.isCallExpression(body[0].expression) ? body[0].expression : undefined;
+    const sent =
+      body.length === 1 && ts.isExpressionStatement(body[0]!) && ts.isCallExpression(body[0].expression)
+        ? body[0].expression
+        : undefined;
     const arg = sent?.arguments[0];
-    if (!sent || !ts.isIdentifier(sent.expression) || sent.expression.text !== 'track' || !arg || !ts.isStringLiteral(arg) || arg.text !== call.event) {
-      problems.push(`${where}: ${e.functionName}() does not send exactly this name: ${fn.body!.getText(sf).slice(0, 300)}`);
+    if (
+      !sent ||
+      !ts.isIdentifier(sent.expression) ||
+      sent.expression.text !== 'track' ||
+      !arg ||
+      !ts.isStringLiteral(arg) ||
+      arg.text !== call.event
+    ) {
+      problems.push(
+        `${where}: ${e.functionName}() does not send exactly this name: ${fn.body!.getText(sf).slice(0, 300)}`,
+      );
     }
     problems.push(...docProblems(`${where} function`, jsdocText(sf, fn), call.docs));
     if (!takesProps(e)) continue;
@@ -286,16 +344,19 @@ export function sourceProblems(c: GeneratedClient): string[] {
     const members = decl.members.filter(ts.isPropertySignature);
     const keys = members.map((m) => nameText(m.name));
     const planKeys = jsOrder(call.keys);
-    if (JSON.stringify(keys) !== JSON.stringify(planKeys)) problems.push(`${where}: interface keys ${JSON.stringify(keys)}, plan keys ${JSON.stringify(planKeys)}`);
+    if (JSON.stringify(keys) !== JSON.stringify(planKeys))
+      problems.push(`${where}: interface keys ${JSON.stringify(keys)}, plan keys ${JSON.stringify(planKeys)}`);
     const index = decl.members.some(ts.isIndexSignatureDeclaration);
-    if (index !== call.additional) problems.push(`${where}: index signature ${index}, additionalProperties ${call.additional}`);
+    if (index !== call.additional)
+      problems.push(`${where}: index signature ${index}, additionalProperties ${call.additional}`);
     for (const [k, d] of call.propDocs) {
       const m = members.find((x) => nameText(x.name) === k);
       if (m) problems.push(...docProblems(`${where} property ${JSON.stringify(k)}`, jsdocText(sf, m), d));
     }
     if (eventRules) {
       const ruleKeys = eventRules.get(call.event);
-      if (JSON.stringify(ruleKeys ?? []) !== JSON.stringify(planKeys)) problems.push(`${where}: rules keys ${JSON.stringify(ruleKeys)}, plan keys ${JSON.stringify(planKeys)}`);
+      if (JSON.stringify(ruleKeys ?? []) !== JSON.stringify(planKeys))
+        problems.push(`${where}: rules keys ${JSON.stringify(ruleKeys)}, plan keys ${JSON.stringify(planKeys)}`);
     }
   }
   const id = c.rendered.identify;
@@ -303,7 +364,8 @@ export function sourceProblems(c: GeneratedClient): string[] {
     const decl = interfaces.get('IdentifyTraits');
     const keys = decl?.members.filter(ts.isPropertySignature).map((m) => nameText(m.name));
     const want = jsOrder(id.traits.map(([k]) => k));
-    if (JSON.stringify(keys) !== JSON.stringify(want)) problems.push(`identify: trait keys ${JSON.stringify(keys)}, plan ${JSON.stringify(want)}`);
+    if (JSON.stringify(keys) !== JSON.stringify(want))
+      problems.push(`identify: trait keys ${JSON.stringify(keys)}, plan ${JSON.stringify(want)}`);
     for (const [k, d] of id.docs ?? []) {
       const m = decl?.members.filter(ts.isPropertySignature).find((x) => nameText(x.name) === k);
       if (m) problems.push(...docProblems(`trait ${JSON.stringify(k)}`, jsdocText(sf, m), d));

@@ -36,12 +36,16 @@ export function witnessValue(w: Witness): unknown {
 /** An object with exactly these own enumerable keys (defineProperty: `__proto__` is a key, not the prototype). */
 export function objectOf(entries: Array<[string, unknown]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
 /** A TypeScript string literal: JSON.stringify, with the line separators escaped too. */
-export const tsString = (s: string): string => JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const tsString = (s: string): string =>
+  JSON.stringify(s)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /** The value as a TypeScript expression. Keys are computed (`["k"]: v`), so `__proto__` is an own key there too. */
 export function tsOf(w: Witness): string {
@@ -53,7 +57,8 @@ export function tsOf(w: Witness): string {
   return tsObject(w.o.map(([k, v]) => [k, tsOf(v)]));
 }
 
-export const tsObject = (entries: Array<[string, string]>): string => `{ ${entries.map(([k, v]) => `[${tsString(k)}]: ${v}`).join(', ')} }`;
+export const tsObject = (entries: Array<[string, string]>): string =>
+  `{ ${entries.map(([k, v]) => `[${tsString(k)}]: ${v}`).join(', ')} }`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scalar schemas with a witness.
@@ -82,7 +87,12 @@ const regexEscape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\
  * A string value CleverTap keeps as it is: no ' " or \ (deleted from values) and no outer whitespace (trimmed); the
  * development checks report those. (Hostile values are hostile/'s business.)
  */
-const shortText = fc.oneof(textArb, fc.string({ unit: 'grapheme', maxLength: 10 })).map((s) => s.slice(0, 40).replace(/['"\\]/g, '').trim());
+const shortText = fc.oneof(textArb, fc.string({ unit: 'grapheme', maxLength: 10 })).map((s) =>
+  s
+    .slice(0, 40)
+    .replace(/['"\\]/g, '')
+    .trim(),
+);
 
 const stringScalar: fc.Arbitrary<Scalar> = fc
   .record({
@@ -127,7 +137,10 @@ const numberScalar: fc.Arbitrary<Scalar> = fc
     others: fc.array(
       fc.oneof(
         fc.integer({ min: -50, max: 50 }),
-        fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !(Number.isInteger(n) && Math.abs(n) > Number.MAX_SAFE_INTEGER)).map((n) => (Object.is(n, -0) ? 0 : n)),
+        fc
+          .double({ noNaN: true, noDefaultInfinity: true })
+          .filter((n) => !(Number.isInteger(n) && Math.abs(n) > Number.MAX_SAFE_INTEGER))
+          .map((n) => (Object.is(n, -0) ? 0 : n)),
       ),
       { maxLength: 3 },
     ),
@@ -141,7 +154,8 @@ const numberScalar: fc.Arbitrary<Scalar> = fc
     if (big !== undefined && mode === 'plain' && !integer) v = Object.is(big, -0) ? 0 : big;
     const schema: Record<string, unknown> = { type: integer ? 'integer' : 'number' };
     // an integer's enum lists integers (a fraction there is a contradiction the checker reports)
-    if (mode === 'enum') schema.enum = [...new Set([...others.filter((o) => !integer || Number.isInteger(o)), v])].sort((a, b) => a - b);
+    if (mode === 'enum')
+      schema.enum = [...new Set([...others.filter((o) => !integer || Number.isInteger(o)), v])].sort((a, b) => a - b);
     if (mode === 'const') schema.const = v;
     if (mode === 'multipleOf') schema.multipleOf = s;
     if (mode === 'bounds') {
@@ -167,12 +181,17 @@ const booleanScalar: fc.Arbitrary<Scalar> = fc
   });
 
 const dateScalar: fc.Arbitrary<Scalar> = fc
-  .record({ format: fc.constantFrom('date', 'date-time'), ms: fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }) })
+  .record({
+    format: fc.constantFrom('date', 'date-time'),
+    ms: fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }),
+  })
   .map(({ format, ms }) => ({ schema: { type: 'string', format }, witness: { d: ms } }));
 
 /** A string or number enum with no `type`: the type is inferred. */
 const untypedEnum: fc.Arbitrary<Scalar> = fc.oneof(
-  fc.array(shortText, { minLength: 1, maxLength: 3 }).map((xs) => ({ schema: { enum: [...new Set(xs)] }, witness: { s: xs[0]! } })),
+  fc
+    .array(shortText, { minLength: 1, maxLength: 3 })
+    .map((xs) => ({ schema: { enum: [...new Set(xs)] }, witness: { s: xs[0]! } })),
   fc.integer().map((n) => ({ schema: { const: n }, witness: { n } })),
 );
 
@@ -187,20 +206,31 @@ const baseScalar: fc.Arbitrary<Scalar> = fc.oneof(
 /** `type` arrays (null included: a warning, not an error), and oneOf/anyOf of scalars; the witness is the first member's. */
 const unionScalar: fc.Arbitrary<Scalar> = fc.oneof(
   fc
-    .record({ first: fc.constantFrom('string', 'number', 'integer', 'boolean'), rest: fc.subarray(['string', 'number', 'boolean', 'null']) })
+    .record({
+      first: fc.constantFrom('string', 'number', 'integer', 'boolean'),
+      rest: fc.subarray(['string', 'number', 'boolean', 'null']),
+    })
     .map(({ first, rest }): Scalar => {
       const types = [...new Set([first, ...rest])];
       const witness: Witness = first === 'string' ? { s: 'x' } : first === 'boolean' ? { b: false } : { n: 3 };
       return { schema: { type: types.length === 1 ? types[0]! : types }, witness };
     }),
-  fc.record({ key: fc.constantFrom('oneOf', 'anyOf'), branches: fc.array(baseScalar, { minLength: 1, maxLength: 3 }) }).map(
-    // oneOf is exclusive (development mode checks it): with more branches the first one's witness may match several,
-    // so those are anyOf here; test/differential judges oneOf against Ajv
-    ({ key, branches }): Scalar => ({ schema: { [branches.length > 1 ? 'anyOf' : key]: branches.map((b) => b.schema) }, witness: branches[0]!.witness }),
-  ),
+  fc
+    .record({ key: fc.constantFrom('oneOf', 'anyOf'), branches: fc.array(baseScalar, { minLength: 1, maxLength: 3 }) })
+    .map(
+      // oneOf is exclusive (development mode checks it): with more branches the first one's witness may match several,
+      // so those are anyOf here; test/differential judges oneOf against Ajv
+      ({ key, branches }): Scalar => ({
+        schema: { [branches.length > 1 ? 'anyOf' : key]: branches.map((b) => b.schema) },
+        witness: branches[0]!.witness,
+      }),
+    ),
 );
 
-export const scalarArb: fc.Arbitrary<Scalar> = fc.oneof({ weight: 5, arbitrary: baseScalar }, { weight: 1, arbitrary: unionScalar });
+export const scalarArb: fc.Arbitrary<Scalar> = fc.oneof(
+  { weight: 5, arbitrary: baseScalar },
+  { weight: 1, arbitrary: unionScalar },
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Documentation keywords, and how a schema is written: inline, through $ref chains, or split with allOf.
@@ -233,7 +263,10 @@ const defNameArb = fc
 
 export const wrapArb: fc.Arbitrary<Wrap> = fc.oneof(
   { weight: 4, arbitrary: fc.constant({ kind: 'inline' as const }) },
-  { weight: 2, arbitrary: fc.array(defNameArb, { minLength: 1, maxLength: 3 }).map((defs) => ({ kind: 'ref' as const, defs })) },
+  {
+    weight: 2,
+    arbitrary: fc.array(defNameArb, { minLength: 1, maxLength: 3 }).map((defs) => ({ kind: 'ref' as const, defs })),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'allOf' as const }) },
 );
 
@@ -269,10 +302,19 @@ const additionalArb = fc.constantFrom<Additional>('absent', 'absent', 'false', '
 
 /** Keys unique as written (JSON objects) — keys equal ignoring case are allowed: a warning only. */
 const propsArb = (maxKeys: number, exclude: (k: string) => boolean = () => false) =>
-  fc.uniqueArray(fc.tuple(keyArb.filter((k) => !exclude(k)), propArb), { maxLength: maxKeys, selector: ([k]) => k });
+  fc.uniqueArray(
+    fc.tuple(
+      keyArb.filter((k) => !exclude(k)),
+      propArb,
+    ),
+    { maxLength: maxKeys, selector: ([k]) => k },
+  );
 
 const eventBody = {
-  docs: fc.oneof(fc.constant({}), docArb.map(({ description, deprecated, examples }) => ({ description, deprecated, examples }))),
+  docs: fc.oneof(
+    fc.constant({}),
+    docArb.map(({ description, deprecated, examples }) => ({ description, deprecated, examples })),
+  ),
   props: propsArb(6),
   additional: additionalArb,
   typeObject: fc.boolean(),
@@ -299,15 +341,42 @@ export const chargedArb: fc.Arbitrary<ChargedSpec> = fc.record({
 
 /** Standard profile fields: one spelling each, a schema CleverTap accepts, and a value its guard lets through. */
 const STANDARD: Array<{ names: string[]; schemas: Array<Record<string, unknown>>; witness: Witness }> = [
-  { names: ['name', 'Name'], schemas: [{ type: 'string' }, { type: 'string', maxLength: 100 }], witness: { s: 'Ada */ Lovelace' } },
-  { names: ['email', 'Email'], schemas: [{ type: 'string' }, { type: 'string', format: 'email' }], witness: { s: 'ada@example.com' } },
+  {
+    names: ['name', 'Name'],
+    schemas: [{ type: 'string' }, { type: 'string', maxLength: 100 }],
+    witness: { s: 'Ada */ Lovelace' },
+  },
+  {
+    names: ['email', 'Email'],
+    schemas: [{ type: 'string' }, { type: 'string', format: 'email' }],
+    witness: { s: 'ada@example.com' },
+  },
   { names: ['phone', 'Phone'], schemas: [{ type: 'string' }], witness: { s: '+14155552671' } },
-  { names: ['gender', 'Gender'], schemas: [{ type: 'string', enum: ['M', 'F'] }, { type: 'string', enum: ['F'] }, { enum: ['M', 'F', 'O', 'U'] }], witness: { s: 'F' } },
-  { names: ['birthday', 'DOB'], schemas: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }], witness: { d: -4_829_097_600_000 } },
-  { names: ['avatar', 'Photo'], schemas: [{ type: 'string', format: 'uri' }], witness: { s: 'https://example.com/a.png' } },
+  {
+    names: ['gender', 'Gender'],
+    schemas: [{ type: 'string', enum: ['M', 'F'] }, { type: 'string', enum: ['F'] }, { enum: ['M', 'F', 'O', 'U'] }],
+    witness: { s: 'F' },
+  },
+  {
+    names: ['birthday', 'DOB'],
+    schemas: [
+      { type: 'string', format: 'date' },
+      { type: 'string', format: 'date-time' },
+    ],
+    witness: { d: -4_829_097_600_000 },
+  },
+  {
+    names: ['avatar', 'Photo'],
+    schemas: [{ type: 'string', format: 'uri' }],
+    witness: { s: 'https://example.com/a.png' },
+  },
   { names: ['Employed'], schemas: [{ type: 'string', enum: ['Y', 'N'] }], witness: { s: 'Y' } },
   { names: ['Married'], schemas: [{ type: 'string', enum: ['N'] }], witness: { s: 'N' } },
-  { names: ['Education'], schemas: [{ type: 'string', enum: ['School', 'College', 'Graduate'] }], witness: { s: 'College' } },
+  {
+    names: ['Education'],
+    schemas: [{ type: 'string', enum: ['School', 'College', 'Graduate'] }],
+    witness: { s: 'College' },
+  },
   { names: ['Age'], schemas: [{ type: 'integer', minimum: 0 }, { type: 'number' }], witness: { n: 36 } },
   { names: ['MSG-email'], schemas: [{ type: 'boolean' }], witness: { b: true } },
   { names: ['MSG-push'], schemas: [{ type: 'boolean' }], witness: { b: false } },
@@ -316,7 +385,11 @@ const STANDARD: Array<{ names: string[]; schemas: Array<Record<string, unknown>>
 ];
 
 /** Every spelling that means a standard field or the identity, folded: custom traits keep clear of them. */
-const NOT_CUSTOM = new Set([...STANDARD.flatMap((s) => s.names), 'DOB', 'Photo', 'userId', 'Identity', 'Name', 'Email', 'Phone', 'Gender'].map(fold));
+const NOT_CUSTOM = new Set(
+  [...STANDARD.flatMap((s) => s.names), 'DOB', 'Photo', 'userId', 'Identity', 'Name', 'Email', 'Phone', 'Gender'].map(
+    fold,
+  ),
+);
 
 export interface TraitSpec {
   name: string;
@@ -332,21 +405,28 @@ export interface IdentifySpec {
   userId: string | number;
 }
 
-const standardTraitArb: fc.Arbitrary<TraitSpec[]> = fc
-  .subarray(STANDARD.map((_, i) => i))
-  .chain((picked) =>
-    fc.tuple(
-      ...picked.map((i) => {
-        const s = STANDARD[i]!;
-        return fc.record({ name: fc.constantFrom(...s.names), schema: fc.constantFrom(...s.schemas), docs: fc.oneof(fc.constant({}), docArb) }).map((t) => ({ ...t, witness: s.witness }));
-      }),
-    ),
-  );
+const standardTraitArb: fc.Arbitrary<TraitSpec[]> = fc.subarray(STANDARD.map((_, i) => i)).chain((picked) =>
+  fc.tuple(
+    ...picked.map((i) => {
+      const s = STANDARD[i]!;
+      return fc
+        .record({
+          name: fc.constantFrom(...s.names),
+          schema: fc.constantFrom(...s.schemas),
+          docs: fc.oneof(fc.constant({}), docArb),
+        })
+        .map((t) => ({ ...t, witness: s.witness }));
+    }),
+  ),
+);
 
 const multiValueArb: fc.Arbitrary<Scalar> = fc
   .record({
     // an empty list is refused (CleverTap error 545)
-    values: fc.array(shortText.map((s) => s.slice(0, 20).trim()), { minLength: 1, maxLength: 3 }),
+    values: fc.array(
+      shortText.map((s) => s.slice(0, 20).trim()),
+      { minLength: 1, maxLength: 3 },
+    ),
     maxItems: fc.integer({ min: 3, max: 100 }),
     maxLength: fc.option(fc.integer({ min: 40, max: 512 }), { nil: undefined }),
   })
@@ -356,18 +436,23 @@ const multiValueArb: fc.Arbitrary<Scalar> = fc
   }));
 
 const customTraitArb: fc.Arbitrary<TraitSpec[]> = fc.uniqueArray(
-  fc.record({
-    name: keyArb.filter((k) => !NOT_CUSTOM.has(fold(k))),
-    scalar: fc.oneof({ weight: 3, arbitrary: scalarArb }, { weight: 1, arbitrary: multiValueArb }),
-    docs: fc.oneof(fc.constant({}), docArb),
-  }).map(({ name, scalar, docs }) => ({ name, schema: scalar.schema, witness: scalar.witness, docs })),
+  fc
+    .record({
+      name: keyArb.filter((k) => !NOT_CUSTOM.has(fold(k))),
+      scalar: fc.oneof({ weight: 3, arbitrary: scalarArb }, { weight: 1, arbitrary: multiValueArb }),
+      docs: fc.oneof(fc.constant({}), docArb),
+    })
+    .map(({ name, scalar, docs }) => ({ name, schema: scalar.schema, witness: scalar.witness, docs })),
   { maxLength: 4, selector: (t) => t.name },
 );
 
 const identifyRecord: fc.Arbitrary<IdentifySpec> = fc.record({
   traits: fc.tuple(standardTraitArb, customTraitArb).map(([a, b]) => [...a, ...b]),
   additional: fc.constantFrom<Additional>('absent', 'false', 'true'),
-  docs: fc.oneof(fc.constant({}), docArb.map(({ description }) => ({ description }))),
+  docs: fc.oneof(
+    fc.constant({}),
+    docArb.map(({ description }) => ({ description })),
+  ),
   userId: fc.oneof(keyArb, fc.integer({ min: -1e6, max: 1e6 })),
 });
 
@@ -384,21 +469,19 @@ export interface PlanSpec {
 
 /** Events with a function name, whose names differ after case-folding and whose functions differ (CT110, CT107, CT109). */
 const eventsArb = (maxEvents: number): fc.Arbitrary<EventSpec[]> =>
-  fc
-    .array(fc.record({ name: eventNameArb, ...eventBody }), { maxLength: maxEvents })
-    .map((events) => {
-      const folds = new Set<string>();
-      const fns = new Set<string>();
-      return events.filter((e) => {
-        const f = fold(e.name);
-        const fn = trackFunctionName(e.name);
-        // '' : a name with no identifier characters the generator uses (CT110), which mutations.ts covers
-        if (fn === '' || folds.has(f) || fns.has(fn)) return false;
-        folds.add(f);
-        fns.add(fn);
-        return true;
-      });
+  fc.array(fc.record({ name: eventNameArb, ...eventBody }), { maxLength: maxEvents }).map((events) => {
+    const folds = new Set<string>();
+    const fns = new Set<string>();
+    return events.filter((e) => {
+      const f = fold(e.name);
+      const fn = trackFunctionName(e.name);
+      // '' : a name with no identifier characters the generator uses (CT110), which mutations.ts covers
+      if (fn === '' || folds.has(f) || fns.has(fn)) return false;
+      folds.add(f);
+      fns.add(fn);
+      return true;
     });
+  });
 
 export const planSpecArb = (maxEvents = 5): fc.Arbitrary<PlanSpec> =>
   fc.record(
@@ -446,7 +529,12 @@ export interface Rendered {
 }
 
 const STANDARD_FIELD: Record<string, string> = {
-  name: 'Name', email: 'Email', phone: 'Phone', gender: 'Gender', birthday: 'DOB', avatar: 'Photo',
+  name: 'Name',
+  email: 'Email',
+  phone: 'Phone',
+  gender: 'Gender',
+  birthday: 'DOB',
+  avatar: 'Photo',
 };
 
 /**
@@ -504,9 +592,15 @@ export function render(spec: PlanSpec): Rendered {
   const property = (p: PropSpec): Record<string, unknown> => place({ ...p.scalar.schema, ...docsOf(p.docs) }, p.wrap);
   const propertiesOf = (props: Array<[string, PropSpec]>): Record<string, unknown> =>
     objectOf(props.map(([k, p]) => [k, property(p)]));
-  const requiredOf = (props: Array<[string, PropSpec]>): string[] => props.filter(([, p]) => p.required).map(([k]) => k);
+  const requiredOf = (props: Array<[string, PropSpec]>): string[] =>
+    props.filter(([, p]) => p.required).map(([k]) => k);
   const additionalOf = (a: Additional): Record<string, unknown> =>
-    a === 'absent' ? {} : { additionalProperties: a === 'false' ? false : a === 'true' ? true : a === 'empty' ? {} : { type: 'string', maxLength: 100 } };
+    a === 'absent'
+      ? {}
+      : {
+          additionalProperties:
+            a === 'false' ? false : a === 'true' ? true : a === 'empty' ? {} : { type: 'string', maxLength: 100 },
+        };
   const allowsExtra = (a: Additional): boolean => a !== 'absent' && a !== 'false';
 
   const events = objectOf([]);
@@ -520,8 +614,15 @@ export function render(spec: PlanSpec): Rendered {
       ...(required.length > 0 && { required }),
       ...additionalOf(e.additional),
     };
-    Object.defineProperty(events, e.name, { value: place(schema, e.wrap), enumerable: true, writable: true, configurable: true });
-    const extra: Array<[string, Witness]> = allowsExtra(e.additional) ? [['extra key beyond the plan ✓', { s: 'extra' }]] : [];
+    Object.defineProperty(events, e.name, {
+      value: place(schema, e.wrap),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    const extra: Array<[string, Witness]> = allowsExtra(e.additional)
+      ? [['extra key beyond the plan ✓', { s: 'extra' }]]
+      : [];
     calls.push({
       event: e.name,
       props: [...e.props.map(([k, p]): [string, Witness] => [k, p.scalar.witness]), ...extra],
@@ -538,7 +639,11 @@ export function render(spec: PlanSpec): Rendered {
     const items = {
       type: 'array',
       maxItems: c.maxItems,
-      items: { type: 'object', properties: propertiesOf(c.items), ...(itemRequired.length > 0 && { required: itemRequired }) },
+      items: {
+        type: 'object',
+        properties: propertiesOf(c.items),
+        ...(itemRequired.length > 0 && { required: itemRequired }),
+      },
     };
     const required = [...requiredOf(c.props), ...(c.itemsRequired ? ['Items'] : [])];
     Object.defineProperty(events, 'Charged', {

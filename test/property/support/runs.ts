@@ -12,7 +12,11 @@ const fuzzRuns = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefin
 export const runs = (fallback: number): number => fuzzRuns ?? fallback;
 
 /** The seed: FUZZ_SEED, else random when fuzzing, else fixed. */
-export const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : fuzzRuns !== undefined ? Date.now() ^ (Math.random() * 0x7fffffff) : 20_261_128;
+export const SEED = process.env.FUZZ_SEED
+  ? Number(process.env.FUZZ_SEED)
+  : fuzzRuns !== undefined
+    ? Date.now() ^ (Math.random() * 0x7fffffff)
+    : 20_261_128;
 
 /**
  * fast-check's parameters. `interruptAfterTimeLimit` bounds a property's time, shrinking included: a failure found

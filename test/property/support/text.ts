@@ -10,20 +10,129 @@ export const PROHIBITED = new Set<string>(PROHIBITED_CHARACTERS);
 
 /** Fragments that mean something to JavaScript, TypeScript, JSDoc or a text editor (none of them prohibited). */
 export const NAME_BITS = [
-  '*/', '/*', '/**', '//', '`', '{}', '{', '}', '[', ']', '(', ')', '#', '@', '-', '_', '/', '*', '?', '^', '~', '|',
-  ';', ',', '+', '=', ' ', '\t', '\n', '\r\n', '\u2028', '\u2029', '\u0085', '\u00a0', '\u200b', '\u200d', '\u200e',
-  '\u202e', '\ufeff', '\u0000', '\u001f', '\u007f', '\u0301', '\u0308', '\ud800', '\udfff', '@param', '@type {x}',
-  '{@link x}', '<', '>', // < and > are prohibited: they are filtered out again, exercising the filter
+  '*/',
+  '/*',
+  '/**',
+  '//',
+  '`',
+  '{}',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '#',
+  '@',
+  '-',
+  '_',
+  '/',
+  '*',
+  '?',
+  '^',
+  '~',
+  '|',
+  ';',
+  ',',
+  '+',
+  '=',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u00a0',
+  '\u200b',
+  '\u200d',
+  '\u200e',
+  '\u202e',
+  '\ufeff',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u0301',
+  '\u0308',
+  '\ud800',
+  '\udfff',
+  '@param',
+  '@type {x}',
+  '{@link x}',
+  '<',
+  '>', // < and > are prohibited: they are filtered out again, exercising the filter
 ];
 
 /** Words: JavaScript's own names, other scripts, emoji, digits and number-ish letters. */
 export const NAME_WORDS = [
-  'Product', 'Viewed', 'order', 'delete', 'class', 'default', 'new', 'function', 'return', 'let', 'await', 'yield',
-  'enum', 'interface', 'constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'then',
-  'undefined', 'NaN', 'Infinity', 'null', 'true', 'track', 'init', 'identify', 'Rules', 'CleverTapScalar', 'Items',
-  'ürün', 'Ürün', 'İstanbul', 'straße', 'ǅemal', 'Ωmega', 'ﬀ', '名前', '注文', 'مرحبا', 'שלום', 'हिन्दी', 'ไทย', 'Ελλάδα',
-  'Кириллица', '한국어', 'ᚠᚢᚦ', '𝒜𝓁𝓅𝒽𝒶', '𐐷', '👍', '👍🏽', '👨‍👩‍👧', '🏳️‍🌈', '🎉', 'é', 'e\u0301', 'a\u0308', 'x',
-  'Z', '0', '7', '42', '3D', '٣', '१२', 'Ⅻ',
+  'Product',
+  'Viewed',
+  'order',
+  'delete',
+  'class',
+  'default',
+  'new',
+  'function',
+  'return',
+  'let',
+  'await',
+  'yield',
+  'enum',
+  'interface',
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'then',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'null',
+  'true',
+  'track',
+  'init',
+  'identify',
+  'Rules',
+  'CleverTapScalar',
+  'Items',
+  'ürün',
+  'Ürün',
+  'İstanbul',
+  'straße',
+  'ǅemal',
+  'Ωmega',
+  'ﬀ',
+  '名前',
+  '注文',
+  'مرحبا',
+  'שלום',
+  'हिन्दी',
+  'ไทย',
+  'Ελλάδα',
+  'Кириллица',
+  '한국어',
+  'ᚠᚢᚦ',
+  '𝒜𝓁𝓅𝒽𝒶',
+  '𐐷',
+  '👍',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '🏳️‍🌈',
+  '🎉',
+  'é',
+  'e\u0301',
+  'a\u0308',
+  'x',
+  'Z',
+  '0',
+  '7',
+  '42',
+  '3D',
+  '٣',
+  '१२',
+  'Ⅻ',
 ];
 
 const ARB_PIECE = fc.oneof(
@@ -53,7 +162,11 @@ const RESTRICTED = new Set(RESTRICTED_EVENTS.map((n) => n.toLowerCase()));
 
 /** What CleverTap allows as a property key (and a trait key): no prohibited characters, no outer whitespace, ≤ 120, not wzrk_. */
 export const isValidKey = (s: string): boolean =>
-  s.length > 0 && s.length <= 120 && s === s.trim() && ![...s].some((c) => PROHIBITED.has(c)) && !fold(s).startsWith(RESERVED_PREFIX);
+  s.length > 0 &&
+  s.length <= 120 &&
+  s === s.trim() &&
+  ![...s].some((c) => PROHIBITED.has(c)) &&
+  !fold(s).startsWith(RESERVED_PREFIX);
 
 export const keyArb: fc.Arbitrary<string> = rawName(120).filter(isValidKey);
 
@@ -65,16 +178,60 @@ export const eventNameArb: fc.Arbitrary<string> = rawName(120).filter(
 /** Whether TypeScript reads `s` as one identifier (its own Unicode tables, which can be older than Node's). */
 export function isIdentifier(s: string): boolean {
   const cps = [...s].map((c) => c.codePointAt(0)!);
-  return cps.length > 0 && ts.isIdentifierStart(cps[0]!, ts.ScriptTarget.ES2022) && cps.every((c) => ts.isIdentifierPart(c, ts.ScriptTarget.ES2022));
+  return (
+    cps.length > 0 &&
+    ts.isIdentifierStart(cps[0]!, ts.ScriptTarget.ES2022) &&
+    cps.every((c) => ts.isIdentifierPart(c, ts.ScriptTarget.ES2022))
+  );
 }
 
 /** Free text for descriptions, titles and examples: everything, with the fragments that could end a comment or a string. */
 export const HOSTILE_TEXT_BITS = [
+  '*/',
+  '/*',
+  '/**',
+  '*/ export const pwned = 1; /*',
+  '<!--',
+  '-->',
+  '`',
+  '${',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: `${` is hostile text, not a template
-  '*/', '/*', '/**', '*/ export const pwned = 1; /*', '<!--', '-->', '`', '${', '${}', '${process.exit(1)}', '}',
-  '\u2028', '\u2029', '"', "'", '\\', '\\u002a/', '*\\/', '\n', '\r', '\r\n', '\n */\n', ' * ', '@param x', '@deprecated',
-  '@example', '{@link https://x}', '</script>', '\u0000', '\u0007', '\u000b', '\u000c', '\u001b[31m', '\u007f', '\u0085',
-  '\ud800', '\udc00', '\ufeff', '\u202e', '// ', '#!', '\t', '   ',
+  '${}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: `${` is hostile text, not a template
+  '${process.exit(1)}',
+  '}',
+  '\u2028',
+  '\u2029',
+  '"',
+  "'",
+  '\\',
+  '\\u002a/',
+  '*\\/',
+  '\n',
+  '\r',
+  '\r\n',
+  '\n */\n',
+  ' * ',
+  '@param x',
+  '@deprecated',
+  '@example',
+  '{@link https://x}',
+  '</script>',
+  '\u0000',
+  '\u0007',
+  '\u000b',
+  '\u000c',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\ud800',
+  '\udc00',
+  '\ufeff',
+  '\u202e',
+  '// ',
+  '#!',
+  '\t',
+  '   ',
 ];
 
 export const textArb: fc.Arbitrary<string> = fc
