@@ -2,7 +2,7 @@
  * The target contract: what every platform's emitter provides. A target is a folder `generator/emit/<name>/` with
  * one entry satisfying `Target`, a set of templates in `templates/<name>/`, and one line in `targets.ts`. Targets
  * share the IR, the checker, the property types and JSDoc (`render-types.ts`), the development-mode rules
- * (`render-checks.ts`) and their interpreter (`templates/shared/checks.ts.hbs`), through `shared/view.ts`.
+ * (`render-checks.ts`) and their interpreter (`templates/shared/checks.ts.hbs`), through `common/view.ts`.
  */
 import type { Plan } from '../model/ir.js';
 

@@ -5,7 +5,7 @@
  * emitted as they are.
  */
 import type { Plan } from '../../model/ir.js';
-import { sharedView, type EventView } from '../shared/view.js';
+import { sharedView, type EventView } from '../common/view.js';
 import type { EmittedFile, Target } from '../target.js';
 import { staticFile, template } from '../templates.js';
 import { tidy } from '../tidy.js';

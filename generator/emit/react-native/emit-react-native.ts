@@ -1,7 +1,7 @@
 /** The React Native target: ES modules wired to clevertap-react-native (recordEvent, onUserLogin, ...). */
 import type { Plan } from '../../model/ir.js';
-import { clientModules } from '../shared/modules.js';
-import { sharedView } from '../shared/view.js';
+import { clientModules } from '../common/modules.js';
+import { sharedView } from '../common/view.js';
 import type { EmittedFile, Target } from '../target.js';
 
 export function emitReactNative(plan: Plan): EmittedFile[] {

@@ -1,7 +1,7 @@
 /** The web target: ES modules wired to clevertap-web-sdk. */
 import type { Plan } from '../../model/ir.js';
-import { clientModules } from '../shared/modules.js';
-import { sharedView } from '../shared/view.js';
+import { clientModules } from '../common/modules.js';
+import { sharedView } from '../common/view.js';
 import type { EmittedFile, Target } from '../target.js';
 
 export function emitWeb(plan: Plan): EmittedFile[] {
