@@ -9,3 +9,15 @@ export function fnOf(source, name) {
     throw new Error(`the client has no ${fn} for "${name}"`);
   return fn;
 }
+
+/** The compiler options of the small apps the bench type-checks against a generated client (tsc, status). */
+export const APP_COMPILER_OPTIONS = {
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'Bundler',
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  lib: ['ES2022', 'DOM'],
+  types: [],
+};

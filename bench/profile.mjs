@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fnOf } from './lib.mjs';
+import { APP_COMPILER_OPTIONS, fnOf } from './lib.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -218,16 +218,7 @@ const STUB_TS = `const sdk = {
   profile: { push: (profile: unknown): unknown => (globalThis as any).__sent = profile },
 };`;
 const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'Bundler',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    lib: ['ES2022', 'DOM'],
-    types: [],
-  },
+  compilerOptions: APP_COMPILER_OPTIONS,
   files: ['app.ts'],
 };
 let mid;

@@ -24,7 +24,7 @@ import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { fnOf } from './lib.mjs';
+import { APP_COMPILER_OPTIONS, fnOf } from './lib.mjs';
 import { serverSection } from './server-throughput.mjs';
 import { propsSource, sampleProps, syntheticPlanJson } from './synthetic-plan.mjs';
 import { writeStatusApp } from './status-app.mjs';
@@ -134,16 +134,7 @@ const STUB_TS = `const sdk = {
 };`;
 
 const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'Bundler',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    lib: ['ES2022', 'DOM'],
-    types: [],
-  },
+  compilerOptions: APP_COMPILER_OPTIONS,
   files: ['app.ts'],
 };
 

@@ -6,20 +6,11 @@
 // every tenth file goes through a wrapper that forwards its argument.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fnOf } from './lib.mjs';
+import { APP_COMPILER_OPTIONS, fnOf } from './lib.mjs';
 import { propsSource, sampleProps } from './synthetic-plan.mjs';
 
 export const STATUS_TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'Bundler',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    lib: ['ES2022', 'DOM'],
-    types: [],
-  },
+  compilerOptions: APP_COMPILER_OPTIONS,
   include: ['src'],
 };
 
