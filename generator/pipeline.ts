@@ -7,6 +7,7 @@ import { toJavaScript } from './emit/javascript.js';
 import { loadPlan, type LoadOptions } from './load/load-plan.js';
 import { buildPlan } from './model/build-plan.js';
 import type { Plan } from './model/ir.js';
+import type { Memo } from './core/memo.js';
 import { findPolicy, transformPlan, withSeverities, type TransformOption } from './transform/index.js';
 
 export interface GenerateOptions extends LoadOptions {
@@ -16,6 +17,8 @@ export interface GenerateOptions extends LoadOptions {
   target?: TargetName;
   /** A transformation policy (docs/transformations.md): a JSON file's path, or the policy object. */
   transform?: TransformOption;
+  /** What a long-lived process keeps from one generation for the next (--watch): see core/memo.ts. */
+  memo?: Memo;
 }
 
 export interface Generated {
@@ -35,7 +38,7 @@ export function validate(
   const loaded = loadPlan(path, options);
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
-  const built = buildPlan(loaded.value, loaded.sources);
+  const built = buildPlan(loaded.value, loaded.sources, options.memo?.events);
   diagnostics.push(...built.diagnostics);
   const found = findPolicy(options.transform, loaded.value);
   diagnostics.push(...found.diagnostics);

@@ -7,6 +7,7 @@ import { toJavaScript } from '../emit/javascript.js';
 import type { EmittedFile } from '../emit/target.js';
 import { withFileHook } from '../load/read-json.js';
 import type { Plan } from '../model/ir.js';
+import type { Memo } from '../core/memo.js';
 import { generate, validate, type GenerateOptions } from '../pipeline.js';
 import type { OutputSettings, SeverityLevel, TargetName } from './fields.js';
 
@@ -58,6 +59,8 @@ export interface RunOptions {
   read?: (path: string) => string | undefined;
   /** Check only: no emitting. */
   validateOnly?: boolean;
+  /** What to keep for the next generation of the same output (--watch); `options.memo` is set from it. */
+  memo?: Memo;
 }
 
 /** Generates `plan` in memory; never touches the output folder. */
@@ -67,10 +70,18 @@ export async function generateOutput(
   run: RunOptions = {},
 ): Promise<OutputResult> {
   const read: string[] = [];
-  const hook = { onRead: (p: string) => read.push(p), ...(run.read && { read: run.read }) };
+  const memo = run.memo;
+  const hook = {
+    onRead: (p: string) => read.push(p),
+    ...(run.read && { read: run.read }),
+    ...(memo && { memory: memo.files }),
+  };
+  const withMemo = memo ? { ...options, memo } : options;
   const result = withFileHook(hook, () =>
-    run.validateOnly ? { ...validate(plan, options), files: [] } : generate(plan, options),
+    run.validateOnly ? { ...validate(plan, withMemo), files: [] } : generate(plan, withMemo),
   );
+  // Files no longer read (a $ref removed) are forgotten
+  if (memo) for (const p of memo.files.keys()) if (!read.includes(p)) memo.files.delete(p);
   const diagnostics = applySeverity(result.diagnostics, run.severity ?? {});
   if (hasErrors(diagnostics) || result.files.length === 0) return { plan: result.plan, files: [], diagnostics, read };
   const files = options.language === 'js' ? await toJavaScript(result.files) : result.files;

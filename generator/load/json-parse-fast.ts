@@ -6,10 +6,44 @@
  */
 import { countKeys } from './json-index.js';
 import { MAX_DEPTH } from './json-parse.js';
-import { registerOnDemand, type NodeInfo } from './source.js';
+import { registerAs, registerOnDemand, rehome, type NodeInfo } from './source.js';
 import type { SourceFile } from '../core/source-file.js';
 
-/** Registers `node` and what it contains; adds its keys to `keys.count`. False when the text needs the positioned parser. */
+/**
+ * How deep a newer text's nodes take over the infos of an earlier read's nodes at the same path (rehome): the root,
+ * its members (`events`, `$defs`) and theirs (one event). Below that a changed node is registered afresh; an unchanged
+ * one is kept whole at any of these levels.
+ */
+const REUSE_DEPTH = 2;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Whether two JSON values are the same, keys in the same order; counts the keys of `a` into `keys` when they are. */
+function sameJson(a: unknown, b: unknown, keys: { count: number }): boolean {
+  if (a === b) return true;
+  if (!isRecord(a) || !isRecord(b)) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i], keys)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameJson(a[k], b[k], keys)) return false;
+  }
+  keys.count += ka.length;
+  return true;
+}
+
+/**
+ * Registers `node` and what it contains; adds its keys to `keys.count`. Returns the node to keep in its place: the
+ * earlier read's `previous` when the two are the same (its nodes, and whatever was built from them, live on), or
+ * `node`. False when the text needs the positioned parser.
+ */
 function register(
   node: object,
   file: SourceFile,
@@ -17,39 +51,73 @@ function register(
   key: string,
   depth: number,
   keys: { count: number },
-): boolean {
+  previous: unknown,
+): object | false {
   if (depth > MAX_DEPTH) return false;
-  const info = registerOnDemand(node, file, parent, key);
+  let info: NodeInfo | undefined;
+  // Above REUSE_DEPTH the members decide whether the node is the same (one walk over the text's nodes, not one per
+  // level); at it, the subtrees are compared.
+  let old: object | undefined =
+    isRecord(previous) && Array.isArray(previous) === Array.isArray(node) ? previous : undefined;
+  if (old && depth === REUSE_DEPTH) {
+    const same = { count: 0 };
+    if (sameJson(old, node, same) && rehome(old, file, parent)) {
+      keys.count += same.count;
+      return old;
+    }
+  }
+  if (old && depth <= REUSE_DEPTH) {
+    info = rehome(old, file, parent);
+    if (info) registerAs(node, info);
+  }
+  if (!info || depth >= REUSE_DEPTH) old = undefined;
+  info ??= registerOnDemand(node, file, parent, key);
   if (Array.isArray(node)) {
+    const oldItems = old as unknown[] | undefined;
+    let same = oldItems !== undefined && oldItems.length === node.length;
     for (let i = 0; i < node.length; i++) {
       const v: unknown = node[i];
-      if (
-        typeof v === 'object'
-          ? v !== null && !register(v, file, info, String(i), depth + 1, keys)
-          : typeof v === 'number' && !Number.isFinite(v)
-      )
-        return false;
+      const was = oldItems?.[i];
+      if (typeof v === 'object' && v !== null) {
+        const kept = register(v, file, info, String(i), depth + 1, keys, was);
+        if (kept === false) return false;
+        if (kept !== v) node[i] = kept;
+        else same = false;
+      } else {
+        if (typeof v === 'number' && !Number.isFinite(v)) return false;
+        if (v !== was) same = false;
+      }
     }
-    return true;
+    return same ? old! : node;
   }
   const record = node as Record<string, unknown>;
+  const oldKeys = old && Object.keys(old);
+  let same = oldKeys !== undefined;
   let count = 0;
   for (const k in record) {
-    count++;
     const v = record[k];
-    if (
-      typeof v === 'object'
-        ? v !== null && !register(v, file, info, k, depth + 1, keys)
-        : typeof v === 'number' && !Number.isFinite(v)
-    )
-      return false;
+    const was = old && Object.hasOwn(old, k) ? (old as Record<string, unknown>)[k] : undefined;
+    if (same && oldKeys![count] !== k) same = false;
+    count++;
+    if (typeof v === 'object' && v !== null) {
+      const kept = register(v, file, info, k, depth + 1, keys, was);
+      if (kept === false) return false;
+      if (kept !== v) record[k] = kept;
+      else same = false;
+    } else {
+      if (typeof v === 'number' && !Number.isFinite(v)) return false;
+      if (v !== was) same = false;
+    }
   }
   keys.count += count;
-  return true;
+  return same && count === oldKeys!.length ? old! : node;
 }
 
-/** The value of a JSON text read with JSON.parse, or undefined when the positioned parser must read it. */
-export function parseJsonFast(file: SourceFile): { value: unknown } | undefined {
+/**
+ * The value of a JSON text read with JSON.parse, or undefined when the positioned parser must read it. `previous`:
+ * the value of an earlier read of the same file (--watch), whose unchanged parts are kept instead of the new ones.
+ */
+export function parseJsonFast(file: SourceFile, previous?: unknown): { value: unknown } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(file.text);
@@ -59,7 +127,9 @@ export function parseJsonFast(file: SourceFile): { value: unknown } | undefined 
   if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
   if (typeof value === 'object' && value !== null) {
     const keys = { count: 0 };
-    if (!register(value, file, undefined, '', 0, keys) || keys.count !== countKeys(file.text)) return undefined;
+    const kept = register(value, file, undefined, '', 0, keys, previous);
+    if (kept === false || keys.count !== countKeys(file.text)) return undefined;
+    value = kept;
   }
   file.offsetsOnDemand = true;
   return { value };

@@ -22,6 +22,8 @@ export interface FileHook {
   read?(path: string): string | undefined;
   /** Called with every path read (from the hook or the disk). */
   onRead?(path: string): void;
+  /** The last value read of each file (--watch, core/memo.ts): a newer text keeps the nodes of its unchanged parts. */
+  memory?: Map<string, unknown>;
 }
 
 let hook: FileHook | undefined;
@@ -55,9 +57,10 @@ export function readText(path: string): string {
   }
 }
 
-export function parseJsonText(path: string, text: string): ReadJson {
+/** `previous`: the value an earlier read of `path` gave, whose unchanged parts are kept (json-parse-fast.ts). */
+export function parseJsonText(path: string, text: string, previous?: unknown): ReadJson {
   const file: SourceFile = { path, text };
-  const fast = parseJsonFast(file);
+  const fast = parseJsonFast(file, previous);
   if (fast) return { file, value: fast.value, diagnostics: [] };
   try {
     const { value, duplicates, hugeNumbers } = parseJson(file);
@@ -87,5 +90,8 @@ export function parseJsonText(path: string, text: string): ReadJson {
 }
 
 export function readJson(path: string): ReadJson {
-  return parseJsonText(path, readText(path));
+  const memory = hook?.memory;
+  const read = parseJsonText(path, readText(path), memory?.get(path));
+  if (memory && read.value !== undefined) memory.set(path, read.value);
+  return read;
 }

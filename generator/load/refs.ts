@@ -18,6 +18,11 @@ export class RefResolver {
   private readonly roots = new Map<SourceFile, unknown>();
   private readonly byPath = new Map<string, { file: SourceFile; value: unknown } | undefined>();
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * While set, each `$ref` followed is pushed as `site, ref, target` (core/memo.ts): what was built from a schema
+   * stands for it again while each of its `$ref`s still leads to the same node (`leadsTo`).
+   */
+  trail: unknown[] | undefined;
 
   /** `sources`: the files the plan was read from; a `#/...` reference in any of them points into `plan`. */
   constructor(sources: readonly SourceFile[], plan: unknown) {
@@ -49,6 +54,7 @@ export class RefResolver {
         return undefined;
       }
       const target = this.lookup(current, ref);
+      this.trail?.push(current, ref, target);
       if (target === undefined) return undefined;
       if (typeof target !== 'object' || target === null || Array.isArray(target)) {
         this.report('CT016', current, {
@@ -58,6 +64,24 @@ export class RefResolver {
       }
       current = target as Record<string, unknown>;
     }
+  }
+
+  /**
+   * Whether `site`'s `$ref` leads to `target` in the plan as read now. Only a reference inside the same file is
+   * followed here (a pure walk, no file read, nothing reported); one into another file is taken as changed.
+   */
+  leadsTo(site: Record<string, unknown>, ref: string, target: unknown): boolean {
+    if (!ref.startsWith('#/') || target === undefined) return false;
+    const file = originOf(site)?.file;
+    const root = file && this.roots.get(file);
+    if (root === undefined) return false;
+    let pointer: string;
+    try {
+      pointer = decodeURIComponent(ref.slice(1));
+    } catch {
+      return false;
+    }
+    return walk(root, pointer) === target;
   }
 
   /** Refuses a schema the model will not follow (nested too deep), with a diagnostic at it. */

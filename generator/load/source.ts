@@ -16,10 +16,10 @@ export interface NodeInfo {
   offset: number;
   pointer?: string;
   /** Member keys and the offsets of their key tokens (of the values, in arrays), flat: [key, offset, key, offset, ...]. */
-  keyOffsets?: Array<string | number>;
+  keyOffsets?: Array<string | number> | undefined;
   /** The offset of each member's value, in the order of keyOffsets (members found on demand only). */
-  valueOffsets?: number[];
-  keyIndex?: Map<string, number>;
+  valueOffsets?: number[] | undefined;
+  keyIndex?: Map<string, number> | undefined;
   /** Whole origins of members, for objects built by an importer from another file's nodes. */
   members?: Map<string, Origin>;
   origin?: Origin;
@@ -34,6 +34,7 @@ function pointerOf(info: NodeInfo): string {
 
 /** Members in keyOffsets order, found in the text first when they are found on demand. */
 function membersOf(info: NodeInfo): Array<string | number> | undefined {
+  current(info);
   if (!info.keyOffsets && info.file.offsetsOnDemand) findMembers(info);
   return info.keyOffsets;
 }
@@ -60,6 +61,7 @@ function keyOffset(info: NodeInfo, key: string): number | undefined {
 
 /** The offset of the node's value (its `{` or `[`). */
 export function offsetOf(info: NodeInfo): number {
+  current(info);
   if (info.offset < 0) {
     const parent = info.parent;
     if (!parent) {
@@ -86,6 +88,43 @@ export function registerParsed(
   return info;
 }
 
+/**
+ * A node of an earlier read of the same file, kept for a read of a newer text (json-parse-fast.ts, `previous`): its
+ * info now stands for the same path in `file`, where its offsets are found when asked. The nodes below it follow
+ * when next asked (`current`), so keeping a large subtree costs nothing until a diagnostic names a place in it.
+ * Origins handed out before follow too, as they read the info. Undefined when the node was never registered.
+ */
+export function rehome(node: object, file: SourceFile, parent: NodeInfo | undefined): NodeInfo | undefined {
+  const info = registry.get(node);
+  if (!info || info.members) return undefined;
+  if (parent) info.parent = parent;
+  moveTo(info, file);
+  return info;
+}
+
+function moveTo(info: NodeInfo, file: SourceFile): void {
+  info.file = file;
+  info.offset = -1;
+  info.keyOffsets = undefined;
+  info.valueOffsets = undefined;
+  info.keyIndex = undefined;
+}
+
+/** The info, moved to its parent's file first if a rehome above it left it behind (its positions were the old text's). */
+function current(info: NodeInfo): NodeInfo {
+  const parent = info.parent;
+  if (parent) {
+    const file = current(parent).file;
+    if (info.file !== file) moveTo(info, file);
+  }
+  return info;
+}
+
+/** Registers `node` under an info that stood for another node (rehome): the same path in a newer text. */
+export function registerAs(node: object, info: NodeInfo): void {
+  registry.set(node, info);
+}
+
 /** For a file read with JSON.parse: registers a node whose offsets are found when asked. */
 export function registerOnDemand(node: object, file: SourceFile, parent: NodeInfo | undefined, key: string): NodeInfo {
   const info: NodeInfo = { file, parent, key, offset: -1 };
@@ -108,10 +147,11 @@ export function setOrigin(node: object, origin: Origin, keys?: Map<string, numbe
 
 /** The origin of a node: its pointer and offset are worked out when first read. */
 class NodeOrigin implements Origin {
-  constructor(
-    readonly file: SourceFile,
-    private readonly info: NodeInfo,
-  ) {}
+  constructor(private readonly info: NodeInfo) {}
+  /** Read from the node's info, which a later read of the same file may move to the new text (rehome). */
+  get file(): SourceFile {
+    return current(this.info).file;
+  }
   get pointer(): string {
     return pointerOf(this.info);
   }
@@ -124,11 +164,13 @@ class NodeOrigin implements Origin {
 class MemberOrigin implements Origin {
   private foundPointer: string | undefined;
   constructor(
-    readonly file: SourceFile,
     private readonly info: NodeInfo,
     private readonly node: object,
     private readonly key: string,
   ) {}
+  get file(): SourceFile {
+    return current(this.info).file;
+  }
   get pointer(): string {
     this.foundPointer ??= joinPointer(pointerOf(this.info), this.key);
     return this.foundPointer;
@@ -143,7 +185,7 @@ export function originOf(node: unknown): Origin | undefined {
   if (typeof node !== 'object' || node === null) return undefined;
   const info = registry.get(node);
   if (!info) return undefined;
-  info.origin ??= new NodeOrigin(info.file, info);
+  info.origin ??= new NodeOrigin(info);
   return info.origin;
 }
 
@@ -160,7 +202,7 @@ export function memberOrigin(node: object, key: string | number): Origin | undef
   const info = registry.get(node);
   if (!info) return undefined;
   const k = typeof key === 'string' ? key : String(key);
-  return info.members?.get(k) ?? new MemberOrigin(info.file, info, node, k);
+  return info.members?.get(k) ?? new MemberOrigin(info, node, k);
 }
 
 export function escapePointerToken(token: string): string {

@@ -4,6 +4,7 @@ import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { RefResolver } from '../load/refs.js';
 import { memberOrigin, originOf } from '../load/source.js';
 import type { Origin, SourceFile } from '../core/source-file.js';
+import type { MemoizedEvent } from '../core/memo.js';
 import type { EventNode, IdentifyNode, Plan, Trait } from './ir.js';
 import { propertiesTypeName, trackFunctionName } from './names.js';
 import { isSchemaObject, viewOf, type Schema } from './schema-view.js';
@@ -37,8 +38,15 @@ const describeValue = (v: unknown): string =>
         ? 'an object'
         : `${typeof v} ${JSON.stringify(v)}`;
 
-/** `sources`: the files the plan was read from (one for a native plan; an Iglu folder has many). */
-export function buildPlan(value: unknown, sources: readonly SourceFile[]): BuiltPlan {
+/**
+ * `sources`: the files the plan was read from (one for a native plan; an Iglu folder has many). `memo` (--watch):
+ * events built before from the very same schema value (the loader keeps unchanged parts of a newer text).
+ */
+export function buildPlan(
+  value: unknown,
+  sources: readonly SourceFile[],
+  memo?: WeakMap<object, MemoizedEvent>,
+): BuiltPlan {
   const diagnostics: Diagnostic[] = [];
   const rootOrigin: Origin = originOf(value) ?? { file: sources[0]!, pointer: '', offset: 0 };
   if (!isSchemaObject(value)) {
@@ -46,7 +54,7 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
     return { plan: undefined, diagnostics };
   }
   const refs = new RefResolver(sources.includes(rootOrigin.file) ? sources : [rootOrigin.file, ...sources], value);
-  const ctx: TypeContext = { refs, diagnostics, active: [], checked: new Set() };
+  const ctx: TypeContext = { refs, diagnostics, active: [], checked: new Map() };
   const at = (key: string): Origin => memberOrigin(value, key) ?? rootOrigin;
 
   for (const key of Object.keys(value)) {
@@ -87,7 +95,13 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
     );
   else {
     for (const eventName of Object.keys(rawEvents)) {
-      events.push(buildEvent(eventName, rawEvents[eventName], memberOrigin(rawEvents, eventName) ?? at('events'), ctx));
+      const raw = rawEvents[eventName];
+      const origin = memberOrigin(rawEvents, eventName) ?? at('events');
+      events.push(
+        memo && isSchemaObject(raw)
+          ? memoizedEvent(eventName, raw, origin, ctx, memo)
+          : buildEvent(eventName, raw, origin, ctx),
+      );
     }
   }
   events.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -116,6 +130,40 @@ export function buildPlan(value: unknown, sources: readonly SourceFile[]): Built
   return { plan, diagnostics };
 }
 
+/**
+ * The event as built before from the very same schema value (--watch keeps the unchanged parts of a newer text), or
+ * built now. Only an event built without a diagnostic, and without meeting a layer whose problem was reported
+ * elsewhere, is kept: where a diagnostic points, and which event reports a shared layer, depend on the rest of the
+ * plan. A kept event stands while each of its `$ref`s leads to the same node.
+ */
+function memoizedEvent(
+  name: string,
+  raw: Schema,
+  origin: Origin,
+  ctx: TypeContext,
+  memo: WeakMap<object, MemoizedEvent>,
+): EventNode {
+  const known = memo.get(raw);
+  if (known && known.event.name === name && refsStand(known.refs, ctx.refs)) return known.event;
+  const before = ctx.diagnostics.length + ctx.refs.diagnostics.length;
+  const trail: unknown[] = [];
+  ctx.refs.trail = trail;
+  ctx.metReported = false;
+  const event = buildEvent(name, raw, origin, ctx);
+  ctx.refs.trail = undefined;
+  if (!ctx.metReported && ctx.diagnostics.length + ctx.refs.diagnostics.length === before)
+    memo.set(raw, { event, refs: trail });
+  else memo.delete(raw);
+  return event;
+}
+
+function refsStand(trail: readonly unknown[], refs: RefResolver): boolean {
+  for (let i = 0; i < trail.length; i += 3) {
+    if (!refs.leadsTo(trail[i] as Schema, trail[i + 1] as string, trail[i + 2])) return false;
+  }
+  return true;
+}
+
 function objectSchema(raw: unknown, what: string, origin: Origin, ctx: TypeContext) {
   if (!isSchemaObject(raw)) {
     ctx.diagnostics.push(diagnose('CT007', origin, { what, actual: describeValue(raw) }));
@@ -123,7 +171,7 @@ function objectSchema(raw: unknown, what: string, origin: Origin, ctx: TypeConte
   }
   const view = viewOf(raw, origin, ctx.refs);
   if (!view) return undefined;
-  keywordProblems(view, ctx.checked, ctx.diagnostics);
+  keywordProblems(view, ctx);
   const type = view.get('type');
   if (type !== undefined && type !== 'object') {
     ctx.diagnostics.push(diagnose('CT007', view.keyOrigin('type'), { what, actual: `type ${JSON.stringify(type)}` }));

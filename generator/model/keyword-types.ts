@@ -147,13 +147,27 @@ const BOUNDS: ReadonlyArray<readonly [string, string]> = [
   ['exclusiveMinimum', 'exclusiveMaximum'],
 ];
 
+/** Where keywordProblems keeps what it checked (TypeContext has it). */
+export interface KeywordChecks {
+  /** Each layer checked, and whether it had a problem. */
+  checked: Map<Schema, boolean>;
+  diagnostics: Diagnostic[];
+  /** Set when a layer with a problem is met again: what is built there relies on it being reported elsewhere. */
+  metReported?: boolean;
+}
+
 /** Checks each layer once (a shared $defs schema is reported where it is written, not at every use). */
-export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Diagnostic[]): void {
+export function keywordProblems(view: SchemaView, ctx: KeywordChecks): void {
   const layers = view.layers;
+  const out = ctx.diagnostics;
   for (let l = 0; l < layers.length; l++) {
     const layer = layers[l]!;
-    if (checked.has(layer)) continue;
-    checked.add(layer);
+    const seen = ctx.checked.get(layer);
+    if (seen !== undefined) {
+      if (seen) ctx.metReported = true;
+      continue;
+    }
+    const before = out.length;
     const keys = Object.keys(layer);
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
@@ -163,6 +177,7 @@ export function keywordProblems(view: SchemaView, checked: Set<Schema>, out: Dia
       else if (misspeltKeyword(key))
         out.push(diagnose('CT017', view.keyOrigin(key), { keyword: key, didYouMean: didYouMean(key, KEYWORDS) }));
     }
+    ctx.checked.set(layer, out.length > before);
   }
   boundProblems(view, out);
 }

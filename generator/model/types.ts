@@ -1,11 +1,11 @@
 /** Maps a property's JSON Schema to a TypeNode, recording keywords the client cannot honour. */
-import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnose } from '../diagnostics/diagnostic.js';
 import type { RefResolver } from '../load/refs.js';
 import { memberOrigin, originOf } from '../load/source.js';
 import type { Origin } from '../core/source-file.js';
 import type { Docs, IgnoredKeyword, Property, StringType, TypeNode } from './ir.js';
 import { isSchemaObject, SchemaView, viewOf, type Schema } from './schema-view.js';
-import { keywordProblems } from './keyword-types.js';
+import { keywordProblems, type KeywordChecks } from './keyword-types.js';
 import { combined, isMerged } from './combine.js';
 import { admitsNothing } from './admits.js';
 import { didYouMean } from '../diagnostics/nearest.js';
@@ -54,13 +54,10 @@ export const KNOWN_FORMATS = new Set([
   'time',
 ]);
 
-export interface TypeContext {
+export interface TypeContext extends KeywordChecks {
   refs: RefResolver;
-  diagnostics: Diagnostic[];
   /** The schemas being read, outermost first: one met again is a cycle ($ref to an ancestor). */
   active: Schema[];
-  /** Layers whose keywords' JSON types have been checked (a Set: faster than a WeakSet, and the plan outlives the model). */
-  checked: Set<Schema>;
   /** Collects the unsupported keywords met inside a property's branches and items, for that property. */
   ignored?: IgnoredKeyword[];
 }
@@ -214,7 +211,7 @@ export function nestedType(view: SchemaView, origin: Origin, ctx: TypeContext, r
     );
     return { kind: 'untyped', origin };
   }
-  keywordProblems(view, ctx.checked, ctx.diagnostics);
+  keywordProblems(view, ctx);
   const depth = active.length;
   for (let i = 0; i < layers.length; i++) active.push(layers[i]!); // none is active yet: checked above
   try {

@@ -105,12 +105,35 @@ export function targetPath(outDir: string, file: EmittedFile): string {
   return path;
 }
 
-export function writeFiles(outDir: string, files: EmittedFile[], options: { force?: boolean } = {}): WriteResult {
+/** What a process wrote, by path: the content, and the file's stat right after (--watch; core/memo.ts). */
+export type Written = Map<string, { content: string; stamp: string }>;
+
+function stampOf(path: string): string | undefined {
+  const st = statSync(path, { throwIfNoEntry: false, bigint: true });
+  return st && `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+
+/**
+ * The file's content: what this process wrote there when the file has not changed since (same inode, size and
+ * times), else read from the disk. Saves reading back a client of megabytes on every --watch generation.
+ */
+function existingContent(path: string, written: Written | undefined): string | undefined {
+  const known = written?.get(path);
+  if (known && known.stamp === stampOf(path)) return known.content;
+  return readIfExists(path);
+}
+
+export function writeFiles(
+  outDir: string,
+  files: EmittedFile[],
+  options: { force?: boolean; written?: Written } = {},
+): WriteResult {
   checkOutDir(outDir);
+  const written = options.written;
   const planned = files.map((f) => ({
     file: f,
     path: targetPath(outDir, f),
-    existing: readIfExists(targetPath(outDir, f)),
+    existing: existingContent(targetPath(outDir, f), written),
   }));
   // Refuse before writing anything, so that a refusal leaves every file as it was
   for (const p of planned) {
@@ -124,6 +147,7 @@ export function writeFiles(outDir: string, files: EmittedFile[], options: { forc
   for (const { file, path, existing } of planned) {
     if (existing === file.content) {
       result.unchanged.push(path);
+      if (written) remember(written, path, file.content);
       continue;
     }
     const tmp = `${path}.${process.pid}.tmp`;
@@ -133,8 +157,10 @@ export function writeFiles(outDir: string, files: EmittedFile[], options: { forc
       renameSync(tmp, path);
     } catch (e) {
       rmSync(tmp, { force: true });
+      written?.delete(path);
       throw new IoError(`cannot write ${shown(path)}: ${explainFsError(e)}`);
     }
+    if (written) remember(written, path, file.content);
     result.written.push(path);
   }
   return result;
@@ -157,4 +183,10 @@ export function staleFiles(outDir: string, files: EmittedFile[]): StaleFile[] {
     else if (existing !== f.content) stale.push({ path, state: 'differs' });
   }
   return stale;
+}
+
+function remember(written: Written, path: string, content: string): void {
+  const stamp = stampOf(path);
+  if (stamp === undefined) written.delete(path);
+  else written.set(path, { content, stamp });
 }

@@ -106,9 +106,11 @@ const multiValue: PlanRule = (plan: Plan) =>
 
 /** CT504: at the first custom trait past the limit (in file order). */
 const customTraitCount: PlanRule = (plan: Plan) => {
-  const custom = byPosition(traitsOf(plan).filter(isCustom));
+  const custom = traitsOf(plan).filter(isCustom);
   if (custom.length <= LIMITS.customTraits) return [];
-  return [diagnose('CT504', custom[LIMITS.customTraits]!.origin, { count: custom.length, max: LIMITS.customTraits })];
+  // Sorted only here: a position is found in the text when first asked, which costs a scan of a large plan
+  const past = byPosition(custom)[LIMITS.customTraits]!;
+  return [diagnose('CT504', past.origin, { count: custom.length, max: LIMITS.customTraits })];
 };
 
 /** Folded spellings of the standard fields (both our trait names and CleverTap's own). */

@@ -10,6 +10,7 @@ import { IoError } from '../../core/io-error.js';
 import { findConfig, CONFIG_FILE } from '../../config/find-config.js';
 import type { OutputSettings } from '../../config/fields.js';
 import { generateOutput, pipelineOptions } from '../../config/generate-output.js';
+import type { Memo } from '../../core/memo.js';
 import { readConfig, type Config } from '../../config/read-config.js';
 import { staleFiles, writeFiles } from '../../write/write-files.js';
 
@@ -96,9 +97,16 @@ export interface StepResult {
 }
 
 /** Generates one output and writes it (or checks it with --check); prints what it did. */
-export async function runOutput(o: OutputSettings, flags: Flags, io: CommandIo, prefix = ''): Promise<StepResult> {
+export async function runOutput(
+  o: OutputSettings,
+  flags: Flags,
+  io: CommandIo,
+  prefix = '',
+  memo?: Memo,
+): Promise<StepResult> {
   const result = await generateOutput(relative(process.cwd(), o.plan) || o.plan, pipelineOptions(o), {
     severity: o.severity,
+    ...(memo && { memo }),
   });
   const read = result.read.map((p) => resolve(p));
   if (report(result.diagnostics, flags.format, o.maxWarnings, io)) {
@@ -121,7 +129,7 @@ export async function runOutput(o: OutputSettings, flags: Flags, io: CommandIo, 
     if (stale.length > 0) io.err(`${prefix}run codegen to update the client\n`);
     return { code: stale.length > 0 ? 1 : 0, read };
   }
-  const written = writeFiles(o.out, result.files, { force: flags.force });
+  const written = writeFiles(o.out, result.files, { force: flags.force, ...(memo && { written: memo.written }) });
   if (flags.format !== 'json') {
     for (const f of written.written) io.err(`${prefix}wrote ${shown(f)}\n`);
     for (const f of written.unchanged) io.err(`${prefix}unchanged ${shown(f)}\n`);

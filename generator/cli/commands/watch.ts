@@ -6,6 +6,7 @@
 import { relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { IoError } from '../../core/io-error.js';
+import { newMemo, type Memo } from '../../core/memo.js';
 import type { OutputSettings } from '../../config/fields.js';
 import { findConfig } from '../../config/find-config.js';
 import { readConfig } from '../../config/read-config.js';
@@ -36,7 +37,16 @@ interface Cycle {
   watch: string[];
 }
 
-async function generateAll(setup: WatchSetup, configPath: string | undefined, io: CommandIo): Promise<Cycle> {
+/**
+ * Generates every output, each with what it kept from its last generation (core/memo.ts): an output is known by all
+ * its settings, so a changed setting starts afresh; memos of outputs gone from the config are dropped.
+ */
+async function generateAll(
+  setup: WatchSetup,
+  configPath: string | undefined,
+  io: CommandIo,
+  memos: Map<string, Memo>,
+): Promise<Cycle> {
   const { flags } = setup;
   let outputs: OutputSettings[];
   if (configPath === undefined) {
@@ -63,10 +73,15 @@ async function generateAll(setup: WatchSetup, configPath: string | undefined, io
   }
   const watch = configPath ? [configPath] : [];
   let code = 0;
+  const kept = new Map(memos);
+  memos.clear();
   for (const o of outputs) {
     watch.push(o.plan);
+    const key = JSON.stringify(o);
+    const memo = kept.get(key) ?? newMemo();
+    memos.set(key, memo);
     try {
-      const step = await runOutput(o, flags, io);
+      const step = await runOutput(o, flags, io, '', memo);
       watch.push(...step.read);
       code = Math.max(code, step.code);
     } catch (e) {
@@ -100,6 +115,7 @@ export async function runWatch(setup: WatchSetup, rawIo: CommandIo): Promise<num
   let running: Promise<void> | undefined;
   let again = false;
   let lastWatched: string[] = [];
+  const memos = new Map<string, Memo>();
   const watcher = new PathWatcher((path) => {
     if (setup.signal.aborted) return;
     clearTimeout(timer);
@@ -117,7 +133,7 @@ export async function runWatch(setup: WatchSetup, rawIo: CommandIo): Promise<num
     running = (async () => {
       do {
         again = false;
-        const result = await generateAll(setup, configPath, io);
+        const result = await generateAll(setup, configPath, io, memos);
         if (setup.signal.aborted) break;
         watcher.set(result.watch);
         const files = [...new Set(result.watch)];

@@ -103,16 +103,15 @@ export function sharedView(plan: Plan): SharedView {
   return {
     header: lineCommentText(`CleverTap client for the tracking plan "${plan.name}"${version}.`),
     marker: GENERATED_MARKER,
-    events: plan.events.map(eventView),
+    events: plan.events.map(memoizedEventView),
     identify: identifyView(plan.identify),
     exactTypes: exactTypes(plan.events.some((e) => chargedItems(e) !== undefined)),
-    eventRules: stringLiteral(
-      JSON.stringify(
-        plan.events
-          .filter((e) => e.properties.length > 0 || e.additional !== false)
-          .map((e) => [e.name, [eventRules(e), extraRule(e.additional)]]),
-      ),
-    ),
+    // stringLiteral(JSON.stringify([[name, rules], ...])), put together from each event's part (escaping is
+    // character by character, and no part starts or ends inside a surrogate pair)
+    eventRules: `"[${plan.events
+      .filter((e) => e.properties.length > 0 || e.additional !== false)
+      .map(eventRulesPart)
+      .join(',')}]"`,
     traitRules: stringLiteral(JSON.stringify(traitRules(plan.identify))),
     facts: factsView(),
     hasTransforms: plan.events.some((e) => e.transform?.fields !== undefined),
@@ -205,6 +204,34 @@ function traitRules(identify: IdentifyNode | undefined): [CheckRule[], ItemRule 
   });
   if (!traits.some((t) => t.standard === 'Email')) rules.push(['email', 's', { f: 'email' }]);
   return [rules, extraRule(identify?.additional ?? false)];
+}
+
+/**
+ * What is made of one event, kept for as long as its IR lives: the IR is never changed once built, and --watch keeps
+ * the IR of unchanged events (core/memo.ts), so a one-event edit renders one event again.
+ */
+const perEvent = new WeakMap<EventNode, { view?: EventView; rules?: string }>();
+
+function memoOf(e: EventNode): { view?: EventView; rules?: string } {
+  let m = perEvent.get(e);
+  if (!m) {
+    m = {};
+    perEvent.set(e, m);
+  }
+  return m;
+}
+
+function memoizedEventView(e: EventNode): EventView {
+  const m = memoOf(e);
+  m.view ??= eventView(e);
+  return m.view;
+}
+
+/** The event's entry of checks.ts's rules, as it is inside the string literal of all of them. */
+function eventRulesPart(e: EventNode): string {
+  const m = memoOf(e);
+  m.rules ??= stringLiteral(JSON.stringify([e.name, [eventRules(e), extraRule(e.additional)]])).slice(1, -1);
+  return m.rules;
 }
 
 function eventView(e: EventNode): EventView {
