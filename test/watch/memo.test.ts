@@ -11,6 +11,7 @@ import { formatLine, toJson } from '../../generator/diagnostics/format.js';
 import type { TargetName } from '../../generator/emit/target.js';
 import { ROOT } from '../helpers/paths.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the edits reach into a plan as arbitrary JSON
 type Json = Record<string, any>;
 const PATH = 'memo-plan.json';
 const COMMON = 'memo-common.json';
@@ -186,7 +187,7 @@ describe('the --watch memo', () => {
     expect(kept.diagnostics.join('\n')).toMatch(/memo-plan\.json:\d+:\d+/);
   });
 
-  it('reports a shared schema\'s problem when the event that reported it stops using it', async () => {
+  it("reports a shared schema's problem when the event that reported it stops using it", async () => {
     const plan = (aUses: boolean) =>
       JSON.stringify({
         name: 'Shared',
