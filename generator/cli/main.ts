@@ -250,12 +250,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       },
     )
     .command(
-      'validate <plan>',
-      'check the plan; write nothing',
-      (y) => transforms(common(y)),
-      (args) => {
+      'validate [plan]',
+      'check the plan; write nothing (no plan: every plan of codegen.config.json)',
+      (y) =>
+        transforms(common(y)).positional('plan', { demandOption: false }).option('config', {
+          type: 'string',
+          describe: 'the config file (default: codegen.config.json here or above)',
+        }),
+      async (args) => {
         checkOptions(args, argv);
-        code = runValidate(args as unknown as Common, io);
+        const a = args as unknown as Common & { config?: string };
+        code =
+          a.plan === undefined || a.config !== undefined
+            ? await runWorkflow({ ...a, watch: false, check: false, force: false, verify: false, validate: true }, io)
+            : runValidate(a, io);
       },
     )
     .command(

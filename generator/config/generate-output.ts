@@ -21,6 +21,8 @@ export interface OutputResult {
   diagnostics: Diagnostic[];
   /** Every file read (the plan, its `$ref`'d files), as the loader named them. */
   read: string[];
+  /** Events a transformation policy left out (`events.include`/`exclude`). */
+  excluded?: string[];
 }
 
 /** The options the pipeline takes from an output's settings. */
@@ -83,7 +85,9 @@ export async function generateOutput(
   // Files no longer read (a $ref removed) are forgotten
   if (memo) for (const p of memo.files.keys()) if (!read.includes(p)) memo.files.delete(p);
   const diagnostics = applySeverity(result.diagnostics, run.severity ?? {});
-  if (hasErrors(diagnostics) || result.files.length === 0) return { plan: result.plan, files: [], diagnostics, read };
+  const excluded = result.excluded ? { excluded: result.excluded } : {};
+  if (hasErrors(diagnostics) || result.files.length === 0)
+    return { plan: result.plan, files: [], diagnostics, read, ...excluded };
   const files = options.language === 'js' ? await toJavaScript(result.files) : result.files;
-  return { plan: result.plan, files, diagnostics, read };
+  return { plan: result.plan, files, diagnostics, read, ...excluded };
 }

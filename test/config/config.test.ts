@@ -281,3 +281,69 @@ describe("codegen with no plan: the config's outputs, flags over config values",
     expect(existsSync(resolve(dir, 'x', 'index.ts'))).toBe(true);
   });
 });
+
+describe('the config with --transform, --explain and validate', () => {
+  const nested = planJson({
+    name: 'Nested',
+    events: {
+      'Order Placed': {
+        properties: { order: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
+      },
+      'App Opened': {},
+    },
+  });
+
+  it('--transform applies to every output (over the config\'s policy); --explain prints what it does to each event', async () => {
+    const dir = project({
+      'plan.json': nested,
+      'policy.json': JSON.stringify({ flatten: '_' }),
+      'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o' }),
+    });
+    const without = await run([], dir);
+    expect(without.code).toBe(1);
+    expect(without.err).toContain('CT301');
+    const r = await run(['--transform', 'policy.json', '--explain'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('order_id');
+    expect(readFileSync(join(dir, 'o', 'index.ts'), 'utf8')).toContain('[["order", "id"], "order_id", 0]');
+    const quiet = await run(['--transform', 'policy.json'], dir);
+    expect(quiet.out).toBe('');
+  });
+
+  it('codegen validate with no plan checks each plan of the config once and writes nothing', async () => {
+    const dir = project({
+      'plan.json': nested,
+      'good.json': shopText,
+      'codegen.config.json': JSON.stringify({
+        outputs: [
+          { plan: 'good.json', out: 'web' },
+          { plan: 'good.json', out: 'rn', target: 'react-native' },
+          { plan: 'plan.json', out: 'nested' },
+        ],
+      }),
+    });
+    const r = await run(['validate'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err.match(/good\.json: ok/g)).toHaveLength(1);
+    expect(r.err).toMatch(/plan\.json:\d+:\d+ error CT301/);
+    for (const out of ['web', 'rn', 'nested']) expect(existsSync(join(dir, out))).toBe(false);
+    const fixed = await run(['validate', '--transform', 'policy.json'], dir);
+    expect(fixed.err).toContain('cannot read policy.json');
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify({ flatten: '_' }));
+    const ok = await run(['validate', '--transform', 'policy.json', '--format', 'json'], dir);
+    expect(ok.code).toBe(0);
+    expect(existsSync(join(dir, 'web'))).toBe(false);
+  });
+
+  it('validate --config names the file; without a plan or a config it says what to do', async () => {
+    const dir = project({ 'p.json': shopText, 'c/my.json': JSON.stringify({ plan: '../p.json', out: '../o' }) });
+    const r = await run(['validate', '--config', join(dir, 'c', 'my.json')], scratch('elsewhere-validate'));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('p.json: ok');
+    expect(existsSync(join(dir, 'o'))).toBe(false);
+    const none = await run(['validate'], scratch('nothing-validate'));
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('as in codegen validate plan.json');
+  });
+});
+

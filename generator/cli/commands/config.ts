@@ -11,6 +11,7 @@ import { findConfig, CONFIG_FILE } from '../../config/find-config.js';
 import type { OutputSettings } from '../../config/fields.js';
 import { generateOutput, pipelineOptions } from '../../config/generate-output.js';
 import type { Memo } from '../../core/memo.js';
+import { explain } from '../../transform/explain.js';
 import { readConfig, type Config } from '../../config/read-config.js';
 import { staleFiles, writeFiles } from '../../write/write-files.js';
 
@@ -29,6 +30,12 @@ export interface Flags {
   from?: OutputSettings['from'];
   readableNames?: boolean;
   maxWarnings?: number;
+  /** A transformation policy file for every output (instead of the config's). */
+  transform?: string;
+  /** Print what the transformation policy does to each event. */
+  explain?: boolean;
+  /** `codegen validate`: check the plans, write nothing. */
+  validateOnly?: boolean;
   format: OutputFormat;
   check: boolean;
   force: boolean;
@@ -57,17 +64,20 @@ export function report(
 }
 
 /** The config that applies (--config, or found from the current folder upwards), checked. */
-export function loadConfig(flags: Pick<Flags, 'config' | 'format'>, io: CommandIo): Config {
+export function loadConfig(flags: Pick<Flags, 'config' | 'format' | 'validateOnly'>, io: CommandIo): Config {
   const path = flags.config ?? findConfig();
   if (path === undefined) {
+    const example = flags.validateOnly ? 'codegen validate plan.json' : 'codegen plan.json';
     throw new ConfigError(
-      `no plan given: name the tracking plan file, as in codegen plan.json, or write a ${CONFIG_FILE} (or a "codegen" key in package.json) here or in a folder above: codegen init starts one`,
+      `no plan given: name the tracking plan file, as in ${example}, or write a ${CONFIG_FILE} (or a "codegen" key in package.json) here or in a folder above: codegen init starts one`,
     );
   }
   const config = readConfig(relative(process.cwd(), path) || path);
   if (config.diagnostics.length > 0) {
     report(config.diagnostics, flags.format === 'json' ? 'text' : flags.format, undefined, io);
-    throw new ConfigError(`${shown(path)} has errors; nothing was generated`);
+    throw new ConfigError(
+      `${shown(path)} has errors; ${flags.validateOnly ? 'no plan was checked' : 'nothing was generated'}`,
+    );
   }
   return config;
 }
@@ -87,6 +97,7 @@ export function applyFlags(config: Config, flags: Flags): OutputSettings[] {
     ...(flags.from !== undefined && { from: flags.from }),
     ...(flags.readableNames && { readableNames: true }),
     ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
+    ...(flags.transform !== undefined && { transform: flags.transform }),
   }));
 }
 
@@ -106,10 +117,18 @@ export async function runOutput(
 ): Promise<StepResult> {
   const result = await generateOutput(relative(process.cwd(), o.plan) || o.plan, pipelineOptions(o), {
     severity: o.severity,
+    ...(flags.validateOnly && { validateOnly: true }),
     ...(memo && { memo }),
   });
   const read = result.read.map((p) => resolve(p));
-  if (report(result.diagnostics, flags.format, o.maxWarnings, io)) {
+  // On stdout, unless stdout carries the JSON diagnostics
+  if (flags.explain && result.plan) (flags.format === 'json' ? io.err : io.out)(explain(result.plan, result.excluded));
+  const failed = report(result.diagnostics, flags.format, o.maxWarnings, io);
+  if (flags.validateOnly) {
+    if (!failed && flags.format === 'text') io.err(`${prefix}${shown(o.plan)}: ok\n`);
+    return { code: failed ? 1 : 0, read };
+  }
+  if (failed) {
     io.err(`${prefix}${shown(o.plan)}: not written (the client in ${shown(o.out)} is unchanged)\n`);
     return { code: 1, read };
   }
@@ -139,14 +158,31 @@ export async function runOutput(
 
 /** `codegen` with no plan: every output of the config, once. Exit 1 when any output failed. */
 export async function runConfig(flags: Flags, io: CommandIo): Promise<number> {
-  const outputs = applyFlags(loadConfig(flags, io), flags);
+  let outputs = applyFlags(loadConfig(flags, io), flags);
+  // validate: each plan once, however many targets it is generated for (checking does not depend on the target)
+  if (flags.validateOnly)
+    outputs = uniqueBy(outputs, ({ out, target, language, ...checked }) => JSON.stringify(checked));
   let code = 0;
   for (const o of outputs) {
     if (outputs.length > 1 && flags.format === 'text')
-      io.err(`${shown(o.plan)} -> ${shown(o.out)}${o.target ? ` (${o.target})` : ''}\n`);
+      io.err(
+        flags.validateOnly
+          ? `${shown(o.plan)}\n`
+          : `${shown(o.plan)} -> ${shown(o.out)}${o.target ? ` (${o.target})` : ''}\n`,
+      );
     code = Math.max(code, (await runOutput(o, flags, io)).code);
   }
   return code;
+}
+
+function uniqueBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** The command line's arguments as they come from yargs (main.ts), for the config and --watch paths. */
@@ -160,6 +196,10 @@ interface CliArgs {
   from?: string;
   'readable-names': boolean;
   'max-warnings'?: number;
+  transform?: string;
+  explain?: boolean;
+  /** `codegen validate` with no plan. */
+  validate?: boolean;
   format: OutputFormat;
   check: boolean;
   force: boolean;
@@ -183,6 +223,9 @@ export async function runWorkflow(args: CliArgs, io: CommandIo): Promise<number>
     ...(args.from !== undefined && { from: args.from as OutputSettings['from'] }),
     ...(args['readable-names'] && { readableNames: true }),
     ...(args['max-warnings'] !== undefined && { maxWarnings: args['max-warnings'] }),
+    ...(args.transform !== undefined && { transform: args.transform }),
+    ...(args.explain && { explain: true }),
+    ...(args.validate && { validateOnly: true }),
   };
   if (args.plan !== undefined && args.config !== undefined) {
     throw new ConfigError('name a plan or a config (--config), not both');

@@ -60,6 +60,7 @@ async function generateAll(
         ...(flags.from && { from: flags.from }),
         ...(flags.readableNames && { readableNames: true }),
         ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
+        ...(flags.transform !== undefined && { transform: flags.transform }),
       },
     ];
   } else {
