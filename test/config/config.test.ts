@@ -293,7 +293,7 @@ describe('the config with --transform, --explain and validate', () => {
     },
   });
 
-  it('--transform applies to every output (over the config\'s policy); --explain prints what it does to each event', async () => {
+  it("--transform applies to every output (over the config's policy); --explain prints what it does to each event", async () => {
     const dir = project({
       'plan.json': nested,
       'policy.json': JSON.stringify({ flatten: '_' }),
@@ -346,4 +346,3 @@ describe('the config with --transform, --explain and validate', () => {
     expect(none.err).toContain('as in codegen validate plan.json');
   });
 });
-
