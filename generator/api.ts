@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { CATALOGUE, type Code } from './diagnostics/catalogue.js';
+import { severityRefusal } from './diagnostics/severity.js';
 import { hasErrors, type Diagnostic as InternalDiagnostic } from './diagnostics/diagnostic.js';
 import { formatLine, toJson } from './diagnostics/format.js';
 import { generateOutput, pipelineOptions } from './config/generate-output.js';
@@ -118,12 +119,12 @@ const publicChange = (c: JsonChange): Change => c;
 /** Refuses severities the generator cannot honour, as the config reader does (in words, as a TypeError). */
 function checkSeverity(severity: Options['severity'] = {}): void {
   for (const [code, level] of Object.entries(severity)) {
-    const rule = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as Code] : undefined;
-    if (!rule) throw new TypeError(`severity: "${code}" is not a rule code of clevertap-codegen`);
-    if (rule.severity === 'error')
-      throw new TypeError(`severity: ${code} is an error and stays one (only warnings and notes can be changed)`);
+    if (!Object.hasOwn(CATALOGUE, code))
+      throw new TypeError(`severity: "${code}" is not a rule code of clevertap-codegen`);
     if (level !== 'error' && level !== 'warning' && level !== 'off')
       throw new TypeError(`severity: ${code} must be "error", "warning" or "off"`);
+    const refusal = severityRefusal(code as Code, level);
+    if (refusal) throw new TypeError(`severity: ${code} cannot be set to "${level}": ${refusal}`);
   }
 }
 

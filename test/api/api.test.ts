@@ -66,7 +66,9 @@ describe('generate()', () => {
     expect(strict.ok).toBe(false);
     expect(strict.files).toEqual([]);
     expect(strict.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error CT304']);
-    await expect(generate(plan, { severity: { CT301: 'off' } })).rejects.toThrow(/CT301 is an error and stays one/);
+    await expect(generate(plan, { severity: { CT301: 'off' } })).rejects.toThrow(
+      /CT301 cannot be set to "off": it is an error and stays one/,
+    );
     await expect(generate(plan, { severity: { CT999: 'off' } })).rejects.toThrow(/not a rule code/);
   });
 
