@@ -367,7 +367,9 @@ describe('one rule for severities, in the config and in a policy', () => {
     });
     const r = await run([], dir);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/warning CT303 .*made a warning by your severity setting: CleverTap keeps the first 512 bytes/);
+    expect(r.err).toMatch(
+      /warning CT303 .*made a warning by your severity setting: CleverTap keeps the first 512 bytes/,
+    );
     expect(existsSync(join(dir, 'o', 'index.ts'))).toBe(true);
   });
 
