@@ -60,6 +60,9 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('indent'), by: fc.constantFrom(0, 1, 2, 4) }),
   fc.record({ kind: fc.constant('broken-text') }),
   fc.record({ kind: fc.constant('duplicate-key') }),
+  fc.record({ kind: fc.constant('require'), i: fc.nat(), key: fc.constantFrom('id', 'missing') }),
+  fc.record({ kind: fc.constant('policy'), on: fc.boolean() }),
+  fc.record({ kind: fc.constant('trait'), key: fc.constantFrom('email', 'Plan', 'bad.trait', 'Phone'), s: fc.nat() }),
 );
 type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
 
@@ -115,6 +118,18 @@ function apply(s: State, e: Edit): { plan: string; common: string } {
       break;
     case 'pad':
       s.pad = e.lines;
+      break;
+    case 'require':
+      if (name) events[name].required = [...(events[name].required ?? []), e.key];
+      break;
+    case 'policy':
+      if (e.on) s.plan.transform = { flatten: '_', severity: { CT303: 'warning' } };
+      else delete s.plan.transform;
+      break;
+    case 'trait':
+      s.plan.identify ??= { properties: {} };
+      s.plan.identify.properties ??= {};
+      s.plan.identify.properties[e.key] = structuredClone(SCHEMAS[e.s % SCHEMAS.length]);
       break;
     case 'indent':
       s.indent = e.by;
