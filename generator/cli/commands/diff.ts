@@ -3,14 +3,13 @@
  * of a plan, classified (diff/diff-plans.ts). Exit 1 when a change breaks the app's code or CleverTap's data, so
  * that a pull request's CI fails on it; 2 on a usage or I/O error.
  */
-import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { diffPlans, isBreaking } from '../../diff/diff-plans.js';
 import { formatChanges } from '../../diff/format-changes.js';
 import { gitBase } from '../../diff/git-base.js';
-import { withFileHook } from '../../load/read-json.js';
+import { withFileHook, type FileHook } from '../../load/read-json.js';
 import { IoError } from '../../core/io-error.js';
 import type { Plan } from '../../model/ir.js';
 import { validate, type GenerateOptions } from '../../pipeline.js';
@@ -29,24 +28,25 @@ function emptyPlan(like: Plan): Plan {
   return { name: like.name, events: [], identify: undefined, origin: like.origin };
 }
 
-/** The plan's model, or the diagnostics that kept it from being built (structural errors only fail a diff). */
+/**
+ * Errors that mean the plan, or its transformation policy, was not read as written (a JSON error in one schema of
+ * a folder, a `$ref` to nothing, an unknown policy key): the model is built from what was read, and a diff of that
+ * would report the unread parts as removed or changed. CleverTap's rules (the other codes) do not fail a diff.
+ */
+const NOT_READ_AS_WRITTEN = /^CT(0\d\d|60\d)$/;
+
+/** The plan's model, or the errors that kept it from being built, or from being read as written. */
 function model(
   path: string,
   options: GenerateOptions,
-  read?: (p: string) => string | undefined,
+  hook?: FileHook,
 ): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
   const run = (): ReturnType<typeof validate> => validate(path, options);
-  const { plan, diagnostics } = read ? withFileHook({ read }, run) : run();
-  return { plan, diagnostics: plan ? [] : diagnostics.filter((d) => d.severity === 'error') };
+  const { plan, diagnostics } = hook ? withFileHook(hook, run) : run();
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!plan) return { plan, diagnostics: errors };
+  return { plan, diagnostics: errors.filter((d) => NOT_READ_AS_WRITTEN.test(d.code)) };
 }
-
-const isFolder = (path: string): boolean => {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 export function runDiff(args: DiffArgs, io: CommandIo): number {
   const options = args.options ?? {};
@@ -60,16 +60,12 @@ export function runDiff(args: DiffArgs, io: CommandIo): number {
   let before: ReturnType<typeof model>;
   let note = '';
   if (args.base !== undefined) {
-    if (isFolder(current))
-      throw new IoError(
-        `--base compares plan files; ${current} is a folder (Iglu schemas): compare two checkouts with codegen diff old new`,
-      );
     const base = gitBase(args.base, current);
     if (!base.has(current)) {
       note = `${relative(process.cwd(), current) || current} does not exist at ${args.base}: every event is new\n`;
       before = { plan: after.plan && emptyPlan(after.plan), diagnostics: [] };
     } else {
-      before = model(current, options, base.read);
+      before = model(current, options, { read: base.read, list: base.list });
       if (before.diagnostics.length > 0) io.err(`(the diagnostics below are of ${current} as it is at ${args.base})\n`);
     }
   } else {
