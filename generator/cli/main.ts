@@ -294,6 +294,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           .option('from', {
             choices: ['native', 'segment', 'rudderstack', 'iglu'] as const,
             describe: "the plans' format (default: detected)",
+          })
+          .option('transform', {
+            type: 'string',
+            requiresArg: true,
+            describe:
+              'a transformation policy (JSON) applied to both plans; with --base, the policy as it is at that commit for the old one',
           }),
       (args) => {
         code = runDiff(
@@ -302,7 +308,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
             format: args.format,
             ...(args.new !== undefined && { new: args.new }),
             ...(args.base !== undefined && { base: args.base }),
-            options: args.from ? { from: args.from } : {},
+            options: {
+              ...(args.from && { from: args.from }),
+              ...(args.transform !== undefined && { transform: args.transform }),
+            },
           },
           io,
         );

@@ -1,6 +1,7 @@
 /**
  * `codegen diff old.json new.json` and `codegen diff plan.json --base <git-ref>`: the changes between two versions
- * of a plan, classified (diff/diff-plans.ts). Exit 1 when a change breaks the app's code or CleverTap's data, so
+ * of a plan, classified (diff/diff-plans.ts), each after its transformation policy (a native plan's own, or
+ * `--transform`, applied to both; with --base the policy file is read at the commit too). Exit 1 when a change breaks the app's code or CleverTap's data, so
  * that a pull request's CI fails on it; 2 on a usage or I/O error.
  */
 import { relative } from 'node:path';
@@ -61,11 +62,20 @@ export function runDiff(args: DiffArgs, io: CommandIo): number {
   let note = '';
   if (args.base !== undefined) {
     const base = gitBase(args.base, current);
+    const shown = (path: string): string => relative(process.cwd(), path) || path;
     if (!base.has(current)) {
-      note = `${relative(process.cwd(), current) || current} does not exist at ${args.base}: every event is new\n`;
+      note = `${shown(current)} does not exist at ${args.base}: every event is new\n`;
       before = { plan: after.plan && emptyPlan(after.plan), diagnostics: [] };
     } else {
-      before = model(current, options, { read: base.read, list: base.list });
+      // The policy shapes what CleverTap receives, so it is read as the commit has it, like the plan; a policy the
+      // commit does not have means the plan was used without one there
+      let baseOptions = options;
+      if (typeof options.transform === 'string' && !base.has(options.transform)) {
+        const { transform: _none, ...rest } = options;
+        baseOptions = rest;
+        note = `${shown(options.transform)} does not exist at ${args.base}: the plan there is read without a policy\n`;
+      }
+      before = model(current, baseOptions, { read: base.read, list: base.list });
       if (before.diagnostics.length > 0) io.err(`(the diagnostics below are of ${current} as it is at ${args.base})\n`);
     }
   } else {
@@ -77,7 +87,7 @@ export function runDiff(args: DiffArgs, io: CommandIo): number {
     io.err('codegen diff: a plan could not be read; nothing compared\n');
     return 1;
   }
-  if (note && args.format === 'text') io.err(note);
+  if (note) io.err(note);
   const changes = diffPlans(before.plan, after.plan);
   io.out(formatChanges(changes, args.format));
   return changes.some(isBreaking) ? 1 : 0;
