@@ -113,15 +113,29 @@ class Differ {
     const pairedOld = new Set(renamed.map(([o]) => o));
     const pairedNew = new Set(renamed.map(([, n]) => n));
     for (const [o, n] of renamed) {
-      this.add(
-        'property-renamed',
-        true,
-        true,
-        scope,
-        scope.prefix + n.name,
-        `${scope.noun} "${scope.prefix}${o.name}" of ${where} removed and "${scope.prefix}${n.name}" added with the same type: a rename? Code sending "${o.name}" no longer compiles, and CleverTap records "${n.name}" as a new ${scope.noun}`,
-        n.origin,
-      );
+      const was = `${scope.noun} "${scope.prefix}${o.name}" of ${where} removed and "${scope.prefix}${n.name}" added with the same type: a rename? Code sending "${o.name}" no longer compiles`;
+      // Two spellings of one profile field (`email` and `Email`) fill the same field: CleverTap's data goes on
+      const field = (o as Trait).field;
+      if (field !== undefined && field === (n as Trait).field)
+        this.add(
+          'property-renamed',
+          true,
+          false,
+          scope,
+          scope.prefix + n.name,
+          `${was}; both fill CleverTap's profile field "${field}"`,
+          n.origin,
+        );
+      else
+        this.add(
+          'property-renamed',
+          true,
+          true,
+          scope,
+          scope.prefix + n.name,
+          `${was}, and CleverTap records "${n.name}" as a new ${scope.noun === 'trait' ? 'profile field' : scope.noun}`,
+          n.origin,
+        );
     }
     for (const p of removed) {
       if (pairedOld.has(p)) continue;
