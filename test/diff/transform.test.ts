@@ -22,7 +22,15 @@ describe('codegen diff old.json new.json --transform policy.json', () => {
     ]);
     expect(r.err).toBe('');
     const { changes } = changesOf(r.out);
-    expect(changes.map((c) => `${brief(c)} ${c.property}`)).toEqual(['type-changed app data address_city']);
+    // the track function takes { address: { city } }: its code breaks there; CleverTap receives address_city
+    expect(changes.map((c) => `${brief(c)} ${c.property}`).sort()).toEqual([
+      'type-changed app address.city',
+      'type-changed data address_city',
+    ]);
+    const app = changes.find((c) => c.app);
+    expect(app?.message).toBe(
+      'property "address.city" of event "Order Completed": no longer accepts strings; now also accepts numbers',
+    );
     expect(r.code).toBe(1);
   });
 
@@ -44,6 +52,71 @@ describe('codegen diff old.json new.json --transform policy.json', () => {
     const typo = await run(['diff', old, old, '--transform', write(dir, 'typo.json', { flaten: '_' })]);
     expect(typo.err).toMatch(/typo\.json:2:3 error CT601/);
     expect(typo.code).toBe(1);
+  });
+});
+
+/** Each case: two native plans with their own "transform", and how the diff classifies each change. */
+const VIEWS: Array<{ name: string; old: unknown; new: unknown; changes: string[]; exit: 0 | 1 }> = [
+  {
+    name: "a policy's event rename: CleverTap's data only (the track function keeps its name)",
+    old: plan({ A: ev({ x: S }) }),
+    new: plan({ A: ev({ x: S }) }, undefined, { transform: { rename: { events: { A: 'a' } } } }),
+    changes: ['event-renamed data'],
+    exit: 1,
+  },
+  {
+    name: "a policy's new flatten separator: the keys CleverTap receives are renamed, the app's code is not",
+    old: plan({ E: ev({ address: address(S) }) }, undefined, { transform: { flatten: '_' } }),
+    new: plan({ E: ev({ address: address(S) }) }, undefined, { transform: { flatten: '__' } }),
+    changes: ['property-renamed data'],
+    exit: 1,
+  },
+  {
+    name: "arrays joined: the items' type changed breaks the app's code; CleverTap still receives a string",
+    old: plan({ E: ev({ tags: { type: 'array', items: S } }) }, undefined, { transform: { arrays: 'join' } }),
+    new: plan({ E: ev({ tags: { type: 'array', items: N } }) }, undefined, { transform: { arrays: 'join' } }),
+    changes: ['type-narrowed app', 'type-widened safe'],
+    exit: 1,
+  },
+  {
+    name: 'arrays dropped: a property CleverTap never receives, removed, still breaks the code that passes it',
+    old: plan({ E: ev({ x: S, tags: { type: 'array', items: S } }) }, undefined, { transform: { arrays: 'drop' } }),
+    new: plan({ E: ev({ x: S }) }, undefined, { transform: { arrays: 'drop' } }),
+    changes: ['property-removed app'],
+    exit: 1,
+  },
+  {
+    name: 'an event the policy leaves as it is: each change once, classified as without a policy',
+    old: plan({ E: ev({ x: S, y: S }), F: ev({ address: address(S) }) }, undefined, { transform: { flatten: '_' } }),
+    new: plan({ E: ev({ x: N }), F: ev({ address: address(S) }) }, undefined, { transform: { flatten: '_' } }),
+    changes: ['type-changed app data', 'property-removed app'],
+    exit: 1,
+  },
+  {
+    name: 'an optional nested property added: safe, as the plan writes it and as CleverTap receives it',
+    old: plan({ E: ev({ address: address(S) }) }, undefined, { transform: { flatten: '_' } }),
+    new: plan({ E: ev({ address: { ...address(S), properties: { city: S, zip: S } } }) }, undefined, {
+      transform: { flatten: '_' },
+    }),
+    changes: ['property-added safe', 'property-added safe'],
+    exit: 0,
+  },
+];
+
+describe("a transformed plan: the app's code compared as the plan writes it, CleverTap's data as the policy makes it", () => {
+  it.each(VIEWS)('$name', async (c) => {
+    const dir = scratch('diff-views');
+    const r = await run(['diff', write(dir, 'old.json', c.old), write(dir, 'new.json', c.new), '--format', 'json']);
+    expect(r.err).toBe('');
+    const { changes, breaking } = changesOf(r.out);
+    expect(changes.map(brief).sort()).toEqual([...c.changes].sort());
+    // a side the change does not break is not named in its words
+    for (const x of changes) {
+      if (!x.app) expect(x.message).not.toMatch(/no longer compiles|is gone/);
+      if (!x.data) expect(x.message).not.toMatch(/CleverTap records|CleverTap keeps/);
+    }
+    expect(breaking).toBe(c.exit === 1);
+    expect(r.code).toBe(c.exit);
   });
 });
 
