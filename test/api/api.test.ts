@@ -115,4 +115,16 @@ describe('diff()', () => {
     expect(r).toMatchObject({ ok: false, breaking: false, changes: [] });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CT001']);
   });
+
+  it('a plan read only in part (a $ref to nothing): ok false, not a property reported removed', async () => {
+    const dir = scratch('api-diff-unread');
+    const good = join(dir, 'good.json');
+    writeFileSync(good, planJson({ name: 'G', events: { E: { properties: { x: { type: 'string' } } } } }));
+    const r = await diff(good, {
+      path: 'broken.json',
+      plan: { name: 'G', events: { E: { properties: { x: { $ref: '#/$defs/Nope' } } } } },
+    });
+    expect(r).toMatchObject({ ok: false, breaking: false, changes: [] });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CT010']);
+  });
 });

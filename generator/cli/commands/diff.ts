@@ -10,6 +10,7 @@ import type { OutputFormat } from '../../diagnostics/format.js';
 import { diffPlans, isBreaking } from '../../diff/diff-plans.js';
 import { formatChanges } from '../../diff/format-changes.js';
 import { gitBase } from '../../diff/git-base.js';
+import { readErrors } from '../../diff/read-errors.js';
 import { withFileHook, type FileHook } from '../../load/read-json.js';
 import { IoError } from '../../core/io-error.js';
 import type { Plan } from '../../model/ir.js';
@@ -29,13 +30,6 @@ function emptyPlan(like: Plan): Plan {
   return { name: like.name, events: [], identify: undefined, origin: like.origin };
 }
 
-/**
- * Errors that mean the plan, or its transformation policy, was not read as written (a JSON error in one schema of
- * a folder, a `$ref` to nothing, an unknown policy key): the model is built from what was read, and a diff of that
- * would report the unread parts as removed or changed. CleverTap's rules (the other codes) do not fail a diff.
- */
-const NOT_READ_AS_WRITTEN = /^CT(0\d\d|60\d)$/;
-
 /** The plan's model, or the errors that kept it from being built, or from being read as written. */
 function model(
   path: string,
@@ -44,9 +38,7 @@ function model(
 ): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
   const run = (): ReturnType<typeof validate> => validate(path, options);
   const { plan, diagnostics } = hook ? withFileHook(hook, run) : run();
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!plan) return { plan, diagnostics: errors };
-  return { plan, diagnostics: errors.filter((d) => NOT_READ_AS_WRITTEN.test(d.code)) };
+  return { plan, diagnostics: readErrors(plan !== undefined, diagnostics) };
 }
 
 export function runDiff(args: DiffArgs, io: CommandIo): number {
