@@ -164,11 +164,11 @@ export async function validate(input: PlanInput, options: Options = {}): Promise
   return { ok: !hasErrors(result.diagnostics), diagnostics: result.diagnostics.map(publicDiagnostic) };
 }
 
-/** The changes from one version of a plan to another, classified as `codegen diff` does. */
+/** The changes from one version of a plan to another, classified as `codegen diff` does (`transform`: for both). */
 export async function diff(
   before: PlanInput,
   after: PlanInput,
-  options: Pick<Options, 'from' | 'readableNames'> = {},
+  options: Pick<Options, 'from' | 'readableNames' | 'transform'> = {},
 ): Promise<DiffResult> {
   const a = await run(before, options, true);
   const b = await run(after, options, true);
