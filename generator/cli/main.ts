@@ -300,6 +300,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
             requiresArg: true,
             describe:
               'a transformation policy (JSON) applied to both plans; with --base, the policy as it is at that commit for the old one',
+          })
+          .option('readable-names', {
+            type: 'boolean',
+            default: false,
+            describe: 'Iglu: add_to_cart becomes "Add To Cart" (as when generating with it)',
           }),
       (args) => {
         code = runDiff(
@@ -310,6 +315,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
             ...(args.base !== undefined && { base: args.base }),
             options: {
               ...(args.from && { from: args.from }),
+              ...(args['readable-names'] && { readableNames: true }),
               ...(args.transform !== undefined && { transform: args.transform }),
             },
           },

@@ -69,6 +69,14 @@ describe.skipIf(!hasGit)('codegen diff <Iglu folder> --base <git-ref>', () => {
     expect(r.code).toBe(0);
   });
 
+  it('--readable-names: events named as a client generated with it names them', async () => {
+    const repo = igluRepo();
+    write(join(repo, 'schemas'), 'search_done.json', schema('search_done', { query: S }));
+    const r = await run(['diff', 'schemas', '--base', 'main', '--readable-names', '--format', 'json'], repo);
+    expect(changesOf(r.out).changes.map((c) => `${brief(c)} ${c.event}`)).toEqual(['event-added safe Search Done']);
+    expect(r.code).toBe(0);
+  });
+
   it('a folder that does not exist at the commit: every schema is new', async () => {
     const repo = igluRepo();
     mkdirSync(join(repo, 'more'));
