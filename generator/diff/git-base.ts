@@ -76,7 +76,10 @@ export function gitBase(ref: string, near: string): GitBase {
     return cache.get(rel);
   };
   const trees = new Map<string, string[] | undefined>();
-  /** The regular files under the folder, relative to it ('/'-separated); symbolic links and submodules are left out, as the disk's walk leaves them. */
+  /**
+   * The regular files under the folder, relative to it ('/'-separated); symbolic links and submodules are left out,
+   * as the walk of a folder on the disk leaves them.
+   */
   const tree = (path: string): string[] | undefined => {
     const rel = inRepo(path);
     if (!trees.has(rel)) {
@@ -98,7 +101,8 @@ export function gitBase(ref: string, near: string): GitBase {
   return {
     ref,
     has: (path) => blob(path) !== undefined || tree(path) !== undefined,
-    list: (dir) => tree(dir)?.map((file) => join(dir, ...file.split('/'))),
+    // A file at the ref is no folder (and asking git costs a process per plan)
+    list: (dir) => (blob(dir) !== undefined ? undefined : tree(dir)?.map((file) => join(dir, ...file.split('/')))),
     read: (path) => {
       const text = blob(path);
       if (text === undefined) throw new IoError(`cannot read ${path}: no such file at ${ref}`);

@@ -1,8 +1,8 @@
 /**
  * `codegen diff old.json new.json` and `codegen diff plan.json --base <git-ref>`: the changes between two versions
  * of a plan, classified (diff/diff-plans.ts), each after its transformation policy (a native plan's own, or
- * `--transform`, applied to both; with --base the policy file is read at the commit too). Exit 1 when a change breaks the app's code or CleverTap's data, so
- * that a pull request's CI fails on it; 2 on a usage or I/O error.
+ * `--transform`, applied to both; with --base the policy file is read at the commit too). Exit 1 when a change
+ * breaks the app's code or CleverTap's data, so that a pull request's CI fails on it; 2 on a usage or I/O error.
  */
 import { relative } from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
