@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { detectFormat } from '../../generator/load/import/index.js';
 import { readJson } from '../../generator/load/read-json.js';
-import { generate } from '../../generator/pipeline.js';
+import { generate, validate } from '../../generator/pipeline.js';
 import { CORPUS, corpusAvailable, scratch } from '../helpers/paths.js';
 import { compile, format } from '../helpers/tsc.js';
 import ts from 'typescript';
@@ -109,6 +109,28 @@ describe.skipIf(!corpusAvailable)(
       expect(rows.filter((r) => r.withPolicy.length === 0).length).toBeGreaterThan(
         rows.filter((r) => r.without.length === 0).length,
       );
+    });
+
+    it('one function for two events: with each later one named by rename.functions, both are kept', () => {
+      const collided = rows.filter((r) => r.withPolicy.some((d) => d.code === 'CT109'));
+      expect(collided.length).toBeGreaterThan(0);
+      for (const r of collided) {
+        const path = join(CORPUS, r.rel);
+        const functions: Record<string, string> = {};
+        const seen = new Set<string>();
+        for (const e of validate(path, { transform: DOCUMENTED_POLICY }).plan!.events) {
+          const planName = e.transform?.planned.name ?? e.name;
+          if (seen.has(e.functionName))
+            functions[planName] = `${e.functionName}Also${Object.keys(functions).length + 1}`;
+          seen.add(e.functionName);
+        }
+        const again = generate(path, { transform: { ...DOCUMENTED_POLICY, rename: { functions } } });
+        expect(
+          errorsOf(again.diagnostics).map((d) => `${d.code} ${d.message}`),
+          r.rel,
+        ).toEqual(r.withPolicy.filter((d) => d.code !== 'CT109').map((d) => `${d.code} ${d.message}`));
+        if (r.withPolicy.every((d) => d.code === 'CT109')) expect(again.files.length, r.rel).toBeGreaterThan(0);
+      }
     });
   },
 );
