@@ -10,18 +10,18 @@
  */
 import type { ts as TS } from 'ts-morph';
 import { isGenerated, type ClientFile, type ClientFunction } from './client.js';
-import { valueFollower } from './values.js';
+import { unsafeArguments } from './unsafe.js';
+import { appliedArguments, isCallOrApply, valueFollower } from './values.js';
 
 export type SiteKind =
-  /** A direct call of the generated function. */
+  /** A direct call of the generated function. A callee picked at run time (`handlers[name](p)`) is a `call` of each
+   * function it may be, with `via` the callee as written and `unsafe` saying so. */
   | 'call'
   /** A call of a wrapper that forwards its own arguments to the generated function (`via` names it). */
   | 'wrapper'
   /** The generated function passed as an argument to another function, or as a JSX attribute (`via` names the callee,
    * or the element and attribute). */
   | 'passed';
-// A callee picked at run time (`handlers[name](p)`) is a `call` of each function it may be, with `via` the callee
-// as written and `unsafe` saying so.
 
 export interface Site {
   /** Absolute path. */
@@ -378,23 +378,6 @@ function memberSymbol(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFile,
   return undefined;
 }
 
-/** Whether `name` on a function is Function.prototype's `call` or `apply` (the symbol is lib's, when typed). */
-function isCallOrApply(ts: typeof TS, name: string, method: TS.Symbol | undefined): boolean {
-  if (name !== 'call' && name !== 'apply') return false;
-  const owner = method?.declarations?.[0]?.parent;
-  return (
-    owner !== undefined && ts.isInterfaceDeclaration(owner) && /^(Callable|Newable)?Function$/.test(owner.name.text)
-  );
-}
-
-/** The arguments `f.call(this, a, b)` and `f.apply(this, [a, b])` pass to `f` (an array not written out: itself). */
-function appliedArguments(ts: typeof TS, call: TS.CallExpression, method: string): readonly TS.Expression[] {
-  if (method === 'call') return call.arguments.slice(1);
-  const list = call.arguments[1];
-  if (!list) return [];
-  return ts.isArrayLiteralExpression(list) ? list.elements : [list];
-}
-
 /** The callee as written, for messages (`withLogging`, `analytics.send`). */
 function calleeName(ts: typeof TS, call: TS.CallExpression): string {
   const e = call.expression;
@@ -438,56 +421,4 @@ function functionName(ts: typeof TS, fn: TS.SignatureDeclaration): string {
   if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
   if (p && ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) return p.name.text;
   return '(anonymous function)';
-}
-
-/**
- * Why a call's arguments compile only through `any` or an assertion: an argument (or a property of an object
- * literal argument, at any depth) that is asserted (`as`, `<T>`; `as const` is fine) or whose type is `any`.
- */
-export function unsafeArguments(
-  ts: typeof TS,
-  checker: TS.TypeChecker,
-  call: TS.CallExpression,
-  args: readonly TS.Expression[] = call.arguments,
-): string | undefined {
-  const visit = (e: TS.Expression, path: string): string | undefined => {
-    while (ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
-      const type = e.type;
-      const isConst = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'const';
-      if (!isConst) return `${path} is cast with a type assertion (${type.getText()})`;
-      return visit(e.expression, path);
-    }
-    if (ts.isObjectLiteralExpression(e)) {
-      for (const p of e.properties) {
-        let why: string | undefined;
-        if (ts.isPropertyAssignment(p)) why = visit(p.initializer, `${path}.${p.name.getText()}`);
-        else if (ts.isSpreadAssignment(p)) why = visit(p.expression, `${path} (a spread)`);
-        else if (ts.isShorthandPropertyAssignment(p)) why = anyTyped(p.name, `${path}.${p.name.text}`);
-        if (why) return why;
-      }
-      return undefined;
-    }
-    if (ts.isArrayLiteralExpression(e)) {
-      for (const [i, el] of e.elements.entries()) {
-        const why = ts.isSpreadElement(el) ? visit(el.expression, `${path}[${i}]`) : visit(el, `${path}[${i}]`);
-        if (why) return why;
-      }
-      return undefined;
-    }
-    // Literals cannot be any; everything else is asked of the checker
-    if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword)
-      return undefined;
-    if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) return undefined;
-    // `new Date(…)` is any only if its constructor is: asking about the constructor skips resolving the call
-    if (ts.isNewExpression(e)) return anyTyped(e.expression, path);
-    return anyTyped(e, path);
-  };
-  const anyTyped = (e: TS.Node, path: string) =>
-    checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any ? `${path} has type any` : undefined;
-  for (const [i, arg] of args.entries()) {
-    const why = visit(arg, `argument ${i + 1}`);
-    if (why) return why;
-  }
-  return undefined;
 }

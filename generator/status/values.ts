@@ -4,7 +4,7 @@
  * whose type is the declared `Fn`, not `trackX`'s). The value is followed back through `const` declarations
  * (and imports of them) to the literal that holds it. A key computed at run time (`handlers[name]`) picks one of
  * the literal's values, and a conditional (`cond ? trackA : trackB`) one of its two: those are all returned, and the
- * caller says it cannot tell which.
+ * caller says it cannot tell which. And `f.call(this, …)`/`f.apply(this, […])`: which arguments reach `f`.
  */
 import type { ts as TS } from 'ts-morph';
 
@@ -149,4 +149,21 @@ export function valueFollower(ts: typeof TS, checker: TS.TypeChecker) {
   const ends = (f: Followed): TS.Expression[] => ('one' in f ? [f.one] : f.some);
 
   return { follow, unwrap };
+}
+
+/** Whether `name` on a function is Function.prototype's `call` or `apply` (the symbol is lib's, when typed). */
+export function isCallOrApply(ts: typeof TS, name: string, method: TS.Symbol | undefined): boolean {
+  if (name !== 'call' && name !== 'apply') return false;
+  const owner = method?.declarations?.[0]?.parent;
+  return (
+    owner !== undefined && ts.isInterfaceDeclaration(owner) && /^(Callable|Newable)?Function$/.test(owner.name.text)
+  );
+}
+
+/** The arguments `f.call(this, a, b)` and `f.apply(this, [a, b])` pass to `f` (an array not written out: itself). */
+export function appliedArguments(ts: typeof TS, call: TS.CallExpression, method: string): readonly TS.Expression[] {
+  if (method === 'call') return call.arguments.slice(1);
+  const list = call.arguments[1];
+  if (!list) return [];
+  return ts.isArrayLiteralExpression(list) ? list.elements : [list];
 }
