@@ -11,6 +11,7 @@ import { hasErrors, type Diagnostic as InternalDiagnostic } from './diagnostics/
 import { formatLine, toJson } from './diagnostics/format.js';
 import { generateOutput, pipelineOptions } from './config/generate-output.js';
 import { diffPlans } from './diff/diff-plans.js';
+import { readErrors } from './diff/read-errors.js';
 import { availableTargets } from './emit/targets.js';
 import { summarize, toJsonChange, type JsonChange } from './diff/format-changes.js';
 import { newMemo, type Memo } from './core/memo.js';
@@ -204,20 +205,20 @@ export function createGenerator(): Generator {
   };
 }
 
-/** The changes from one version of a plan to another, classified as `codegen diff` does. */
+/** The changes from one version of a plan to another, classified as `codegen diff` does (`transform`: for both). */
 export async function diff(
   before: PlanInput,
   after: PlanInput,
-  options: Pick<Options, 'from' | 'readableNames'> = {},
+  options: Pick<Options, 'from' | 'readableNames' | 'transform'> = {},
 ): Promise<DiffResult> {
   const a = await run(before, options, true);
   const b = await run(after, options, true);
-  if (!a.plan || !b.plan) {
-    const diagnostics = [...a.diagnostics, ...b.diagnostics]
-      .filter((d) => d.severity === 'error')
-      .map(publicDiagnostic);
-    return { ok: false, breaking: false, changes: [], diagnostics };
-  }
+  const unread = [
+    ...readErrors(a.plan !== undefined, a.diagnostics),
+    ...readErrors(b.plan !== undefined, b.diagnostics),
+  ];
+  if (!a.plan || !b.plan || unread.length > 0)
+    return { ok: false, breaking: false, changes: [], diagnostics: unread.map(publicDiagnostic) };
   const changes = diffPlans(a.plan, b.plan);
   return {
     ok: true,

@@ -117,6 +117,33 @@ describe('diff()', () => {
     expect(r).toMatchObject({ ok: false, breaking: false, changes: [] });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CT001']);
   });
+
+  it("transform: one policy for both plans, CleverTap's keys compared as it makes them", async () => {
+    const nested = (city: string) => ({
+      path: `${city}.json`,
+      plan: {
+        name: 'G',
+        events: { E: { properties: { address: { type: 'object', properties: { city: { type: city } } } } } },
+      },
+    });
+    const r = await diff(nested('string'), nested('number'), { transform: { flatten: '_' } });
+    expect(r.changes.map((c) => `${c.kind} ${c.property} app=${c.app} data=${c.data}`).sort()).toEqual([
+      'type-changed address.city app=true data=false',
+      'type-changed address_city app=false data=true',
+    ]);
+  });
+
+  it('a plan read only in part (a $ref to nothing): ok false, not a property reported removed', async () => {
+    const dir = scratch('api-diff-unread');
+    const good = join(dir, 'good.json');
+    writeFileSync(good, planJson({ name: 'G', events: { E: { properties: { x: { type: 'string' } } } } }));
+    const r = await diff(good, {
+      path: 'broken.json',
+      plan: { name: 'G', events: { E: { properties: { x: { $ref: '#/$defs/Nope' } } } } },
+    });
+    expect(r).toMatchObject({ ok: false, breaking: false, changes: [] });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CT010']);
+  });
 });
 
 describe('createGenerator()', () => {
