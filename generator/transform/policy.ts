@@ -172,7 +172,12 @@ function readRename(v: unknown, origin: Origin, policy: TransformPolicy, ds: Dia
       const to = map[from];
       if (typeof to !== 'string') bad(at(map, from), `rename.${part}.${from}`, 'a string', to);
       else if (part === 'functions' && !FUNCTION_NAME.test(to))
-        bad(at(map, from), `rename.functions.${from}`, 'a function name: track, then a capital and letters or digits', to);
+        bad(
+          at(map, from),
+          `rename.functions.${from}`,
+          'a function name: track, then a capital and letters or digits',
+          to,
+        );
       else policy.rename[part].set(from, { to, origin: at(map, from) });
     }
   }
