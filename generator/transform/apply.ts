@@ -171,7 +171,11 @@ class EventTransformer {
       properties: this.props,
       additional,
       ignored: this.ignored.length > 0 ? [...e.ignored, ...this.ignored] : e.ignored,
-      transform: { planned: this.planned(e), fields: this.rebuilt ? this.fields : undefined, changes: this.changes },
+      transform: {
+        planned: { ...this.planned(e), ...named },
+        fields: this.rebuilt ? this.fields : undefined,
+        changes: this.changes,
+      },
     };
   }
 
