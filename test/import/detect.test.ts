@@ -9,6 +9,9 @@ const self = { vendor: 'com.acme', name: 'a', format: 'jsonschema', version: '1-
 const cases: Array<[string, unknown, PlanFormat | undefined]> = [
   ['a native plan', { name: 'Shop', events: { 'App Opened': {} } }, 'native'],
   ['a native plan with a typo at the top', { name: 'Shop', events: {}, idenitfy: {} }, 'native'],
+  // An empty list is no Segment plan by itself: the native reader then says events must be an object (CT006)
+  ['a native plan whose events are an empty list', { name: 'Shop', events: [] }, 'native'],
+  ['an empty RudderStack event list', { name: 'P', workspaceId: 'w', events: [] }, 'rudderstack'],
   ['an Iglu schema', { self, ...schema }, 'iglu'],
   [
     'a Segment Public API plan',

@@ -52,7 +52,9 @@ export function detectFormat(value: unknown): PlanFormat | undefined {
   const rules = value.rules;
   if (Array.isArray(rules)) return rules.every(isRuleEntry) ? 'segment' : undefined;
   if (isObject(rules)) return Array.isArray(rules.events) ? listFormat(value, rules.events) : undefined;
-  if (Array.isArray(value.events)) return listFormat(value, value.events);
+  // An empty list tells no format: without another mark it is a native plan's wrong events, which its reader reports
+  const marked = [...FOREIGN_TOP_LEVEL, ...RUDDER_TOP_LEVEL].some((k) => hasOwn(value, k));
+  if (Array.isArray(value.events) && (value.events.length > 0 || marked)) return listFormat(value, value.events);
   // A native plan whose events are not an object (null, a string) is still a native plan: its reader says what is wrong
   if (hasOwn(value, 'events') && !FOREIGN_TOP_LEVEL.some((k) => hasOwn(value, k))) return 'native';
   return undefined;
