@@ -60,6 +60,34 @@ describe('batching', () => {
     expect(h.transport.stats().delivered).toBe(200);
   });
 
+  it('keeps its connections alive: one per request in flight, reused by later batches', async () => {
+    const s = await start({ delayMs: 5 });
+    const h = harness(s, { batchSize: 10, maxConcurrency: 3 });
+    for (let i = 0; i < 200; i++) h.transport.enqueue(event(i));
+    await h.transport.flush();
+    expect(s.connections()).toBe(3);
+    for (let i = 200; i < 230; i++) h.transport.enqueue(event(i));
+    await h.transport.flush();
+    expect(s.requests).toHaveLength(23);
+    expect(s.connections()).toBe(3);
+    expect(h.transport.stats()).toMatchObject({ delivered: 230, failed: 0, retried: 0 });
+  });
+
+  it('opens a new connection when the server has closed an idle one, without an error or a retry', async () => {
+    const s = await start();
+    const h = harness(s, { batchSize: 10, maxConcurrency: 1 });
+    h.transport.enqueue(event(1));
+    await h.transport.flush();
+    s.closeIdleConnections();
+    // Bounded: the client sees the connection's end within a few event-loop turns
+    for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 2));
+    h.transport.enqueue(event(2));
+    await h.transport.flush();
+    expect(s.connections()).toBe(2);
+    expect(h.errors).toEqual([]);
+    expect(h.transport.stats()).toMatchObject({ delivered: 2, failed: 0, retried: 0, possiblyDuplicated: 0 });
+  });
+
   it('refuses options beyond the API limits, in words', () => {
     const endpoint = {
       url: 'http://127.0.0.1:9/1/upload',
