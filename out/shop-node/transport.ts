@@ -16,6 +16,12 @@ type Outcome =
   | { kind: 'timeout' }
   | { kind: 'network'; cause: unknown };
 
+/** One request as it went on the wire: the reply's status, text and Retry-After, or why there was none. */
+type Sent = { kind: 'reply'; status: number; text: string; retryAfter: string | null } | { kind: 'timeout' } | { kind: 'network'; cause: unknown };
+
+/** Posts one body, giving up after `timeout` ms (the request is then abandoned: it may have been processed). */
+type Send = (body: Uint8Array, timeout: number) => Promise<Sent>;
+
 const utf8 = new TextEncoder();
 const HTTP_REASONS: Record<number, UploadErrorReason> = { 401: 'Unauthorized', 403: 'Forbidden' };
 
@@ -47,14 +53,18 @@ export class Transport {
   private readonly maxQueueSize: number;
   private readonly onError: (error: UploadError) => void;
   private readonly onDelivered: ((records: readonly UploadRecord[]) => void) | undefined;
-  private readonly fetchFn: (url: string, init: RequestInit) => Promise<Response>;
+  private readonly send: Send;
   private readonly random: () => number;
   private readonly sleepFn: ((ms: number) => Promise<void>) | undefined;
   private readonly now: () => number;
 
-  /** Serialized records waiting for a request, and the sequence number of each (for flush). */
-  private pending: string[] = [];
-  private pendingSeqs: number[] = [];
+  /**
+   * Serialized records waiting for a request, in batches: full ones oldest first, then the one filling up. They
+   * number `queued`, and their sequence numbers (for flush) run up to nextSeq - 1.
+   */
+  private readonly full: string[][] = [];
+  private filling: string[] = [];
+  private queued = 0;
   private nextSeq = 0;
   private readonly inFlight = new Set<Batch>();
   private inFlightRecords = 0;
@@ -77,6 +87,9 @@ export class Transport {
       'X-CleverTap-Passcode': endpoint.passcode,
       'Content-Type': 'application/json; charset=utf-8',
     };
+    // Defaults below the API's maxima on purpose: accounts created before the limit was raised take 100 records a
+    // request (more is a 400, which is not retried), and the concurrency limit is the account's, shared by every
+    // process that uploads to it (over it: 429). Raise them where the account allows (docs/server.md).
     this.batchSize = positiveInt('batchSize', options.batchSize ?? Math.min(100, endpoint.maxRecordsPerRequest), endpoint.maxRecordsPerRequest);
     this.maxConcurrency = positiveInt('maxConcurrency', options.maxConcurrency ?? Math.min(5, endpoint.maxConcurrentRequests), endpoint.maxConcurrentRequests);
     this.maxQueueSize = positiveInt('maxQueueSize', options.maxQueueSize ?? Math.max(10_000, this.batchSize));
@@ -91,7 +104,11 @@ export class Transport {
     this.maxRetryAfter = nonNegative('maxRetryAfter', options.maxRetryAfter ?? 60_000);
     this.onError = options.onError ?? ((error) => console.error(`clevertap: ${error.records.length} record(s) not delivered: ${error.message}`));
     this.onDelivered = options.onDelivered;
-    this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
+    // Node's http(s) with kept-alive connections, one per request in flight: Node's fetch (undici) costs several
+    // times the CPU per request, which is what limits throughput on a fast link. fetch where there is no Node.
+    this.send =
+      (options.fetch === undefined && nodeSend(endpoint.url, this.headers, this.maxConcurrency)) ||
+      fetchSend(endpoint.url, this.headers, options.fetch ?? ((url, init) => fetch(url, init)));
     this.random = options.random ?? Math.random;
     this.sleepFn = options.sleep;
     this.now = options.now ?? Date.now;
@@ -104,7 +121,7 @@ export class Transport {
   enqueue(record: UploadRecord): UploadError | undefined {
     this.counts.sent++;
     if (this.closed) return this.refuse('Closed', 'the client is closed: close() was called before this record', record);
-    if (this.pending.length + this.inFlightRecords >= this.maxQueueSize) {
+    if (this.queued + this.inFlightRecords >= this.maxQueueSize) {
       return this.refuse(
         'QueueFull',
         `the queue is full (${this.maxQueueSize} records waiting or in flight): the record was not accepted; await drain() before sending more, or raise maxQueueSize`,
@@ -117,9 +134,14 @@ export class Transport {
     } catch (cause) {
       return this.refuse('Unserializable', `the record cannot be serialized as JSON (${String(cause)})`, record, cause);
     }
-    this.pending.push(line);
-    this.pendingSeqs.push(this.nextSeq++);
-    if (this.pending.length >= this.batchSize) this.pump();
+    this.filling.push(line);
+    this.queued++;
+    this.nextSeq++;
+    if (this.filling.length >= this.batchSize) {
+      this.full.push(this.filling);
+      this.filling = [];
+      this.pump();
+    }
     else if (this.timer === undefined) this.armTimer();
     return undefined;
   }
@@ -146,7 +168,7 @@ export class Transport {
   /** Resolves when the queue has room again (at most half full): backpressure for bulk senders. */
   drain(): Promise<void> {
     const target = this.maxQueueSize >> 1;
-    if (this.pending.length + this.inFlightRecords <= target) return Promise.resolve();
+    if (this.queued + this.inFlightRecords <= target) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.drainWaiters.push({ target, resolve });
       this.holdProcess();
@@ -156,7 +178,7 @@ export class Transport {
   }
 
   stats(): TransportStats {
-    return { ...this.counts, queued: this.pending.length, inFlight: this.inFlightRecords };
+    return { ...this.counts, queued: this.queued, inFlight: this.inFlightRecords };
   }
 
   // ------------------------------------------------------------------------------------------------ internals
@@ -187,22 +209,26 @@ export class Transport {
 
   /** Starts requests while there is a free slot and a batch to send. */
   private pump(): void {
-    while (this.inFlight.size < this.maxConcurrency && this.pending.length > 0) {
-      if (this.pending.length < this.batchSize && !this.sendPartial) break;
-      const lines = this.pending.splice(0, this.batchSize);
-      const seqs = this.pendingSeqs.splice(0, lines.length);
-      const batch: Batch = { lines, firstSeq: seqs[0] as number };
+    while (this.inFlight.size < this.maxConcurrency && this.queued > 0) {
+      let lines = this.full.shift();
+      if (lines === undefined) {
+        if (!this.sendPartial) break;
+        lines = this.filling;
+        this.filling = [];
+      }
+      const batch: Batch = { lines, firstSeq: this.nextSeq - this.queued };
+      this.queued -= lines.length;
       this.inFlight.add(batch);
       this.inFlightRecords += lines.length;
       void this.deliver(batch);
     }
-    if (this.pending.length === 0) this.sendPartial = false;
+    if (this.queued === 0) this.sendPartial = false;
     else if (this.timer === undefined && !this.closed && !this.sendPartial) this.armTimer();
   }
 
   /** The lowest sequence number not yet settled (delivered or reported). */
   private settledBelow(): number {
-    let low = this.pendingSeqs.length > 0 ? (this.pendingSeqs[0] as number) : this.nextSeq;
+    let low = this.nextSeq - this.queued;
     for (const b of this.inFlight) if (b.firstSeq < low) low = b.firstSeq;
     return low;
   }
@@ -254,37 +280,23 @@ export class Transport {
   }
 
   private async post(body: Uint8Array): Promise<Outcome> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeout);
-    unref(timer);
-    try {
-      // The cast: with both the DOM and Node's types loaded, TextEncoder's result (Uint8Array<ArrayBufferLike>) is
-      // not the Uint8Array of ArrayBuffer the DOM's BodyInit asks for, though at run time it is exactly that.
-      const res = await this.fetchFn(this.endpoint.url, { method: 'POST', headers: this.headers, body: body as NonNullable<RequestInit['body']>, signal: controller.signal });
-      const text = await res.text();
-      if (res.status >= 200 && res.status < 300) {
-        try {
-          return { kind: 'reply', status: res.status, body: JSON.parse(text), retryAfter: null };
-        } catch (cause) {
-          return { kind: 'unreadable', status: res.status, cause };
-        }
-      }
-      let parsed: unknown = text;
+    const raw = await this.send(body, this.timeout);
+    if (raw.kind !== 'reply') return raw;
+    const { status, text } = raw;
+    if (status >= 200 && status < 300) {
       try {
-        parsed = JSON.parse(text);
-      } catch {
-        // Error replies need not be JSON; the text goes into the message.
+        return { kind: 'reply', status, body: JSON.parse(text), retryAfter: null };
+      } catch (cause) {
+        return { kind: 'unreadable', status, cause };
       }
-      return { kind: 'reply', status: res.status, body: parsed, retryAfter: res.headers.get('retry-after') };
-    } catch (cause) {
-      return timedOut ? { kind: 'timeout' } : { kind: 'network', cause };
-    } finally {
-      clearTimeout(timer);
     }
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Error replies need not be JSON; the text goes into the message.
+    }
+    return { kind: 'reply', status, body: parsed, retryAfter: raw.retryAfter };
   }
 
   /** A 2xx reply: the records listed in `unprocessed` go to onError with CleverTap's code; the rest are delivered. */
@@ -341,7 +353,7 @@ export class Transport {
     const low = this.settledBelow();
     const ready = this.waiters.filter((w) => w.upTo < low);
     if (ready.length > 0) this.waiters = this.waiters.filter((w) => w.upTo >= low);
-    const held = this.pending.length + this.inFlightRecords;
+    const held = this.queued + this.inFlightRecords;
     const roomy = this.drainWaiters.filter((w) => held <= w.target);
     if (roomy.length > 0) this.drainWaiters = this.drainWaiters.filter((w) => held > w.target);
     for (const w of [...ready, ...roomy]) w.resolve();
@@ -405,4 +417,98 @@ function describe(outcome: Outcome): string {
     case 'reply':
       return `HTTP ${outcome.status}`;
   }
+}
+
+/** The parts of Node's http and https modules used here (declared so that this file compiles without Node's types). */
+interface NodeHttp {
+  Agent: new (options: { keepAlive: boolean; maxSockets: number }) => object;
+  request(options: object, onReply: (reply: NodeReply) => void): NodeRequest;
+}
+interface NodeRequest {
+  on(event: 'error', listener: (cause: unknown) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  end(body: Uint8Array): unknown;
+  destroy(): unknown;
+}
+interface NodeReply {
+  statusCode?: number | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  setEncoding(encoding: 'utf8'): unknown;
+  on(event: 'data', listener: (chunk: string) => void): unknown;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (cause: unknown) => void): unknown;
+}
+
+/** Posts through Node's http(s) on an agent that keeps up to `sockets` connections open; undefined outside Node. */
+function nodeSend(url: string, headers: Readonly<Record<string, string>>, sockets: number): Send | undefined {
+  const host = (globalThis as unknown as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const http = host?.getBuiltinModule?.(url.startsWith('https:') ? 'node:https' : 'node:http') as NodeHttp | undefined;
+  if (!http) return undefined;
+  const u = new URL(url);
+  const target = {
+    method: 'POST',
+    protocol: u.protocol,
+    hostname: u.hostname.replace(/^\[(.*)\]$/, '$1'), // an IPv6 address without its brackets
+    port: u.port,
+    path: u.pathname + u.search,
+    agent: new http.Agent({ keepAlive: true, maxSockets: sockets }),
+  };
+  return (body, timeout) =>
+    new Promise<Sent>((resolve) => {
+      let replied = false;
+      let settled = false;
+      const settle = (sent: Sent): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(sent);
+      };
+      const req = http.request({ ...target, headers: { ...headers, 'Content-Length': String(body.byteLength) } }, (reply) => {
+        replied = true;
+        let text = '';
+        reply.setEncoding('utf8');
+        reply.on('data', (chunk) => {
+          text += chunk;
+        });
+        reply.on('end', () => {
+          const retryAfter = reply.headers['retry-after'];
+          settle({ kind: 'reply', status: reply.statusCode ?? 0, text, retryAfter: typeof retryAfter === 'string' ? retryAfter : null });
+        });
+        reply.on('error', (cause) => settle({ kind: 'network', cause }));
+        reply.on('close', () => settle({ kind: 'network', cause: new Error('the connection closed before the reply ended') }));
+      });
+      req.on('error', (cause) => settle({ kind: 'network', cause }));
+      req.on('close', () => {
+        if (!replied) settle({ kind: 'network', cause: new Error('the connection closed before a reply') });
+      });
+      const timer = setTimeout(() => {
+        settle({ kind: 'timeout' });
+        req.destroy();
+      }, timeout);
+      unref(timer);
+      req.end(body);
+    });
+}
+
+/** Posts through a fetch function (the `fetch` option, or the global fetch where there is no Node). */
+function fetchSend(url: string, headers: Readonly<Record<string, string>>, fetchFn: (url: string, init: RequestInit) => Promise<Response>): Send {
+  return async (body, timeout) => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    unref(timer);
+    try {
+      // The cast: with both the DOM and Node's types loaded, TextEncoder's result (Uint8Array<ArrayBufferLike>) is
+      // not the Uint8Array of ArrayBuffer the DOM's BodyInit asks for, though at run time it is exactly that.
+      const res = await fetchFn(url, { method: 'POST', headers, body: body as NonNullable<RequestInit['body']>, signal: controller.signal });
+      return { kind: 'reply', status: res.status, text: await res.text(), retryAfter: res.headers.get('retry-after') };
+    } catch (cause) {
+      return timedOut ? { kind: 'timeout' } : { kind: 'network', cause };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }

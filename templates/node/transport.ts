@@ -87,6 +87,9 @@ export class Transport {
       'X-CleverTap-Passcode': endpoint.passcode,
       'Content-Type': 'application/json; charset=utf-8',
     };
+    // Defaults below the API's maxima on purpose: accounts created before the limit was raised take 100 records a
+    // request (more is a 400, which is not retried), and the concurrency limit is the account's, shared by every
+    // process that uploads to it (over it: 429). Raise them where the account allows (docs/server.md).
     this.batchSize = positiveInt('batchSize', options.batchSize ?? Math.min(100, endpoint.maxRecordsPerRequest), endpoint.maxRecordsPerRequest);
     this.maxConcurrency = positiveInt('maxConcurrency', options.maxConcurrency ?? Math.min(5, endpoint.maxConcurrentRequests), endpoint.maxConcurrentRequests);
     this.maxQueueSize = positiveInt('maxQueueSize', options.maxQueueSize ?? Math.max(10_000, this.batchSize));

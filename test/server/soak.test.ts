@@ -58,7 +58,10 @@ function observingFetch(wire: Wire): TransportOptions['fetch'] {
   return async (url, init) => {
     const id = noteSent(wire, init.body as Uint8Array);
     try {
-      const res = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-attempt': id } });
+      const res = await fetch(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), 'x-attempt': id },
+      });
       const text = await res.text();
       noteReply(wire, id, res.status, text);
       return new Response(text, { status: res.status, headers: res.headers });

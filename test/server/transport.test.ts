@@ -73,6 +73,33 @@ describe('batching', () => {
     expect(h.transport.stats()).toMatchObject({ delivered: 230, failed: 0, retried: 0 });
   });
 
+  it.each([
+    ['Node http (fetch untouched)', true, 0],
+    ['the global fetch without process.getBuiltinModule (Node before 20.16, other runtimes)', false, 3],
+  ])('posts with %s', async (_, builtins, fetches) => {
+    const s = await start();
+    const realFetch = globalThis.fetch;
+    const getBuiltinModule = process.getBuiltinModule;
+    let calls = 0;
+    globalThis.fetch = (...args) => {
+      calls++;
+      return realFetch(...args);
+    };
+    if (!builtins) (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+    try {
+      const h = harness(s, { batchSize: 10 });
+      process.getBuiltinModule = getBuiltinModule;
+      for (let i = 0; i < 30; i++) h.transport.enqueue(event(i));
+      await h.transport.flush();
+      expect(calls).toBe(fetches);
+      expect(s.processed.map(seqOf)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+      expect(h.transport.stats()).toMatchObject({ delivered: 30, failed: 0 });
+    } finally {
+      globalThis.fetch = realFetch;
+      process.getBuiltinModule = getBuiltinModule;
+    }
+  });
+
   it('opens a new connection when the server has closed an idle one, without an error or a retry', async () => {
     const s = await start();
     const h = harness(s, { batchSize: 10, maxConcurrency: 1 });
