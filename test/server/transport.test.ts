@@ -100,6 +100,16 @@ describe('batching', () => {
     }
   });
 
+  it('speaks TLS to an https URL (here to a plain-HTTP server, so the handshake fails and nothing is sent)', async () => {
+    const s = await start();
+    const h = harness({ ...s, uploadUrl: s.uploadUrl.replace(/^http:/, 'https:') }, { maxRetries: 0 });
+    h.transport.enqueue(event(1));
+    await h.transport.flush();
+    expect(s.requests).toEqual([]);
+    expect(h.errors.map((e) => e.reason)).toEqual(['RetriesExhausted']);
+    expect(String(h.errors[0]?.message)).toMatch(/network error .*(SSL|TLS|EPROTO)/i);
+  });
+
   it('opens a new connection when the server has closed an idle one, without an error or a retry', async () => {
     const s = await start();
     const h = harness(s, { batchSize: 10, maxConcurrency: 1 });
