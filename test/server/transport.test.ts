@@ -41,16 +41,19 @@ describe('batching', () => {
   });
 
   // The body is made in pieces of 64 records: sizes around the pieces' edges, and text of 1 to 4 bytes a character
-  it.each([1, 63, 64, 65, 128, 129, API.maxRecordsPerRequest])('sends a batch of %i records whole and in order', async (size) => {
-    const s = await start();
-    const h = harness(s, { batchSize: size });
-    const records = Array.from({ length: size }, (_, i) => event(i, { identity: `user-${i}-é-日本-🚀` }));
-    for (const r of records) h.transport.enqueue(r);
-    await h.transport.flush();
-    expect(s.requests.map((r) => r.count)).toEqual([size]);
-    expect(s.processed).toEqual(records);
-    expect(h.errors).toEqual([]);
-  });
+  it.each([1, 63, 64, 65, 128, 129, API.maxRecordsPerRequest])(
+    'sends a batch of %i records whole and in order',
+    async (size) => {
+      const s = await start();
+      const h = harness(s, { batchSize: size });
+      const records = Array.from({ length: size }, (_, i) => event(i, { identity: `user-${i}-é-日本-🚀` }));
+      for (const r of records) h.transport.enqueue(r);
+      await h.transport.flush();
+      expect(s.requests.map((r) => r.count)).toEqual([size]);
+      expect(s.processed).toEqual(records);
+      expect(h.errors).toEqual([]);
+    },
+  );
 
   it('sends a partial batch once flushInterval has passed, without flush()', async () => {
     const s = await start();
