@@ -6,12 +6,15 @@
  */
 import { resolve } from 'node:path';
 import { CATALOGUE, type Code } from './diagnostics/catalogue.js';
+import { severityRefusal } from './diagnostics/severity.js';
 import { hasErrors, type Diagnostic as InternalDiagnostic } from './diagnostics/diagnostic.js';
 import { formatLine, toJson } from './diagnostics/format.js';
 import { generateOutput, pipelineOptions } from './config/generate-output.js';
 import { diffPlans } from './diff/diff-plans.js';
+import { readErrors } from './diff/read-errors.js';
 import { availableTargets } from './emit/targets.js';
 import { summarize, toJsonChange, type JsonChange } from './diff/format-changes.js';
+import { newMemo, type Memo } from './core/memo.js';
 
 /** A plan: a path on the disk, or a text (or a parsed object) with the path it stands for ($refs resolve from it). */
 export type PlanInput = string | { path: string; text: string } | { path: string; plan: object };
@@ -117,12 +120,12 @@ const publicChange = (c: JsonChange): Change => c;
 /** Refuses severities the generator cannot honour, as the config reader does (in words, as a TypeError). */
 function checkSeverity(severity: Options['severity'] = {}): void {
   for (const [code, level] of Object.entries(severity)) {
-    const rule = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as Code] : undefined;
-    if (!rule) throw new TypeError(`severity: "${code}" is not a rule code of clevertap-codegen`);
-    if (rule.severity === 'error')
-      throw new TypeError(`severity: ${code} is an error and stays one (only warnings and notes can be changed)`);
+    if (!Object.hasOwn(CATALOGUE, code))
+      throw new TypeError(`severity: "${code}" is not a rule code of clevertap-codegen`);
     if (level !== 'error' && level !== 'warning' && level !== 'off')
       throw new TypeError(`severity: ${code} must be "error", "warning" or "off"`);
+    const refusal = severityRefusal(code as Code, level);
+    if (refusal) throw new TypeError(`severity: ${code} cannot be set to "${level}": ${refusal}`);
   }
 }
 
@@ -133,7 +136,7 @@ function source(input: PlanInput): { path: string; read?: (p: string) => string 
   return { path: input.path, read: (p) => (resolve(p) === at ? text : undefined) };
 }
 
-async function run(input: PlanInput, options: Options, validateOnly: boolean) {
+async function run(input: PlanInput, options: Options, validateOnly: boolean, memo?: Memo) {
   checkSeverity(options.severity);
   if (options.target !== undefined && !(availableTargets() as string[]).includes(options.target)) {
     throw new TypeError(`target: "${options.target}" is not one of ${availableTargets().join(', ')} in this version`);
@@ -143,12 +146,11 @@ async function run(input: PlanInput, options: Options, validateOnly: boolean) {
     severity: options.severity ?? {},
     validateOnly,
     ...(read && { read }),
+    ...(memo && { memo }),
   });
 }
 
-/** Checks the plan and generates the client in memory. */
-export async function generate(input: PlanInput, options: Options = {}): Promise<GenerateResult> {
-  const result = await run(input, options, false);
+function generated(result: Awaited<ReturnType<typeof run>>): GenerateResult {
   const ok = !hasErrors(result.diagnostics);
   return {
     ok,
@@ -157,26 +159,66 @@ export async function generate(input: PlanInput, options: Options = {}): Promise
   };
 }
 
-/** Checks the plan only. */
-export async function validate(input: PlanInput, options: Options = {}): Promise<ValidateResult> {
-  const result = await run(input, options, true);
+function validated(result: Awaited<ReturnType<typeof run>>): ValidateResult {
   return { ok: !hasErrors(result.diagnostics), diagnostics: result.diagnostics.map(publicDiagnostic) };
 }
 
-/** The changes from one version of a plan to another, classified as `codegen diff` does. */
+/** Checks the plan and generates the client in memory. */
+export async function generate(input: PlanInput, options: Options = {}): Promise<GenerateResult> {
+  return generated(await run(input, options, false));
+}
+
+/** Checks the plan only. */
+export async function validate(input: PlanInput, options: Options = {}): Promise<ValidateResult> {
+  return validated(await run(input, options, true));
+}
+
+/** `generate` and `validate` that keep what they made of a plan between calls: see `createGenerator`. */
+export interface Generator {
+  generate(input: PlanInput, options?: Options): Promise<GenerateResult>;
+  validate(input: PlanInput, options?: Options): Promise<ValidateResult>;
+}
+
+/** How many plan-and-options pairs a Generator keeps what it made of (the oldest is forgotten first). */
+const KEPT_PLANS = 8;
+
+/**
+ * For a build tool that generates again on every change (a Vite plugin, a watch mode): between calls for the same
+ * plan path and options, it keeps what it made of the parts of the plan that did not change, as `codegen --watch`
+ * does, so a one-event edit of a large plan costs about one event's work. Its results are always `generate()`'s
+ * and `validate()`'s.
+ */
+export function createGenerator(): Generator {
+  const memos = new Map<string, Memo>();
+  const memoFor = (input: PlanInput, options: Options): Memo => {
+    const key = `${resolve(typeof input === 'string' ? input : input.path)}\0${JSON.stringify(options)}`;
+    let memo = memos.get(key);
+    if (memo) memos.delete(key);
+    else memo = newMemo();
+    memos.set(key, memo); // the most recently used last
+    if (memos.size > KEPT_PLANS) memos.delete(memos.keys().next().value!);
+    return memo;
+  };
+  return {
+    generate: async (input, options = {}) => generated(await run(input, options, false, memoFor(input, options))),
+    validate: async (input, options = {}) => validated(await run(input, options, true, memoFor(input, options))),
+  };
+}
+
+/** The changes from one version of a plan to another, classified as `codegen diff` does (`transform`: for both). */
 export async function diff(
   before: PlanInput,
   after: PlanInput,
-  options: Pick<Options, 'from' | 'readableNames'> = {},
+  options: Pick<Options, 'from' | 'readableNames' | 'transform'> = {},
 ): Promise<DiffResult> {
   const a = await run(before, options, true);
   const b = await run(after, options, true);
-  if (!a.plan || !b.plan) {
-    const diagnostics = [...a.diagnostics, ...b.diagnostics]
-      .filter((d) => d.severity === 'error')
-      .map(publicDiagnostic);
-    return { ok: false, breaking: false, changes: [], diagnostics };
-  }
+  const unread = [
+    ...readErrors(a.plan !== undefined, a.diagnostics),
+    ...readErrors(b.plan !== undefined, b.diagnostics),
+  ];
+  if (!a.plan || !b.plan || unread.length > 0)
+    return { ok: false, breaking: false, changes: [], diagnostics: unread.map(publicDiagnostic) };
   const changes = diffPlans(a.plan, b.plan);
   return {
     ok: true,

@@ -9,6 +9,8 @@ import { buildPlan } from './model/build-plan.js';
 import type { Plan } from './model/ir.js';
 import type { Memo } from './core/memo.js';
 import { findPolicy, transformPlan, withSeverities, type TransformOption } from './transform/index.js';
+import type { TransformPolicy } from './transform/policy.js';
+import { applySeverities, type SeverityLevel } from './diagnostics/severity.js';
 
 export interface GenerateOptions extends LoadOptions {
   /** `ts` (default): index.ts; `js`: index.js and index.d.ts. */
@@ -19,6 +21,8 @@ export interface GenerateOptions extends LoadOptions {
   transform?: TransformOption;
   /** What a long-lived process keeps from one generation for the next (--watch): see core/memo.ts. */
   memo?: Memo;
+  /** Rule severities (the config's, the library API's), over the policy's: see diagnostics/severity.ts. */
+  severity?: Readonly<Record<string, SeverityLevel>>;
 }
 
 export interface Generated {
@@ -36,19 +40,21 @@ export function validate(
   options: GenerateOptions = {},
 ): { plan: Plan | undefined; diagnostics: Diagnostic[]; excluded?: string[] } {
   const loaded = loadPlan(path, options);
+  // Before anything decides on errors: a severity can make an error a warning (CT303), or a warning an error
+  const withLevels = (ds: Diagnostic[], policy: TransformPolicy | undefined): Diagnostic[] =>
+    sortDiagnostics(applySeverities(withSeverities(ds, policy), options.severity ?? {}, 'your severity setting'));
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
   const built = buildPlan(loaded.value, loaded.sources, options.memo?.events);
   diagnostics.push(...built.diagnostics);
   const found = findPolicy(options.transform, loaded.value);
   diagnostics.push(...found.diagnostics);
-  if (!built.plan || found.unreadable)
-    return { plan: undefined, diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)) };
+  if (!built.plan || found.unreadable) return { plan: undefined, diagnostics: withLevels(diagnostics, found.policy) };
   const transformed = transformPlan(built.plan, found.policy);
   diagnostics.push(...transformed.diagnostics, ...checkPlan(transformed.plan));
   return {
     plan: transformed.plan,
-    diagnostics: sortDiagnostics(withSeverities(diagnostics, found.policy)),
+    diagnostics: withLevels(diagnostics, found.policy),
     excluded: transformed.excluded,
   };
 }

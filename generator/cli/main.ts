@@ -294,6 +294,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           .option('from', {
             choices: ['native', 'segment', 'rudderstack', 'iglu'] as const,
             describe: "the plans' format (default: detected)",
+          })
+          .option('transform', {
+            type: 'string',
+            requiresArg: true,
+            describe:
+              'a transformation policy (JSON) applied to both plans; with --base, the policy as it is at that commit for the old one',
+          })
+          .option('readable-names', {
+            type: 'boolean',
+            default: false,
+            describe: 'Iglu: add_to_cart becomes "Add To Cart" (as when generating with it)',
           }),
       (args) => {
         code = runDiff(
@@ -302,7 +313,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
             format: args.format,
             ...(args.new !== undefined && { new: args.new }),
             ...(args.base !== undefined && { base: args.base }),
-            options: args.from ? { from: args.from } : {},
+            options: {
+              ...(args.from && { from: args.from }),
+              ...(args['readable-names'] && { readableNames: true }),
+              ...(args.transform !== undefined && { transform: args.transform }),
+            },
           },
           io,
         );

@@ -7,9 +7,8 @@ import { TARGET_NAMES, type TargetName } from '../emit/target.js';
 export { TARGET_NAMES as TARGETS, type TargetName };
 export const LANGUAGES = ['ts', 'js'] as const;
 export const FORMATS = ['native', 'segment', 'rudderstack', 'iglu'] as const;
-export const SEVERITY_LEVELS = ['error', 'warning', 'off'] as const;
-
-export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+export { SEVERITY_LEVELS, type SeverityLevel } from '../diagnostics/severity.js';
+import type { SeverityLevel } from '../diagnostics/severity.js';
 
 /** One output, with every default applied except the CLI's. Paths are absolute (resolved against the config's folder). */
 export interface OutputSettings {

@@ -38,23 +38,6 @@ export function pipelineOptions(
   return options;
 }
 
-/**
- * Rule severities from the config: a warning or note made an error or a warning, or left out ('off'). The reader
- * refuses to lower an error (the emitter relies on them), so a plan with errors can never be emitted through this.
- */
-export function applySeverity(
-  ds: readonly Diagnostic[],
-  severity: Readonly<Record<string, SeverityLevel>>,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const d of ds) {
-    const level = severity[d.code];
-    if (level === undefined || d.severity === 'error') out.push(d);
-    else if (level !== 'off') out.push(level === d.severity ? d : { ...d, severity: level });
-  }
-  return out;
-}
-
 export interface RunOptions {
   severity?: Readonly<Record<string, SeverityLevel>>;
   /** Supplies file texts instead of the disk (the library API's plan text, diff --base's git files). */
@@ -78,13 +61,13 @@ export async function generateOutput(
     ...(run.read && { read: run.read }),
     ...(memo && { memory: memo.files }),
   };
-  const withMemo = memo ? { ...options, memo } : options;
+  const withMemo = { ...options, ...(memo && { memo }), ...(run.severity && { severity: run.severity }) };
   const result = withFileHook(hook, () =>
     run.validateOnly ? { ...validate(plan, withMemo), files: [] } : generate(plan, withMemo),
   );
   // Files no longer read (a $ref removed) are forgotten
   if (memo) for (const p of memo.files.keys()) if (!read.includes(p)) memo.files.delete(p);
-  const diagnostics = applySeverity(result.diagnostics, run.severity ?? {});
+  const diagnostics = result.diagnostics;
   const excluded = result.excluded ? { excluded: result.excluded } : {};
   if (hasErrors(diagnostics) || result.files.length === 0)
     return { plan: result.plan, files: [], diagnostics, read, ...excluded };

@@ -9,6 +9,7 @@ import { parseJsonText, readText } from '../load/read-json.js';
 import { availableTargets } from '../emit/targets.js';
 import { memberOrigin, originOf } from '../load/source.js';
 import type { Origin, SourceFile } from '../core/source-file.js';
+import { severityRefusal } from '../diagnostics/severity.js';
 import { OUTPUT_FIELDS, TOP_LEVEL_ONLY, type FieldKind, type OutputSettings, type SeverityLevel } from './fields.js';
 
 export interface Config {
@@ -99,17 +100,17 @@ class Reader {
     const out: Record<string, SeverityLevel> = {};
     for (const [code, level] of Object.entries(map)) {
       const at = memberOrigin(map, code);
-      const rule = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as Code] : undefined;
-      if (!rule) {
+      if (!Object.hasOwn(CATALOGUE, code)) {
         this.report('CT904', at, { code });
-        continue;
-      }
-      if (rule.severity === 'error') {
-        this.report('CT905', at, { code });
         continue;
       }
       if (level !== 'error' && level !== 'warning' && level !== 'off') {
         this.report('CT902', at, { key: code, expected: 'one of "error", "warning", "off"', actual: jsonType(level) });
+        continue;
+      }
+      const refusal = severityRefusal(code as Code, level);
+      if (refusal) {
+        this.report('CT905', at, { code, level, consequence: refusal });
         continue;
       }
       out[code] = level;

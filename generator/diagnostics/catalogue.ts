@@ -204,7 +204,7 @@ export const CATALOGUE = {
   CT602: error('"{key}" must be {expected}, not {actual}', 'change it to {expected}'),
   CT603: error('severity names "{code}", which is no diagnostic code', 'use a code the checker reports, such as CT303'),
   CT604: error(
-    '{code} cannot be made a warning: {consequence}',
+    '{code} cannot be set to "{level}": {consequence}',
     'fix the plan, or transform the property (see docs/transformations.md)',
   ),
   CT605: warning(
@@ -249,8 +249,8 @@ export const CATALOGUE = {
     'use a code from the diagnostics catalogue, such as CT207',
   ),
   CT905: error(
-    '{code} is an error and stays one: the generator relies on it to write a correct client',
-    'remove "{code}" from severity (only warnings and notes can be changed)',
+    '{code} cannot be set to "{level}": {consequence}',
+    'remove "{code}" from severity (warnings and notes can be changed; docs/transformations.md says which errors can be warnings)',
   ),
   CT906: error('outputs {first} and {second} both write to "{out}"', 'give each output its own "out" folder'),
 } as const satisfies Record<string, DiagnosticSpec>;

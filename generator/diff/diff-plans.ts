@@ -5,8 +5,9 @@
  * type it saw), or safe. A removal and an addition of the same shape are reported as a possible rename.
  */
 import type { Origin } from '../core/source-file.js';
-import type { EventNode, Plan, Property, Trait, TypeNode } from '../model/ir.js';
+import type { Plan, Property, Trait, TypeNode } from '../model/ir.js';
 import { compareTypes, type MemberChange } from './compare-types.js';
+import { eventKey, renames, typeKey } from './renames.js';
 
 export type ChangeKind =
   | 'event-removed'
@@ -41,38 +42,6 @@ export interface Change {
   origin: Origin | undefined;
 }
 
-/** A type without its origins: equal shapes stringify equally. */
-function shape(t: TypeNode | false | undefined): unknown {
-  if (t === false || t === undefined) return t ?? null;
-  const { origin: _origin, ...rest } = t as TypeNode & Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rest)) {
-    if (k === 'members') out[k] = (v as TypeNode[]).map(shape);
-    else if (k === 'items' || k === 'additional') out[k] = shape(v as TypeNode | false | undefined);
-    else if (k === 'properties') out[k] = (v as Property[]).map(propertyShape).sort();
-    else out[k] = v;
-  }
-  return out;
-}
-const propertyShape = (p: Property): string => JSON.stringify([p.name, p.required, shape(p.type)]);
-const typeKey = (p: Property): string => JSON.stringify([p.required, shape(p.type)]);
-const eventKey = (e: EventNode): string =>
-  JSON.stringify([e.properties.map(propertyShape).sort(), shape(e.additional)]);
-
-/** Pairs of removed and added things with equal keys, where the match is unambiguous (one of each). */
-function renames<T>(removed: T[], added: T[], key: (t: T) => string): Array<[T, T]> {
-  const count = (xs: T[]): Map<string, T[]> => {
-    const m = new Map<string, T[]>();
-    for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
-    return m;
-  };
-  const r = count(removed);
-  const a = count(added);
-  const pairs: Array<[T, T]> = [];
-  for (const [k, xs] of r) if (xs.length === 1 && a.get(k)?.length === 1) pairs.push([xs[0]!, a.get(k)![0]!]);
-  return pairs;
-}
-
 interface Scope {
   event: string | undefined;
   /** "property" or "trait". */
@@ -82,8 +51,19 @@ interface Scope {
   prefix: string;
 }
 
+/** A change's message, or how to word it for what it breaks (a side a view cannot see is left out: see `diffPlans`). */
+type Words = string | ((app: boolean, data: boolean) => string);
+
+/** A change with its words, until the views' changes are merged. */
+interface Draft extends Change {
+  words: Words;
+}
+
+const wordsFor = (d: Draft, app: boolean, data: boolean): string =>
+  typeof d.words === 'string' ? d.words : d.words(app, data);
+
 class Differ {
-  readonly changes: Change[] = [];
+  readonly changes: Draft[] = [];
 
   add(
     kind: ChangeKind,
@@ -91,10 +71,11 @@ class Differ {
     data: boolean,
     scope: Scope,
     property: string | undefined,
-    message: string,
+    words: Words,
     origin: Origin | undefined,
   ): void {
-    this.changes.push({ kind, app, data, event: scope.event, property, message, origin });
+    const change = { kind, app, data, event: scope.event, property, message: '', origin, words };
+    this.changes.push({ ...change, message: wordsFor(change, app, data) });
   }
 
   members(
@@ -113,15 +94,32 @@ class Differ {
     const pairedOld = new Set(renamed.map(([o]) => o));
     const pairedNew = new Set(renamed.map(([, n]) => n));
     for (const [o, n] of renamed) {
-      this.add(
-        'property-renamed',
-        true,
-        true,
-        scope,
-        scope.prefix + n.name,
-        `${scope.noun} "${scope.prefix}${o.name}" of ${where} removed and "${scope.prefix}${n.name}" added with the same type: a rename? Code sending "${o.name}" no longer compiles, and CleverTap records "${n.name}" as a new ${scope.noun}`,
-        n.origin,
-      );
+      const was = `${scope.noun} "${scope.prefix}${o.name}" of ${where} removed and "${scope.prefix}${n.name}" added with the same type: a rename?`;
+      const code = `Code sending "${o.name}" no longer compiles`;
+      // Two spellings of one profile field (`email` and `Email`) fill the same field: CleverTap's data goes on
+      const field = (o as Trait).field;
+      if (field !== undefined && field === (n as Trait).field)
+        this.add(
+          'property-renamed',
+          true,
+          false,
+          scope,
+          scope.prefix + n.name,
+          `${was} ${code}; both fill CleverTap's profile field "${field}"`,
+          n.origin,
+        );
+      else {
+        const recorded = `CleverTap records "${n.name}" as a new ${scope.noun === 'trait' ? 'profile field' : scope.noun}`;
+        this.add(
+          'property-renamed',
+          true,
+          true,
+          scope,
+          scope.prefix + n.name,
+          (app, data) => (app && data ? `${was} ${code}, and ${recorded}` : `${was} ${app ? code : recorded}`),
+          n.origin,
+        );
+      }
     }
     for (const p of removed) {
       if (pairedOld.has(p)) continue;
@@ -240,17 +238,18 @@ class Differ {
     if (retyped) {
       const kinds = changes.filter((c) => c.kindLevel && !c.detail.includes('[]:'));
       const app = kinds.some((c) => c.kind === 'narrowed');
-      const words = [
-        ...kinds.map((c) => c.detail),
-        retyped.detail.replace(/^CleverTap type /, "CleverTap's type "),
-      ].join('; ');
+      const accepted = kinds.map((c) => c.detail);
+      const clevertap = retyped.detail.replace(/^CleverTap type /, "CleverTap's type ");
       this.add(
         'type-changed',
         app,
         true,
         scope,
         property,
-        `${what}: ${words}; CleverTap keeps the type it saw first, so values of the new type may be dropped or not aggregated`,
+        (_app, data) =>
+          data
+            ? `${what}: ${[...accepted, clevertap].join('; ')}; CleverTap keeps the type it saw first, so values of the new type may be dropped or not aggregated`
+            : `${what}: ${accepted.join('; ')}`,
         origin,
       );
       changes = changes.filter((c) => c !== retyped && !kinds.includes(c));
@@ -285,8 +284,8 @@ class Differ {
   }
 }
 
-/** Every change from `before` to `after`, events in name order, then identify. */
-export function diffPlans(before: Plan, after: Plan): Change[] {
+/** Every change from `before` to `after`, events in name order, then identify; one plan as both sides see it. */
+function diffView(before: Plan, after: Plan): Draft[] {
   const d = new Differ();
   const newByName = new Map(after.events.map((e) => [e.name, e]));
   const oldByName = new Map(before.events.map((e) => [e.name, e]));
@@ -300,13 +299,16 @@ export function diffPlans(before: Plan, after: Plan): Change[] {
     prefix: '',
   });
   for (const [o, n] of renamed) {
+    const was = `event "${o.name}" removed and "${n.name}" added with the same properties: a rename?`;
+    const gone = `${o.functionName}() is gone`;
+    const recorded = `CleverTap records "${n.name}" as a new event (its history stays under "${o.name}")`;
     d.add(
       'event-renamed',
       true,
       true,
       top(n.name, n.origin),
       undefined,
-      `event "${o.name}" removed and "${n.name}" added with the same properties: a rename? ${o.functionName}() is gone, and CleverTap records "${n.name}" as a new event (its history stays under "${o.name}")`,
+      (app, data) => (app && data ? `${was} ${gone}, and ${recorded}` : `${was} ${app ? gone : recorded}`),
       n.origin,
     );
   }
@@ -347,6 +349,44 @@ export function diffPlans(before: Plan, after: Plan): Change[] {
     );
   }
   return d.changes;
+}
+
+/** The plan as the app's code sees it: each event as the plan writes it, which is what its track function takes. */
+function appView(plan: Plan): Plan {
+  const events = plan.events.map((e) => e.transform?.planned ?? e);
+  return { ...plan, events: events.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+}
+
+/**
+ * Every change from `before` to `after`, events in name order, then identify. A transformation policy makes
+ * CleverTap receive other names and keys than the track functions take, so a plan with a transformed event is
+ * compared twice: as the plan writes it, for the app's code, and as the policy makes it, for CleverTap's data; each
+ * keeps the changes that break its side, and the safe ones. A change both find (every change of an event the policy
+ * leaves as it is) is reported once.
+ */
+export function diffPlans(before: Plan, after: Plan): Change[] {
+  const strip = ({ words: _words, ...change }: Draft): Change => change;
+  if (!before.events.some((e) => e.transform) && !after.events.some((e) => e.transform))
+    return diffView(before, after).map(strip);
+  // Each comparison keeps what it can judge: what breaks its side, and what is safe
+  const forApp = diffView(appView(before), appView(after))
+    .filter((c) => c.app || !c.data)
+    .map((c) => ({ ...c, data: false }));
+  const forData = diffView(before, after)
+    .filter((c) => c.data || !c.app)
+    .map((c) => ({ ...c, app: false }));
+  // The same change in both is found with the same words in full; the n-th of one words pairs with the n-th
+  const key = (c: Draft): string => `${c.kind}\0${wordsFor(c, true, true)}`;
+  const unpaired = new Map<string, Draft[]>();
+  for (const c of forData) unpaired.set(key(c), [...(unpaired.get(key(c)) ?? []), c]);
+  const merged: Draft[] = [];
+  for (const c of forApp) {
+    const twin = unpaired.get(key(c))?.shift();
+    merged.push(twin ? { ...c, data: twin.data } : c);
+  }
+  const left = new Set([...unpaired.values()].flat());
+  merged.push(...forData.filter((c) => left.has(c)));
+  return merged.map((c) => strip({ ...c, message: wordsFor(c, c.app, c.data) }));
 }
 
 export const isBreaking = (c: Change): boolean => c.app || c.data;

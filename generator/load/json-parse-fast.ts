@@ -76,17 +76,11 @@ function register(
     const oldItems = old as unknown[] | undefined;
     let same = oldItems !== undefined && oldItems.length === node.length;
     for (let i = 0; i < node.length; i++) {
-      const v: unknown = node[i];
       const was = oldItems?.[i];
-      if (typeof v === 'object' && v !== null) {
-        const kept = register(v, file, info, String(i), depth + 1, keys, was);
-        if (kept === false) return false;
-        if (kept !== v) node[i] = kept;
-        else same = false;
-      } else {
-        if (typeof v === 'number' && !Number.isFinite(v)) return false;
-        if (v !== was) same = false;
-      }
+      const kept = memberValue(node[i], was, file, info, String(i), depth, keys);
+      if (kept === UNREADABLE) return false;
+      if (kept !== node[i]) node[i] = kept;
+      if (kept !== was) same = false;
     }
     return same ? old! : node;
   }
@@ -95,22 +89,40 @@ function register(
   let same = oldKeys !== undefined;
   let count = 0;
   for (const k in record) {
-    const v = record[k];
     const was = old && Object.hasOwn(old, k) ? (old as Record<string, unknown>)[k] : undefined;
     if (same && oldKeys![count] !== k) same = false;
     count++;
-    if (typeof v === 'object' && v !== null) {
-      const kept = register(v, file, info, k, depth + 1, keys, was);
-      if (kept === false) return false;
-      if (kept !== v) record[k] = kept;
-      else same = false;
-    } else {
-      if (typeof v === 'number' && !Number.isFinite(v)) return false;
-      if (v !== was) same = false;
-    }
+    const v = record[k];
+    const kept = memberValue(v, was, file, info, k, depth, keys);
+    if (kept === UNREADABLE) return false;
+    // (an own "__proto__", which JSON.parse makes, is set as a plain member: the own property comes first)
+    if (kept !== v) record[k] = kept;
+    if (kept !== was) same = false;
   }
   keys.count += count;
   return same && count === oldKeys!.length ? old! : node;
+}
+
+const UNREADABLE = Symbol('unreadable');
+
+/**
+ * A member's value as registered (register): `was`, the earlier read's, when the two are the same object tree;
+ * else `v`. UNREADABLE when the text needs the positioned parser.
+ */
+function memberValue(
+  v: unknown,
+  was: unknown,
+  file: SourceFile,
+  parent: NodeInfo,
+  key: string,
+  depth: number,
+  keys: { count: number },
+): unknown {
+  if (typeof v === 'object' && v !== null) {
+    const kept = register(v, file, parent, key, depth + 1, keys, was);
+    return kept === false ? UNREADABLE : kept;
+  }
+  return typeof v === 'number' && !Number.isFinite(v) ? UNREADABLE : v;
 }
 
 /**

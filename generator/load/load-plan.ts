@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOf, importIgluFolder, importPlan, type PlanFormat } from './import/index.js';
-import { hookedText, readJson } from './read-json.js';
+import { hookedList, hookedText, readJson } from './read-json.js';
 import { IoError } from '../core/io-error.js';
 import type { SourceFile } from '../core/source-file.js';
 
@@ -25,6 +25,7 @@ export interface LoadedPlan {
 }
 
 function isDirectory(path: string): boolean {
+  if (hookedList(path) !== undefined) return true;
   if (hookedText(path) !== undefined) return false;
   try {
     return statSync(path).isDirectory();

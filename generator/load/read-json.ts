@@ -20,6 +20,11 @@ export interface ReadJson {
  */
 export interface FileHook {
   read?(path: string): string | undefined;
+  /**
+   * The files under the folder `dir` (recursively; each path is `dir` joined to its path inside the folder), or
+   * undefined when the hook does not serve `dir` as a folder (then the disk is read): a folder plan at a git commit.
+   */
+  list?(dir: string): string[] | undefined;
   /** Called with every path read (from the hook or the disk). */
   onRead?(path: string): void;
   /** The last value read of each file (--watch, core/memo.ts): a newer text keeps the nodes of its unchanged parts. */
@@ -42,6 +47,11 @@ export function withFileHook<T>(fileHook: FileHook, fn: () => T): T {
 /** The text the hook supplies for `path`, if any (load-plan asks before it looks for a folder on the disk). */
 export function hookedText(path: string): string | undefined {
   return hook?.read?.(path);
+}
+
+/** The files the hook lists under `dir`, if it serves `dir` as a folder (load-plan and the Iglu reader ask). */
+export function hookedList(dir: string): string[] | undefined {
+  return hook?.list?.(dir);
 }
 
 export function readText(path: string): string {

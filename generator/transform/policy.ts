@@ -3,7 +3,8 @@
  * arrays is adapted to CleverTap. Read from `--transform FILE.json`, from a native plan's top-level `"transform"`,
  * or handed over as an object (a config file); every unknown key and bad value is a located diagnostic.
  */
-import { CATALOGUE, DOWNGRADABLE, type Code } from '../diagnostics/catalogue.js';
+import { CATALOGUE, type Code } from '../diagnostics/catalogue.js';
+import { applySeverities, severityRefusal, type SeverityLevel } from '../diagnostics/severity.js';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readJson } from '../load/read-json.js';
 import { memberOrigin, originOf } from '../load/source.js';
@@ -26,7 +27,7 @@ export interface TransformPolicy {
   rename: { events: Map<string, Renamed>; properties: Map<string, Renamed> };
   events: { include: Glob[] | undefined; exclude: Glob[] };
   /** Severity overrides by code. */
-  severity: Map<Code, 'warning' | 'error'>;
+  severity: Map<Code, SeverityLevel>;
   /** Where the policy is written (its object), for diagnostics about it as a whole. */
   origin: Origin;
 }
@@ -204,7 +205,7 @@ function readEvents(v: unknown, origin: Origin, policy: TransformPolicy, ds: Dia
 
 function readSeverity(v: unknown, origin: Origin, policy: TransformPolicy, ds: Diagnostic[], at: At, bad: Bad): void {
   if (!isObject(v)) {
-    bad(origin, 'severity', 'an object of "CTxxx": "warning" pairs', v);
+    bad(origin, 'severity', 'an object of "CTxxx": "error" | "warning" | "off" pairs', v);
     return;
   }
   for (const code of Object.keys(v)) {
@@ -214,19 +215,14 @@ function readSeverity(v: unknown, origin: Origin, policy: TransformPolicy, ds: D
       ds.push(diagnose('CT603', o, { code }));
       continue;
     }
-    if (level !== 'warning' && level !== 'error') {
-      bad(o, `severity.${code}`, '"warning" or "error"', level);
+    if (level !== 'warning' && level !== 'error' && level !== 'off') {
+      bad(o, `severity.${code}`, '"error", "warning" or "off"', level);
       continue;
     }
     const known = code as Code;
-    if (level === 'warning' && CATALOGUE[known].severity === 'error' && DOWNGRADABLE[known] === undefined) {
-      ds.push(
-        diagnose('CT604', o, {
-          code,
-          consequence:
-            'a plan that breaks it loses or merges data in CleverTap (a name or key changed or deleted, an event or value dropped), so it stays an error',
-        }),
-      );
+    const refusal = severityRefusal(known, level);
+    if (refusal) {
+      ds.push(diagnose('CT604', o, { code, level, consequence: refusal }));
       continue;
     }
     policy.severity.set(known, level);
@@ -246,13 +242,8 @@ export function readPolicyFile(path: string): {
   return { policy, diagnostics: [...read.diagnostics, ...diagnostics], file: read.file };
 }
 
-/** Applies the policy's severity overrides; a downgraded error says so in its hint. */
+/** Applies the policy's severities; an error made a warning says so in its hint. */
 export function applySeverity(ds: Diagnostic[], policy: TransformPolicy | undefined): Diagnostic[] {
   if (!policy || policy.severity.size === 0) return ds;
-  return ds.map((d) => {
-    const level = policy.severity.get(d.code);
-    if (level === undefined || level === d.severity) return d;
-    const why = level === 'warning' ? DOWNGRADABLE[d.code] : undefined;
-    return { ...d, severity: level, hint: why ? `${d.hint}; made a warning by the policy: ${why}` : d.hint };
-  });
+  return applySeverities(ds, policy.severity, 'the policy');
 }

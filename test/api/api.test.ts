@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diff, generate, validate } from '../../generator/api.js';
+import { createGenerator, diff, generate, validate } from '../../generator/api.js';
 import { planJson } from '../helpers/plan.js';
 import { ROOT, scratch } from '../helpers/paths.js';
 
@@ -66,7 +66,9 @@ describe('generate()', () => {
     expect(strict.ok).toBe(false);
     expect(strict.files).toEqual([]);
     expect(strict.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error CT304']);
-    await expect(generate(plan, { severity: { CT301: 'off' } })).rejects.toThrow(/CT301 is an error and stays one/);
+    await expect(generate(plan, { severity: { CT301: 'off' } })).rejects.toThrow(
+      /CT301 cannot be set to "off": it is an error and stays one/,
+    );
     await expect(generate(plan, { severity: { CT999: 'off' } })).rejects.toThrow(/not a rule code/);
   });
 
@@ -114,5 +116,61 @@ describe('diff()', () => {
     const r = await diff({ path: 'broken.json', text: '{' }, good);
     expect(r).toMatchObject({ ok: false, breaking: false, changes: [] });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CT001']);
+  });
+
+  it("transform: one policy for both plans, CleverTap's keys compared as it makes them", async () => {
+    const nested = (city: string) => ({
+      path: `${city}.json`,
+      plan: {
+        name: 'G',
+        events: { E: { properties: { address: { type: 'object', properties: { city: { type: city } } } } } },
+      },
+    });
+    const r = await diff(nested('string'), nested('number'), { transform: { flatten: '_' } });
+    expect(r.changes.map((c) => `${c.kind} ${c.property} app=${c.app} data=${c.data}`).sort()).toEqual([
+      'type-changed address.city app=true data=false',
+      'type-changed address_city app=false data=true',
+    ]);
+  });
+
+  it('a plan read only in part (a $ref to nothing): ok false, not a property reported removed', async () => {
+    const dir = scratch('api-diff-unread');
+    const good = join(dir, 'good.json');
+    writeFileSync(good, planJson({ name: 'G', events: { E: { properties: { x: { type: 'string' } } } } }));
+    const r = await diff(good, {
+      path: 'broken.json',
+      plan: { name: 'G', events: { E: { properties: { x: { $ref: '#/$defs/Nope' } } } } },
+    });
+    expect(r).toMatchObject({ ok: false, breaking: false, changes: [] });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CT010']);
+  });
+});
+
+describe('createGenerator()', () => {
+  it('gives what generate() and validate() give, call after call, as the plan is edited (reusing what did not change)', async () => {
+    const plan = JSON.parse(readFileSync(SHOP, 'utf8'));
+    const path = join(ROOT, 'examples', 'shop', 'edited.json');
+    const gen = createGenerator();
+    const names = Object.keys(plan.events);
+    const edits: Array<() => void> = [
+      () => {},
+      () => (plan.events[names[0]!].description = 'Edited once.'),
+      () => (plan.events['Bad.Name'] = { properties: {} }),
+      () => delete plan.events['Bad.Name'],
+      () => (plan.$defs.Currency.enum = ['USD', 'EUR']),
+      () => (plan.events[names[1]!].properties.added = { type: 'string' }),
+    ];
+    for (const [i, edit] of edits.entries()) {
+      edit();
+      const input = { path, text: JSON.stringify(plan, null, i % 3) };
+      for (const options of [{}, { target: 'react-native' as const }]) {
+        expect(await gen.generate(input, options), `edit ${i}`).toEqual(await generate(input, options));
+        expect(await gen.validate(input, options), `edit ${i}`).toEqual(await validate(input, options));
+      }
+    }
+  });
+
+  it('refuses bad options as generate() does', async () => {
+    await expect(createGenerator().generate(SHOP, { severity: { CT102: 'off' } })).rejects.toThrow(/stays one/);
   });
 });

@@ -55,20 +55,22 @@ describe.skipIf(!hasNpm)('the packed package in a scratch app', () => {
     );
   }, 240_000);
 
-  it('import { generate, validate, diff } from "clevertap-codegen" works in a build script', () => {
+  it('import { generate, validate, diff, createGenerator } from "clevertap-codegen" works in a build script', () => {
     writeFileSync(join(app, 'plan.json'), JSON.stringify(PLAN, null, 2));
     writeFileSync(
       join(app, 'build.mjs'),
-      `import { generate, validate, diff } from 'clevertap-codegen';
+      `import { generate, validate, diff, createGenerator } from 'clevertap-codegen';
 const result = await generate('plan.json');
+const again = await createGenerator().generate('plan.json');
 const checked = await validate({ path: 'virtual.json', plan: { name: 'V', events: { 'A.B': {} } } });
 const changes = await diff('plan.json', { path: 'next.json', plan: { name: 'Packed', events: {} } });
-console.log(JSON.stringify({ ok: result.ok, files: result.files.map((f) => f.path), hasTrack: result.files[0].content.includes('trackSongPlayed'), checked: checked.diagnostics.map((d) => d.code), breaking: changes.breaking }));
+console.log(JSON.stringify({ ok: result.ok, same: JSON.stringify(again) === JSON.stringify(result), files: result.files.map((f) => f.path), hasTrack: result.files[0].content.includes('trackSongPlayed'), checked: checked.diagnostics.map((d) => d.code), breaking: changes.breaking }));
 `,
     );
     const out = execFileSync(process.execPath, ['build.mjs'], { cwd: app, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({
       ok: true,
+      same: true,
       files: ['index.ts', 'checks.ts'],
       hasTrack: true,
       checked: ['CT102'],
@@ -101,9 +103,11 @@ console.log(JSON.stringify({ found, deep }));`,
   it('the published types check a TypeScript build script (and catch a misuse)', () => {
     writeFileSync(
       join(app, 'build.ts'),
-      `import { generate, type GenerateResult, type Options } from 'clevertap-codegen';
+      `import { createGenerator, generate, type GenerateResult, type Generator, type Options } from 'clevertap-codegen';
 const options: Options = { target: 'web', language: 'ts', severity: { CT207: 'off' } };
 export const result: Promise<GenerateResult> = generate({ path: 'plan.json', text: '{}' }, options);
+const generator: Generator = createGenerator();
+export const again: Promise<GenerateResult> = generator.generate('plan.json', options);
 // @ts-expect-error: not a target
 generate('plan.json', { target: 'ios' });
 // @ts-expect-error: files are objects, not strings

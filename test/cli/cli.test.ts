@@ -120,7 +120,7 @@ describe('the installed bin', () => {
     });
     expect(help.status).toBe(0);
     // a description padded to the right of its command, and the option types right-aligned by width
-    expect(help.stdout).toMatch(/^ {2}codegen validate <plan> {2,}check the plan; write nothing$/m);
+    expect(help.stdout).toMatch(/^ {2}codegen validate \[plan\] {2,}check the plan; write nothing/m);
     expect(help.stdout).toMatch(/^ {2}--out .*\[string\]/m);
   });
 });

@@ -82,6 +82,16 @@ describe('reading the config: every mistake located', () => {
       '{ "plan": "p.json", "out": "o", "severity": { "CT301": "warning" } }',
       ['1:47 error CT905'],
     ],
+    [
+      'severity: a downgradable error can be a warning, not off',
+      '{ "plan": "p.json", "out": "o", "severity": { "CT303": "off" } }',
+      ['1:47 error CT905'],
+    ],
+    [
+      'severity: a downgradable error made a warning',
+      '{ "plan": "p.json", "out": "o", "severity": { "CT303": "warning" } }',
+      [],
+    ],
     ['severity: bad level', '{ "plan": "p.json", "out": "o", "severity": { "CT207": "info" } }', ['1:47 error CT902']],
     ['no out', '{ "plan": "p.json" }', ['1:1 error CT903']],
     ['an output without a plan', '{ "outputs": [ { "out": "o" } ] }', ['1:16 error CT903']],
@@ -293,7 +303,7 @@ describe('the config with --transform, --explain and validate', () => {
     },
   });
 
-  it('--transform applies to every output (over the config\'s policy); --explain prints what it does to each event', async () => {
+  it("--transform applies to every output (over the config's policy); --explain prints what it does to each event", async () => {
     const dir = project({
       'plan.json': nested,
       'policy.json': JSON.stringify({ flatten: '_' }),
@@ -347,3 +357,40 @@ describe('the config with --transform, --explain and validate', () => {
   });
 });
 
+describe('one rule for severities, in the config and in a policy', () => {
+  const long = planJson({ name: 'L', events: { E: { properties: { note: { type: 'string', maxLength: 600 } } } } });
+
+  it('CT303 made a warning in the config: the client is written, and the hint says what CleverTap does', async () => {
+    const dir = project({
+      'plan.json': long,
+      'codegen.config.json': JSON.stringify({ plan: 'plan.json', out: 'o', severity: { CT303: 'warning' } }),
+    });
+    const r = await run([], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /warning CT303 .*made a warning by your severity setting: CleverTap keeps the first 512 bytes/,
+    );
+    expect(existsSync(join(dir, 'o', 'index.ts'))).toBe(true);
+  });
+
+  it("the config's severity wins over the policy's for the same code", async () => {
+    const dir = project({
+      'plan.json': long,
+      'policy.json': JSON.stringify({ severity: { CT303: 'warning' } }),
+      'codegen.config.json': JSON.stringify({
+        plan: 'plan.json',
+        out: 'o',
+        transform: 'policy.json',
+        severity: { CT303: 'error' },
+      }),
+    });
+    const r = await run([], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error CT303');
+    writeFileSync(
+      join(dir, 'codegen.config.json'),
+      JSON.stringify({ plan: 'plan.json', out: 'o', transform: 'policy.json' }),
+    );
+    expect((await run([], dir)).code).toBe(0);
+  });
+});

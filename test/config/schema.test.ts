@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../generator/diagnostics/catalogue.js';
+import { settableSeverities } from '../../generator/diagnostics/severity.js';
 import { OUTPUT_FIELDS, TOP_LEVEL_ONLY } from '../../generator/config/fields.js';
 import { checkConfig } from '../../generator/config/read-config.js';
 import { parseJsonText } from '../../generator/load/read-json.js';
@@ -66,11 +66,12 @@ describe('config.schema.json', () => {
     expect(Object.keys(schema.$defs.output.properties).sort()).toEqual(Object.keys(OUTPUT_FIELDS).sort());
   });
 
-  it("lets severity name exactly the catalogue's warnings and notes", () => {
-    const changeable = Object.entries(CATALOGUE)
-      .filter(([, r]) => r.severity !== 'error')
-      .map(([c]) => c);
-    expect(schema.$defs.severity.propertyNames.enum).toEqual(changeable);
+  it('lets severity name exactly the codes whose severity can be set, each with the levels it takes', () => {
+    const settable = settableSeverities();
+    expect(schema.$defs.severity.propertyNames.enum).toEqual(settable.map(([c]) => c));
+    const levelsOf = (code: string): string[] =>
+      schema.$defs.severity.properties?.[code]?.enum ?? schema.$defs.severity.additionalProperties.enum;
+    for (const [code, levels] of settable) expect(levelsOf(code), code).toEqual(levels);
   });
 
   it('ships with the package', () => {

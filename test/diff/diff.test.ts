@@ -1,49 +1,40 @@
 // codegen diff over a table of plan pairs: the changes found, how each is classified, and the exit code.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../generator/cli/main.js';
-import { planJson } from '../helpers/plan.js';
 import { scratch } from '../helpers/paths.js';
-
-async function run(args: string[], cwd?: string) {
-  let out = '';
-  let err = '';
-  const here = process.cwd();
-  if (cwd) process.chdir(cwd);
-  try {
-    const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), color: false });
-    return { code, out, err };
-  } finally {
-    process.chdir(here);
-  }
-}
-
-type Events = Record<string, unknown>;
-const plan = (events: Events, identify?: unknown) => ({
-  name: 'P',
-  events,
-  ...(identify !== undefined && { identify }),
-});
-const ev = (properties: Record<string, unknown>, required: string[] = [], extra: Record<string, unknown> = {}) => ({
-  properties,
-  ...(required.length && { required }),
-  ...extra,
-});
-const S = { type: 'string' };
-const N = { type: 'number' };
+import { brief, changesOf, ev, git, hasGit, N, plan, run, S, write, type Events } from './helpers.js';
 
 /** `kind app data` per change, sorted: the classification a reader of the diff sees. */
 interface Case {
   name: string;
   old: unknown;
   new: unknown;
+  /** Files beside each plan (a `$ref`'d file), by name. */
+  oldFiles?: Record<string, unknown>;
+  newFiles?: Record<string, unknown>;
   changes: string[];
+  /** `event property` of each change (`identify` for traits), in any order, where the case says which. */
+  at?: string[];
   exit: 0 | 1;
 }
 
 const base = plan({ 'Order Completed': ev({ order_id: S, total: N }, ['order_id']) });
+/** A plan with one Charged event whose items have these properties. */
+const charged = (items: Record<string, unknown>, required: string[] = [], maxItems?: number) =>
+  plan({
+    Charged: ev(
+      {
+        Amount: N,
+        Items: {
+          type: 'array',
+          ...(maxItems !== undefined && { maxItems }),
+          items: { type: 'object', properties: items, ...(required.length > 0 && { required }) },
+        },
+      },
+      ['Amount', 'Items'],
+    ),
+  });
 
 const CASES: Case[] = [
   { name: 'no change', old: base, new: base, changes: [], exit: 0 },
@@ -284,27 +275,185 @@ const CASES: Case[] = [
     changes: [],
     exit: 0,
   },
+  {
+    name: 'date -> date-time: no change (a Date in the client, a CleverTap date on the wire)',
+    old: plan({ E: ev({ v: { type: 'string', format: 'date' } }) }),
+    new: plan({ E: ev({ v: { type: 'string', format: 'date-time' } }) }),
+    changes: [],
+    exit: 0,
+  },
+  {
+    name: 'format added: narrowed',
+    old: plan({ E: ev({ v: S }) }),
+    new: plan({ E: ev({ v: { type: 'string', format: 'email' } }) }),
+    changes: ['type-narrowed app'],
+    exit: 1,
+  },
+  {
+    name: 'string or number -> string: narrowed, no new CleverTap type',
+    old: plan({ E: ev({ v: { type: ['string', 'number'] } }) }),
+    new: plan({ E: ev({ v: S }) }),
+    changes: ['type-narrowed app'],
+    exit: 1,
+  },
+  {
+    name: 'nullable removed: narrowed',
+    old: plan({ E: ev({ v: { type: ['string', 'null'] } }) }),
+    new: plan({ E: ev({ v: S }) }),
+    changes: ['type-narrowed app'],
+    exit: 1,
+  },
+  {
+    name: 'extra properties retyped (additionalProperties string -> number)',
+    old: plan({ E: ev({ v: S }, [], { additionalProperties: S }) }),
+    new: plan({ E: ev({ v: S }, [], { additionalProperties: N }) }),
+    changes: ['type-changed app data'],
+    exit: 1,
+  },
+  {
+    name: 'a $defs schema two events use loses an enum value: a change in each event',
+    old: plan({ A: ev({ tier: { $ref: '#/$defs/Tier' } }), B: ev({ plan: { $ref: '#/$defs/Tier' } }) }, undefined, {
+      $defs: { Tier: { type: 'string', enum: ['free', 'pro'] } },
+    }),
+    new: plan({ A: ev({ tier: { $ref: '#/$defs/Tier' } }), B: ev({ plan: { $ref: '#/$defs/Tier' } }) }, undefined, {
+      $defs: { Tier: { type: 'string', enum: ['free'] } },
+    }),
+    changes: ['enum-value-removed app', 'enum-value-removed app'],
+    at: ['A tier', 'B plan'],
+    exit: 1,
+  },
+  {
+    name: "a schema in a $ref'd file, used by an event and a trait, retyped: a change in each",
+    old: plan(
+      { A: ev({ id: { $ref: './common.json#/$defs/Id' } }) },
+      { properties: { id: { $ref: './common.json#/$defs/Id' } } },
+    ),
+    new: plan(
+      { A: ev({ id: { $ref: './common.json#/$defs/Id' } }) },
+      { properties: { id: { $ref: './common.json#/$defs/Id' } } },
+    ),
+    oldFiles: { 'common.json': { $defs: { Id: S } } },
+    newFiles: { 'common.json': { $defs: { Id: N } } },
+    changes: ['type-changed app data', 'type-changed app data'],
+    at: ['A id', 'identify id'],
+    exit: 1,
+  },
+  {
+    name: "a $ref'd file's schema widened (maxLength raised): safe",
+    old: plan({ A: ev({ id: { $ref: './common.json#/$defs/Id' } }) }),
+    new: plan({ A: ev({ id: { $ref: './common.json#/$defs/Id' } }) }),
+    oldFiles: { 'common.json': { $defs: { Id: { type: 'string', maxLength: 8 } } } },
+    newFiles: { 'common.json': { $defs: { Id: { type: 'string', maxLength: 16 } } } },
+    changes: ['type-widened safe'],
+    at: ['A id'],
+    exit: 0,
+  },
+  {
+    name: 'Charged: a required item property added',
+    old: charged({ sku: S }),
+    new: charged({ sku: S, qty: { type: 'integer' } }, ['qty']),
+    changes: ['property-added app'],
+    at: ['Charged Items[].qty'],
+    exit: 1,
+  },
+  {
+    name: 'Charged: an optional item property added',
+    old: charged({ sku: S }),
+    new: charged({ sku: S, qty: { type: 'integer' } }),
+    changes: ['property-added safe'],
+    at: ['Charged Items[].qty'],
+    exit: 0,
+  },
+  {
+    name: 'Charged: an item property renamed',
+    old: charged({ sku: S }),
+    new: charged({ product_id: S }),
+    changes: ['property-renamed app data'],
+    at: ['Charged Items[].product_id'],
+    exit: 1,
+  },
+  {
+    name: 'Charged: an item enum value added',
+    old: charged({ size: { type: 'string', enum: ['S'] } }),
+    new: charged({ size: { type: 'string', enum: ['S', 'M'] } }),
+    changes: ['enum-value-added safe'],
+    at: ['Charged Items[].size'],
+    exit: 0,
+  },
+  {
+    name: 'Charged: fewer items allowed (maxItems lowered)',
+    old: charged({ sku: S }, [], 50),
+    new: charged({ sku: S }, [], 10),
+    changes: ['type-narrowed app'],
+    at: ['Charged Items'],
+    exit: 1,
+  },
+  {
+    name: 'trait retyped string -> number',
+    old: plan({}, { properties: { tier: S } }),
+    new: plan({}, { properties: { tier: N } }),
+    changes: ['type-changed app data'],
+    at: ['identify tier'],
+    exit: 1,
+  },
+  {
+    name: 'trait made required',
+    old: plan({}, { properties: { tier: S } }),
+    new: plan({}, { properties: { tier: S }, required: ['tier'] }),
+    changes: ['property-required app'],
+    exit: 1,
+  },
+  {
+    name: 'trait enum value removed',
+    old: plan({}, { properties: { gender: { type: 'string', enum: ['M', 'F'] } } }),
+    new: plan({}, { properties: { gender: { type: 'string', enum: ['M'] } } }),
+    changes: ['enum-value-removed app'],
+    exit: 1,
+  },
+  {
+    name: 'trait renamed to a new profile field (plan -> tier)',
+    old: plan({}, { properties: { plan: S } }),
+    new: plan({}, { properties: { tier: S } }),
+    changes: ['property-renamed app data'],
+    exit: 1,
+  },
+  {
+    name: "trait renamed to CleverTap's own spelling of its field (email -> Email): the app's code only",
+    old: plan({}, { properties: { email: { type: 'string', format: 'email' } } }),
+    new: plan({}, { properties: { Email: { type: 'string', format: 'email' } } }),
+    changes: ['property-renamed app'],
+    at: ['identify Email'],
+    exit: 1,
+  },
+  {
+    name: 'identify removed: each trait removed',
+    old: plan({}, { properties: { plan: S, email: { type: 'string', format: 'email' } } }),
+    new: plan({}),
+    changes: ['property-removed app', 'property-removed app'],
+    exit: 1,
+  },
+  {
+    name: 'identify closed (additionalProperties false)',
+    old: plan({}, { properties: { plan: S }, additionalProperties: true }),
+    new: plan({}, { properties: { plan: S }, additionalProperties: false }),
+    changes: ['additional-closed app'],
+    exit: 1,
+  },
 ];
-
-function write(dir: string, name: string, value: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, planJson(value));
-  return path;
-}
-
-const brief = (c: { kind: string; app: boolean; data: boolean }) =>
-  `${c.kind}${c.app ? ' app' : ''}${c.data ? ' data' : ''}${!c.app && !c.data ? ' safe' : ''}`;
 
 describe('codegen diff old.json new.json', () => {
   it.each(CASES)('$name', async (c) => {
     const dir = scratch('diff');
-    const r = await run(['diff', write(dir, 'old.json', c.old), write(dir, 'new.json', c.new), '--format', 'json']);
-    expect(r.err).toBe('');
-    const parsed = JSON.parse(r.out) as {
-      breaking: boolean;
-      changes: Array<{ kind: string; app: boolean; data: boolean }>;
+    const side = (name: string, value: unknown, files: Record<string, unknown> = {}): string => {
+      mkdirSync(join(dir, name));
+      for (const [file, content] of Object.entries(files)) write(join(dir, name), file, content);
+      return write(join(dir, name), 'plan.json', value);
     };
+    const r = await run(['diff', side('old', c.old, c.oldFiles), side('new', c.new, c.newFiles), '--format', 'json']);
+    expect(r.err).toBe('');
+    const parsed = changesOf(r.out);
     expect(parsed.changes.map(brief).sort()).toEqual([...c.changes].sort());
+    if (c.at) expect(parsed.changes.map((x) => `${x.event ?? 'identify'} ${x.property}`).sort()).toEqual(c.at);
     expect(parsed.breaking).toBe(c.exit === 1);
     expect(r.code).toBe(c.exit);
   });
@@ -384,21 +533,18 @@ describe('codegen diff old.json new.json', () => {
     expect((await run(['diff', join(dir, 'nope.json'), write(dir, 'n2.json', base)])).code).toBe(2);
     expect((await run(['diff', write(dir, 'n3.json', base)])).code).toBe(2);
   });
+
+  it('a plan read only in part (a $ref to nothing): its error, exit 1, not a property reported removed', async () => {
+    const dir = scratch('diff-unread');
+    const broken = plan({ 'Order Completed': ev({ order_id: S, total: { $ref: '#/$defs/Nope' } }, ['order_id']) });
+    const r = await run(['diff', write(dir, 'old.json', base), write(dir, 'new.json', broken), '--format', 'json']);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/new\.json:\d+:\d+ error CT010/);
+    expect(r.err).toContain('a plan could not be read');
+    expect(r.code).toBe(1);
+  });
 });
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  });
-const hasGit = spawnSync('git', ['--version']).status === 0;
 if (!hasGit) console.warn('test/diff/diff.test.ts: the --base tests are skipped, git is not installed');
 
 describe.skipIf(!hasGit)('codegen diff plan.json --base <git-ref>', () => {
@@ -446,7 +592,7 @@ describe.skipIf(!hasGit)('codegen diff plan.json --base <git-ref>', () => {
     expect(r.out).toContain('safe: event "Order Completed" added');
   });
 
-  it('an unknown ref, or a folder plan with --base: exit 2 in words', async () => {
+  it('an unknown ref: exit 2 in words', async () => {
     const repo = scratch('diff-git-ref');
     git(repo, 'init', '-q', '-b', 'main');
     write(repo, 'plan.json', base);
@@ -455,9 +601,5 @@ describe.skipIf(!hasGit)('codegen diff plan.json --base <git-ref>', () => {
     const r = await run(['diff', 'plan.json', '--base', 'no-such-branch'], repo);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--base no-such-branch: no such commit');
-    mkdirSync(join(repo, 'schemas'));
-    const folder = await run(['diff', 'schemas', '--base', 'main'], repo);
-    expect(folder.code).toBe(2);
-    expect(folder.err).toContain('is a folder');
   });
 });

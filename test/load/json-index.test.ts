@@ -19,9 +19,14 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Every difference between the positions of the two readings of `text`, as readable lines. */
 function differences(text: string): string[] {
-  const eager = parseJson({ path: 'p.json', text }).value;
   const fast = parseJsonFast({ path: 'p.json', text });
   if (!fast) return ['the fast reader refused a valid text'];
+  return positionDifferences(text, fast.value);
+}
+
+/** Every difference between the positions the positioned parser finds in `text` and those of `value`'s nodes. */
+function positionDifferences(text: string, value: unknown): string[] {
+  const eager = parseJson({ path: 'p.json', text }).value;
   const out: string[] = [];
   const walk = (a: unknown, b: unknown): void => {
     if (typeof a !== 'object' || a === null) return;
@@ -37,7 +42,7 @@ function differences(text: string): string[] {
       walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]);
     }
   };
-  walk(eager, fast.value);
+  walk(eager, value);
   return out;
 }
 
@@ -96,6 +101,81 @@ describe('positions found on demand', () => {
       }),
       params(runs(300)),
     );
+  });
+});
+
+describe('a newer text read with the nodes of an earlier read kept (--watch)', () => {
+  /** Every origin of every node and member of `value`, by pointer, asked for now (so they are worked out now). */
+  const originsOf = (value: unknown): Array<[object, string | undefined, { pointer: string; offset: number }]> => {
+    const out: Array<[object, string | undefined, { pointer: string; offset: number }]> = [];
+    const walk = (v: unknown): void => {
+      if (typeof v !== 'object' || v === null) return;
+      out.push([v, undefined, originOf(v)!]);
+      for (const k of Object.keys(v)) {
+        out.push([v, k, memberOrigin(v, k)!]);
+        walk((v as Record<string, unknown>)[k]);
+      }
+    };
+    walk(value);
+    return out;
+  };
+  const prototypesUntouched = (v: unknown): boolean =>
+    typeof v !== 'object' ||
+    v === null ||
+    (Object.getPrototypeOf(v) === (Array.isArray(v) ? Array.prototype : Object.prototype) &&
+      Object.values(v).every(prototypesUntouched));
+
+  it("the value is the newer text's, its positions are, and so are those handed out for kept nodes before", () => {
+    const member = fc.jsonValue({ maxDepth: 3 });
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('a', 'b', '__proto__', 'events', 'x y'), member, { maxKeys: 4 }),
+        fc.dictionary(fc.constantFrom('E1', 'E2', 'E3', '__proto__'), member, { maxKeys: 4 }),
+        fc.dictionary(fc.constantFrom('E1', 'E2', 'E4', '__proto__'), member, { maxKeys: 4 }),
+        fc.constantFrom(0, 1, 2, '\t'),
+        fc.nat({ max: 3 }),
+        (top, before, after, indent, pad) => {
+          const textA = JSON.stringify({ ...top, events: before }, null, 2);
+          const kept = { ...before };
+          for (const [k, v] of Object.entries(after)) if (k !== 'E1') kept[k] = v;
+          const textB = `${'\n'.repeat(pad)}${JSON.stringify({ ...top, events: kept }, null, indent)}`;
+          const first = parseJsonFast({ path: 'p.json', text: textA })!.value;
+          const handedOut = originsOf(first);
+          const second = parseJsonFast({ path: 'p.json', text: textB }, first)!.value;
+          expect(JSON.stringify(second)).toBe(JSON.stringify(JSON.parse(textB)));
+          expect(prototypesUntouched(second)).toBe(true);
+          expect(positionDifferences(textB, second)).toEqual([]);
+          // An origin handed out before for a node that is still in the value now names its place in textB
+          const now = new Map(originsOf(second).map(([node, key, o]) => [`${o.pointer}|${key ?? ''}`, { node, o }]));
+          for (const [node, key, o] of handedOut) {
+            const same = now.get(`${o.pointer}|${key ?? ''}`);
+            if (same?.node !== node) continue;
+            expect({ pointer: o.pointer, offset: o.offset }, o.pointer).toEqual({
+              pointer: same.o.pointer,
+              offset: same.o.offset,
+            });
+          }
+        },
+      ),
+      params(runs(300)),
+    );
+  });
+
+  it('keeps an unchanged event as the very same object, and a changed one not; "__proto__" stays an own key', () => {
+    type Plan = { events: Record<string, unknown> };
+    const read = (text: string, previous?: unknown): Plan =>
+      parseJsonFast({ path: 'p.json', text }, previous)!.value as Plan;
+    const a = read('{"events": {"A": {"p": 1}, "B": {"q": [1]}, "__proto__": {"r": 1}}}');
+    const b = read('{\n"events": {"A": {"p": 2}, "B": {"q": [1]}, "__proto__": {"r": 1}}}', a);
+    expect(b.events.B).toBe(a.events.B);
+    expect(Object.getOwnPropertyDescriptor(b.events, '__proto__')?.value).toBe(
+      Object.getOwnPropertyDescriptor(a.events, '__proto__')?.value,
+    );
+    expect(Object.getPrototypeOf(b.events)).toBe(Object.prototype);
+    expect(b.events.A).not.toBe(a.events.A);
+    expect(b).not.toBe(a);
+    const c = read('{"events":{"A":{"p":2},"B":{"q":[1]},"__proto__":{"r":1}}}', b);
+    expect(c).toBe(b);
   });
 });
 

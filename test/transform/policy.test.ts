@@ -27,7 +27,22 @@ const cases: Case[] = [
   ['events lists must be lists', { events: { include: 'E' } }, ['error CT602 /transform/events/include']],
   ['events globs must be strings', { events: { include: ['E', 3] } }, ['error CT602 /transform/events/include/1']],
   ['severity: a code no rule has', { severity: { CT999: 'warning' } }, ['error CT603 /transform/severity/CT999']],
-  ['severity: levels are warning or error', { severity: { CT303: 'off' } }, ['error CT602 /transform/severity/CT303']],
+  [
+    'severity: levels are error, warning or off',
+    { severity: { CT303: 'info' } },
+    ['error CT602 /transform/severity/CT303'],
+  ],
+  [
+    'severity: a downgradable error can be a warning, not off',
+    { severity: { CT303: 'off' } },
+    ['error CT604 /transform/severity/CT303'],
+  ],
+  ['severity: a warning can be turned off', { severity: { CT304: 'off' } }, []],
+  [
+    'severity: an error cannot even be set to error',
+    { severity: { CT105: 'error' } },
+    ['error CT604 /transform/severity/CT105'],
+  ],
   [
     'severity: a rule whose violation loses data stays an error',
     { severity: { CT105: 'warning' } },
@@ -49,7 +64,7 @@ describe('reading a policy', () => {
 
   it('the error for a rule that cannot be downgraded says why', () => {
     expect(run({ E: {} }, { severity: { CT206: 'warning' } }).diagnostics[0]!.message).toMatch(
-      /^CT206 cannot be made a warning: .*loses or merges data/,
+      /^CT206 cannot be set to "warning": it is an error and stays one: .*loses or merges data/,
     );
   });
 

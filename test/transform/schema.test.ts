@@ -39,7 +39,8 @@ const POLICIES: Array<[string, unknown]> = [
   ['a rename to a number', { rename: { events: { A: 1 } } }],
   ['events.only', { events: { only: [] } }],
   ['a glob that is a number', { events: { include: [1] } }],
-  ['a severity level off', { severity: { CT303: 'off' } }],
+  ['a severity level off', { severity: { CT304: 'off' } }],
+  ['a severity level info', { severity: { CT304: 'info' } }],
   ['a severity key that is no code', { severity: { ct303: 'warning' } }],
   ['a policy that is a string', '_'],
 ];

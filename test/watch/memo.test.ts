@@ -1,7 +1,7 @@
 // What --watch keeps from one generation for the next (generator/core/memo.ts) never changes what is generated: after
 // any sequence of edits, a generation with the memo gives the same files and the same diagnostics, each at the same
 // file:line:col and pointer, as a fresh one. And it is reused: an unchanged event's IR is the very same object.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { newMemo, type Memo } from '../../generator/core/memo.js';
 import { formatLine, toJson } from '../../generator/diagnostics/format.js';
 import type { TargetName } from '../../generator/emit/target.js';
 import { ROOT } from '../helpers/paths.js';
+import { CORPUS, corpusSuite } from '../helpers/corpus.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the edits reach into a plan as arbitrary JSON
 type Json = Record<string, any>;
@@ -60,6 +61,9 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('indent'), by: fc.constantFrom(0, 1, 2, 4) }),
   fc.record({ kind: fc.constant('broken-text') }),
   fc.record({ kind: fc.constant('duplicate-key') }),
+  fc.record({ kind: fc.constant('require'), i: fc.nat(), key: fc.constantFrom('id', 'missing') }),
+  fc.record({ kind: fc.constant('policy'), on: fc.boolean() }),
+  fc.record({ kind: fc.constant('trait'), key: fc.constantFrom('email', 'Plan', 'bad.trait', 'Phone'), s: fc.nat() }),
 );
 type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
 
@@ -115,6 +119,18 @@ function apply(s: State, e: Edit): { plan: string; common: string } {
       break;
     case 'pad':
       s.pad = e.lines;
+      break;
+    case 'require':
+      if (name) events[name].required = [...(events[name].required ?? []), e.key];
+      break;
+    case 'policy':
+      if (e.on) s.plan.transform = { flatten: '_', severity: { CT303: 'warning' } };
+      else delete s.plan.transform;
+      break;
+    case 'trait':
+      s.plan.identify ??= { properties: {} };
+      s.plan.identify.properties ??= {};
+      s.plan.identify.properties[e.key] = structuredClone(SCHEMAS[e.s % SCHEMAS.length]);
       break;
     case 'indent':
       s.indent = e.by;
@@ -205,4 +221,47 @@ describe('the --watch memo', () => {
     expect(kept.diagnostics).toEqual((await generation(texts, 'web')).diagnostics);
     expect(kept.diagnostics.join('\n')).toMatch(/CT017 \/\$defs\/Code\/maxLenght/);
   });
+});
+
+const corpus = corpusSuite('the --watch memo over the corpus', 'the --watch memo over every plan of the corpus');
+corpus.describe(corpus.title, () => {
+  const plans = () =>
+    readdirSync(CORPUS, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) =>
+        readdirSync(join(CORPUS, d.name))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => join(CORPUS, d.name, f)),
+      );
+  const POLICY = { flatten: '_', arrays: 'join', untyped: 'scalar', sanitize: true };
+
+  it("gives a fresh generation's files and diagnostics (with places) after the text moves, for every plan and format", async () => {
+    let compared = 0;
+    for (const file of plans()) {
+      const original = readFileSync(file, 'utf8');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(original);
+      } catch {
+        continue; // not JSON: nothing for the memo to keep
+      }
+      const moved = [JSON.stringify(parsed, null, 4), `\n\n${JSON.stringify(parsed, null, 1)}`, original];
+      for (const transform of [undefined, POLICY]) {
+        const memo = newMemo();
+        const options = transform ? { transform } : {};
+        for (const text of [original, ...moved]) {
+          const read = (p: string) => (resolve(p) === resolve(file) ? text : undefined);
+          const kept = await generateOutput(file, options, { read, memo });
+          const fresh = await generateOutput(file, options, { read });
+          const shown = (r: typeof kept) => ({
+            files: r.files.map((f) => f.content),
+            diagnostics: r.diagnostics.map((d) => `${formatLine(d)} ${JSON.stringify(toJson(d).related)}`),
+          });
+          expect(shown(kept), file).toEqual(shown(fresh));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  }, 240_000);
 });

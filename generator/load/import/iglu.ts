@@ -5,8 +5,8 @@
  * `<vendor>/<name>/jsonschema/1-0-0` files. Versions of one vendor's schema keep the highest.
  */
 import { readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { readJson } from '../read-json.js';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { hookedList, readJson } from '../read-json.js';
 import type { SourceFile } from '../../core/source-file.js';
 import { buildEventSchema } from './event-schema.js';
 import { typeName } from './event-list.js';
@@ -72,15 +72,31 @@ export function importIgluFile(b: PlanBuilder, value: unknown, file: SourceFile,
 /** Iglu's own file names for schema versions: SchemaVer `MODEL-REVISION-ADDITION`. */
 const SCHEMAVER = /^\d+-\d+-\d+$/;
 
-/** The schema files under `dir`, sorted so that the plan does not depend on the file system's order. */
+/** Hidden entries and node_modules are skipped, at every depth. */
+const skipped = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+const isSchemaFile = (name: string): boolean => name.endsWith('.json') || SCHEMAVER.test(name);
+
+/**
+ * The schema files under `dir`, sorted so that the plan does not depend on the file system's order. A folder the
+ * loader's read hook serves (`diff --base`: the folder at a git commit) is listed by the hook, with the same rules.
+ */
 export function listIgluFiles(dir: string): string[] {
+  const listed = hookedList(dir);
+  if (listed !== undefined) {
+    return listed
+      .filter((path) => {
+        const parts = relative(dir, path).split(sep);
+        return !parts.some(skipped) && isSchemaFile(parts[parts.length - 1]!);
+      })
+      .sort();
+  }
   const out: string[] = [];
   const walk = (at: string): void => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (skipped(entry.name)) continue;
       const path = join(at, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && (entry.name.endsWith('.json') || SCHEMAVER.test(entry.name))) out.push(path);
+      else if (entry.isFile() && isSchemaFile(entry.name)) out.push(path);
     }
   };
   walk(dir);
