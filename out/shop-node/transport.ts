@@ -20,7 +20,10 @@ type Outcome =
 type Sent = { kind: 'reply'; status: number; text: string; retryAfter: string | null } | { kind: 'timeout' } | { kind: 'network'; cause: unknown };
 
 /** Posts one body, giving up after `timeout` ms (the request is then abandoned: it may have been processed). */
-type Send = (body: Uint8Array, timeout: number) => Promise<Sent>;
+type Post = (body: Uint8Array, timeout: number) => Promise<Sent>;
+
+/** How requests go out; `release` closes the connections kept open, once no request is left. */
+type Send = { post: Post; release?: () => void };
 
 const utf8 = new TextEncoder();
 const HTTP_REASONS: Record<number, UploadErrorReason> = { 401: 'Unauthorized', 403: 'Forbidden' };
@@ -162,7 +165,7 @@ export class Transport {
     this.closed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    return this.flush();
+    return this.flush().then(() => this.send.release?.());
   }
 
   /** Resolves when the queue has room again (at most half full): backpressure for bulk senders. */
@@ -280,7 +283,7 @@ export class Transport {
   }
 
   private async post(body: Uint8Array): Promise<Outcome> {
-    const raw = await this.send(body, this.timeout);
+    const raw = await this.send.post(body, this.timeout);
     if (raw.kind !== 'reply') return raw;
     const { status, text } = raw;
     if (status >= 200 && status < 300) {
@@ -446,7 +449,7 @@ function describe(outcome: Outcome): string {
 
 /** The parts of Node's http and https modules used here (declared so that this file compiles without Node's types). */
 interface NodeHttp {
-  Agent: new (options: { keepAlive: boolean; maxSockets: number }) => object;
+  Agent: new (options: { keepAlive: boolean; maxSockets: number }) => { destroy(): void };
   request(options: object, onReply: (reply: NodeReply) => void): NodeRequest;
 }
 interface NodeRequest {
@@ -478,7 +481,7 @@ function nodeSend(url: string, headers: Readonly<Record<string, string>>, socket
     path: u.pathname + u.search,
     agent: new http.Agent({ keepAlive: true, maxSockets: sockets }),
   };
-  return (body, timeout) =>
+  const post: Post = (body, timeout) =>
     new Promise<Sent>((resolve) => {
       let replied = false;
       let settled = false;
@@ -513,11 +516,12 @@ function nodeSend(url: string, headers: Readonly<Record<string, string>>, socket
       unref(timer);
       req.end(body);
     });
+  return { post, release: () => target.agent.destroy() };
 }
 
 /** Posts through a fetch function (the `fetch` option, or the global fetch where there is no Node). */
 function fetchSend(url: string, headers: Readonly<Record<string, string>>, fetchFn: (url: string, init: RequestInit) => Promise<Response>): Send {
-  return async (body, timeout) => {
+  const post: Post = async (body, timeout) => {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -536,4 +540,5 @@ function fetchSend(url: string, headers: Readonly<Record<string, string>>, fetch
       clearTimeout(timer);
     }
   };
+  return { post };
 }

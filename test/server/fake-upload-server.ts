@@ -71,6 +71,8 @@ export interface FakeUploadServer {
   peakConcurrency(): number;
   /** TCP connections accepted so far (a client that keeps connections alive opens few). */
   connections(): number;
+  /** TCP connections open now. */
+  openConnections(): number;
   /** Closes the connections that carry no request now, as a server does when they have idled too long. */
   closeIdleConnections(): void;
   /** Requests and processed records, counted also when the log is not kept. */
@@ -296,6 +298,7 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
     processed,
     peakConcurrency: () => peak,
     connections: () => connections,
+    openConnections: () => sockets.size,
     closeIdleConnections: () => server.closeIdleConnections(),
     counts,
     close: () =>

@@ -125,6 +125,19 @@ describe('batching', () => {
     expect(String(h.errors[0]?.message)).toMatch(/network error .*(SSL|TLS|EPROTO)/i);
   });
 
+  it('close() closes the connections it kept open, once everything is settled', async () => {
+    const s = await start({ delayMs: 5 });
+    const h = harness(s, { batchSize: 10, maxConcurrency: 3 });
+    for (let i = 0; i < 60; i++) h.transport.enqueue(event(i));
+    await h.transport.flush();
+    expect(s.openConnections()).toBe(3);
+    await h.transport.close();
+    // Bounded (1 s, well below the server's 5 s keep-alive timeout): the server sees the ends within a few turns
+    for (let i = 0; i < 100 && s.openConnections() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(s.openConnections()).toBe(0);
+    expect(h.transport.stats()).toMatchObject({ delivered: 60, failed: 0 });
+  });
+
   it('opens a new connection when the server has closed an idle one, without an error or a retry', async () => {
     const s = await start();
     const h = harness(s, { batchSize: 10, maxConcurrency: 1 });
