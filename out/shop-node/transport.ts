@@ -3,6 +3,7 @@
 // full jitter on network errors, timeouts, 429 and 5xx (honouring Retry-After), and each record ends up either
 // delivered or handed to `onError`, exactly once.
 
+import { fetchSend, nodeSend, unref, type Send } from './post.js';
 import { retryAfterMs, UploadError, type Endpoint, type TransportOptions, type TransportStats, type UploadErrorReason, type UploadRecord } from './upload-types.js';
 
 interface Batch {
@@ -15,15 +16,6 @@ type Outcome =
   | { kind: 'unreadable'; status: number; cause: unknown }
   | { kind: 'timeout' }
   | { kind: 'network'; cause: unknown };
-
-/** One request as it went on the wire: the reply's status, text and Retry-After, or why there was none. */
-type Sent = { kind: 'reply'; status: number; text: string; retryAfter: string | null } | { kind: 'timeout' } | { kind: 'network'; cause: unknown };
-
-/** Posts one body, giving up after `timeout` ms (the request is then abandoned: it may have been processed). */
-type Post = (body: Uint8Array, timeout: number) => Promise<Sent>;
-
-/** How requests go out; `release` closes the connections kept open, once no request is left. */
-type Send = { post: Post; release?: () => void };
 
 const utf8 = new TextEncoder();
 const HTTP_REASONS: Record<number, UploadErrorReason> = { 401: 'Unauthorized', 403: 'Forbidden' };
@@ -107,8 +99,7 @@ export class Transport {
     this.maxRetryAfter = nonNegative('maxRetryAfter', options.maxRetryAfter ?? 60_000);
     this.onError = options.onError ?? ((error) => console.error(`clevertap: ${error.records.length} record(s) not delivered: ${error.message}`));
     this.onDelivered = options.onDelivered;
-    // Node's http(s) with kept-alive connections, one per request in flight: Node's fetch (undici) costs several
-    // times the CPU per request, which is what limits throughput on a fast link. fetch where there is no Node.
+    // Node's http(s) unless the app passes a fetch (post.ts says why)
     this.send =
       (options.fetch === undefined && nodeSend(endpoint.url, this.headers, this.maxConcurrency)) ||
       fetchSend(endpoint.url, this.headers, options.fetch ?? ((url, init) => fetch(url, init)));
@@ -385,10 +376,6 @@ export class Transport {
   }
 }
 
-/** Timers that do not hold the process open (Node's setTimeout returns an object with unref; other hosts a number). */
-function unref(timer: unknown): void {
-  (timer as { unref?: () => void }).unref?.();
-}
 
 /** Records per piece of a request body: a few tens of KB, well below V8's large-object size. */
 const PIECE = 64;
@@ -445,100 +432,4 @@ function describe(outcome: Outcome): string {
     case 'reply':
       return `HTTP ${outcome.status}`;
   }
-}
-
-/** The parts of Node's http and https modules used here (declared so that this file compiles without Node's types). */
-interface NodeHttp {
-  Agent: new (options: { keepAlive: boolean; maxSockets: number }) => { destroy(): void };
-  request(options: object, onReply: (reply: NodeReply) => void): NodeRequest;
-}
-interface NodeRequest {
-  on(event: 'error', listener: (cause: unknown) => void): unknown;
-  on(event: 'close', listener: () => void): unknown;
-  end(body: Uint8Array): unknown;
-  destroy(): unknown;
-}
-interface NodeReply {
-  statusCode?: number | undefined;
-  headers: Record<string, string | string[] | undefined>;
-  setEncoding(encoding: 'utf8'): unknown;
-  on(event: 'data', listener: (chunk: string) => void): unknown;
-  on(event: 'end' | 'close', listener: () => void): unknown;
-  on(event: 'error', listener: (cause: unknown) => void): unknown;
-}
-
-/** Posts through Node's http(s) on an agent that keeps up to `sockets` connections open; undefined outside Node. */
-function nodeSend(url: string, headers: Readonly<Record<string, string>>, sockets: number): Send | undefined {
-  const host = (globalThis as unknown as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const http = host?.getBuiltinModule?.(url.startsWith('https:') ? 'node:https' : 'node:http') as NodeHttp | undefined;
-  if (!http) return undefined;
-  const u = new URL(url);
-  const target = {
-    method: 'POST',
-    protocol: u.protocol,
-    hostname: u.hostname.replace(/^\[(.*)\]$/, '$1'), // an IPv6 address without its brackets
-    port: u.port,
-    path: u.pathname + u.search,
-    agent: new http.Agent({ keepAlive: true, maxSockets: sockets }),
-  };
-  const post: Post = (body, timeout) =>
-    new Promise<Sent>((resolve) => {
-      let replied = false;
-      let settled = false;
-      const settle = (sent: Sent): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(sent);
-      };
-      const req = http.request({ ...target, headers: { ...headers, 'Content-Length': String(body.byteLength) } }, (reply) => {
-        replied = true;
-        let text = '';
-        reply.setEncoding('utf8');
-        reply.on('data', (chunk) => {
-          text += chunk;
-        });
-        reply.on('end', () => {
-          const retryAfter = reply.headers['retry-after'];
-          settle({ kind: 'reply', status: reply.statusCode ?? 0, text, retryAfter: typeof retryAfter === 'string' ? retryAfter : null });
-        });
-        reply.on('error', (cause) => settle({ kind: 'network', cause }));
-        reply.on('close', () => settle({ kind: 'network', cause: new Error('the connection closed before the reply ended') }));
-      });
-      req.on('error', (cause) => settle({ kind: 'network', cause }));
-      req.on('close', () => {
-        if (!replied) settle({ kind: 'network', cause: new Error('the connection closed before a reply') });
-      });
-      const timer = setTimeout(() => {
-        settle({ kind: 'timeout' });
-        req.destroy();
-      }, timeout);
-      unref(timer);
-      req.end(body);
-    });
-  return { post, release: () => target.agent.destroy() };
-}
-
-/** Posts through a fetch function (the `fetch` option, or the global fetch where there is no Node). */
-function fetchSend(url: string, headers: Readonly<Record<string, string>>, fetchFn: (url: string, init: RequestInit) => Promise<Response>): Send {
-  const post: Post = async (body, timeout) => {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
-    unref(timer);
-    try {
-      // The cast: with both the DOM and Node's types loaded, TextEncoder's result (Uint8Array<ArrayBufferLike>) is
-      // not the Uint8Array of ArrayBuffer the DOM's BodyInit asks for, though at run time it is exactly that.
-      const res = await fetchFn(url, { method: 'POST', headers, body: body as NonNullable<RequestInit['body']>, signal: controller.signal });
-      return { kind: 'reply', status: res.status, text: await res.text(), retryAfter: res.headers.get('retry-after') };
-    } catch (cause) {
-      return timedOut ? { kind: 'timeout' } : { kind: 'network', cause };
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  return { post };
 }
