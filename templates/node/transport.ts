@@ -76,6 +76,12 @@ export class Transport {
     if (!/^https?:\/\/[^/?#]+\//.test(endpoint.url)) {
       throw new TypeError(`the upload URL ${JSON.stringify(endpoint.url)} is not an http(s) URL: check the endpoint`);
     }
+    // Likewise a value no HTTP header can carry (Node's rule: a line break, a control character, one past U+00FF)
+    for (const [name, value] of [['accountId', endpoint.accountId], ['passcode', endpoint.passcode]] as const) {
+      if (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+        throw new TypeError(`the ${name} must be a string an HTTP header can carry (no line break, control character or character past U+00FF): check the connection`);
+      }
+    }
     this.endpoint = endpoint;
     this.headers = {
       'X-CleverTap-Account-Id': endpoint.accountId,

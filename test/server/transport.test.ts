@@ -174,6 +174,32 @@ describe('batching', () => {
       'flushInterval must be a number of milliseconds >= 0, not -1',
     );
   });
+
+  it.each([
+    ['passcode', 'line\nbreak'],
+    ['passcode', 'nul\u0000'],
+    ['accountId', 'TEST-日本'],
+    ['accountId', 'tab\tthen\rreturn'],
+  ])('refuses a %s no HTTP header can carry (%j), in words, when created', (name, value) => {
+    const endpoint = {
+      url: 'http://127.0.0.1:9/1/upload',
+      ...ACCOUNT,
+      [name]: value,
+      maxRecordsPerRequest: API.maxRecordsPerRequest,
+      maxConcurrentRequests: API.maxConcurrentRequests,
+    };
+    expect(() => new Transport(endpoint)).toThrow(`the ${name} must be a string an HTTP header can carry`);
+  });
+
+  it('accepts a tab and Latin-1 letters, which HTTP headers carry', async () => {
+    const s = await start();
+    const h = harness(s, {}, { accountId: ACCOUNT.accountId, passcode: 'tab\tand-é' });
+    h.transport.enqueue(event(1));
+    await h.transport.close();
+    // Sent, and refused by the server for what it is: a wrong passcode
+    expect(s.requests.map((r) => r.status)).toEqual([401]);
+    expect(h.errors.map((e) => e.reason)).toEqual(['Unauthorized']);
+  });
 });
 
 describe('failures that are not retried', () => {
