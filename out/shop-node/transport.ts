@@ -3,7 +3,7 @@
 // full jitter on network errors, timeouts, 429 and 5xx (honouring Retry-After), and each record ends up either
 // delivered or handed to `onError`, exactly once.
 
-import { fetchSend, nodeSend, unref, type Send } from './post.js';
+import { encodeBatch, fetchSend, nodeSend, unref, type Send } from './post.js';
 import { retryAfterMs, UploadError, type Endpoint, type TransportOptions, type TransportStats, type UploadErrorReason, type UploadRecord } from './upload-types.js';
 
 interface Batch {
@@ -17,7 +17,6 @@ type Outcome =
   | { kind: 'timeout' }
   | { kind: 'network'; cause: unknown };
 
-const utf8 = new TextEncoder();
 const HTTP_REASONS: Record<number, UploadErrorReason> = { 401: 'Unauthorized', 403: 'Forbidden' };
 
 function positiveInt(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -382,31 +381,6 @@ export class Transport {
   }
 }
 
-
-/** Records per piece of a request body: a few tens of KB, well below V8's large-object size. */
-const PIECE = 64;
-
-/**
- * `{"d":[records]}` in UTF-8, made in pieces then copied together: one string of a whole large batch (hundreds of
- * KB) is a large object to V8, and building and encoding it costs several times more than pieces and a copy.
- */
-function encodeBatch(lines: readonly string[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (let i = 0; i === 0 || i < lines.length; i += PIECE) {
-    const part = utf8.encode(`${i === 0 ? '{"d":[' : ','}${lines.slice(i, i + PIECE).join(',')}${i + PIECE >= lines.length ? ']}' : ''}`);
-    parts.push(part);
-    size += part.length;
-  }
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    body.set(part, at);
-    at += part.length;
-  }
-  return body;
-}
 
 function parseLines(lines: readonly string[]): UploadRecord[] {
   return lines.map((line) => JSON.parse(line) as UploadRecord);
