@@ -508,14 +508,14 @@ if (ONLY.has('install')) {
 // ---------------------------------------------------------------------------------------------- 7. watch
 if (ONLY.has('watch') && results.sizes['512x32']) {
   const size = results.sizes['512x32'];
-  const { times, cpu } = await measureWatch({
+  const { times, cpu, rss } = await measureWatch({
     plan: structuredClone(size.plan),
     dir: join(TMP, size.id),
     codegen: CODEGEN,
     runs: QUICK ? 3 : 9,
     log,
   });
-  results.watch = { size: size.label, edit: stats(times), cpu: stats(cpu) };
+  results.watch = { size: size.label, edit: stats(times), cpu: stats(cpu), rss };
   log(`watch 512×32: one-event edit to client on disk ${fmtStats(results.watch.edit, 3, ' s')}`);
 }
 
@@ -850,10 +850,13 @@ if (results.watch) {
   );
   p();
   const c = results.watch.cpu;
-  p('| runs | save → client on disk, wall (ms) | CPU of the watch process per edit (ms, /proc, 10 ms ticks) |');
-  p('|---|---|---|');
+  const r = results.watch.rss;
   p(
-    `| ${w.n} | ${fmt(w.median * 1000, 0)} (${fmt(w.min * 1000, 0)}–${fmt(w.max * 1000, 0)}) | ${fmt(c.median * 1000, 0)} (${fmt(c.min * 1000, 0)}–${fmt(c.max * 1000, 0)}) |`,
+    '| runs | save → client on disk, wall (ms) | CPU of the watch process per edit (ms, /proc, 10 ms ticks) | resident set after the warm-up edits → at the end (MB) |',
+  );
+  p('|---|---|---|---|');
+  p(
+    `| ${w.n} | ${fmt(w.median * 1000, 0)} (${fmt(w.min * 1000, 0)}–${fmt(w.max * 1000, 0)}) | ${fmt(c.median * 1000, 0)} (${fmt(c.min * 1000, 0)}–${fmt(c.max * 1000, 0)}) | ${fmt(r.afterWarmup, 0)} → ${fmt(r.atEnd, 0)} |`,
   );
   p();
 }

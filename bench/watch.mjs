@@ -14,10 +14,19 @@ function cpuOf(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14 and 15 of stat)
 }
 
+/** The process's resident set in MB, from /proc (Linux; NaN elsewhere). */
+function rssOf(pid) {
+  const status = `/proc/${pid}/status`;
+  if (!existsSync(status)) return NaN;
+  const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(status, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
 /**
  * `plan`: the plan object; `dir`: a scratch folder; `codegen`: bin/codegen.js. Returns the times in seconds, after
  * `warmup` untimed edits (the first generations in a process run colder code), and the process's CPU seconds per
- * edit (all its threads, so the garbage collector's helpers count too; less sensitive to a busy machine).
+ * edit (all its threads, so the garbage collector's helpers count too; less sensitive to a busy machine), and its
+ * resident set (MB) after the warm-up edits and at the end.
  */
 export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, log = () => {} }) {
   const planPath = join(dir, 'watch-plan.json');
@@ -63,6 +72,7 @@ export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, l
     const names = Object.keys(plan.events);
     const times = [];
     const cpu = [];
+    let rssAfterWarmup = NaN;
     for (let i = 0; i < warmup + runs; i++) {
       const name = names[(i * 37) % names.length];
       const marker = `Edited in watch run ${i}.`;
@@ -76,6 +86,7 @@ export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, l
       const cpu1 = cpuOf(child.pid);
       if (!readFileSync(join(out, 'index.ts'), 'utf8').includes(marker))
         throw new Error('watch bench: the client on disk lacks the edit');
+      if (i === warmup - 1) rssAfterWarmup = rssOf(child.pid);
       if (i >= warmup) {
         times.push((done - saved) / 1000);
         cpu.push(cpu1 - cpu0);
@@ -85,7 +96,8 @@ export async function measureWatch({ plan, dir, codegen, runs = 7, warmup = 3, l
       }
       await new Promise((r) => setTimeout(r, 200)); // let the process settle, as between two saves
     }
-    return { times, cpu };
+    // What the process keeps from edit to edit: its resident set after the warm-up edits and after the timed ones
+    return { times, cpu, rss: { afterWarmup: rssAfterWarmup, atEnd: rssOf(child.pid) } };
   } finally {
     child.kill('SIGTERM');
     const code = await exited;

@@ -72,6 +72,7 @@ export type ChangeKind =
   | 'event-removed'
   | 'event-added'
   | 'event-renamed'
+  | 'function-renamed'
   | 'property-removed'
   | 'property-added'
   | 'property-renamed'

@@ -104,7 +104,7 @@ export const CATALOGUE = {
   ),
   CT109: error(
     '"{name}" and "{other}" would both generate {identifier}()',
-    'rename one of the events so their words differ',
+    'rename one of the events so their words differ, or name its function with a transformation policy\'s "rename": {"functions": {...}}',
   ),
   CT110: error(
     'event name "{name}" has no letters or digits to name a function after',

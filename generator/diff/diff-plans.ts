@@ -13,6 +13,7 @@ export type ChangeKind =
   | 'event-removed'
   | 'event-added'
   | 'event-renamed'
+  | 'function-renamed'
   | 'property-removed'
   | 'property-added'
   | 'property-renamed'
@@ -330,7 +331,19 @@ function diffView(before: Plan, after: Plan): Draft[] {
   }
   for (const o of before.events) {
     const n = newByName.get(o.name);
-    if (n) d.members(o.properties, n.properties, o.additional, n.additional, top(o.name, n.origin));
+    if (!n) continue;
+    // A policy's rename.functions: the same event, sent as before, called by another name
+    if (n.functionName !== o.functionName)
+      d.add(
+        'function-renamed',
+        true,
+        false,
+        top(n.name, n.origin),
+        undefined,
+        `event "${n.name}": ${o.functionName}() is now ${n.functionName}()`,
+        n.origin,
+      );
+    d.members(o.properties, n.properties, o.additional, n.additional, top(o.name, n.origin));
   }
   const oldIdentify = before.identify;
   const newIdentify = after.identify;

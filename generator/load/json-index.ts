@@ -4,7 +4,7 @@
  * so naming one property of a large plan costs a scan of the nodes on its path, not a parse of the whole file.
  * The text is known to be valid JSON without duplicate keys: JSON.parse read it and read-json.ts checked the keys.
  */
-import { offsetOf, type NodeInfo } from './source.js';
+import { fileOf, offsetOf, type NodeInfo } from './source.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -64,7 +64,7 @@ function readKey(text: string, start: number, end: number): string {
 
 /** Records the node's members: keyOffsets (key tokens; values in arrays) and valueOffsets. */
 export function findMembers(info: NodeInfo): void {
-  const text = info.file.text;
+  const text = fileOf(info).text;
   let i = offsetOf(info);
   const isArray = text.charCodeAt(i) === 91;
   const keys: Array<string | number> = [];

@@ -9,11 +9,17 @@ import type { Origin, SourceFile } from '../core/source-file.js';
  * in a diagnostic.
  */
 export interface NodeInfo {
-  file: SourceFile;
+  /**
+   * The file, on the info of a tree's top node only (a file's root, an importer's node); the others take it from
+   * their parent (fileOf). So an info kept across reads of a file (rehome) never holds an older text alive.
+   */
+  file: SourceFile | undefined;
   parent: NodeInfo | undefined;
   key: string;
   /** -1 until found (files read with JSON.parse). */
   offset: number;
+  /** The read of its file that the positions here (offset, keyOffsets, valueOffsets, keyIndex) are for (`current`). */
+  stamp: number;
   pointer?: string;
   /** Member keys and the offsets of their key tokens (of the values, in arrays), flat: [key, offset, key, offset, ...]. */
   keyOffsets?: Array<string | number> | undefined;
@@ -35,7 +41,7 @@ function pointerOf(info: NodeInfo): string {
 /** Members in keyOffsets order, found in the text first when they are found on demand. */
 function membersOf(info: NodeInfo): Array<string | number> | undefined {
   current(info);
-  if (!info.keyOffsets && info.file.offsetsOnDemand) findMembers(info);
+  if (!info.keyOffsets && fileOf(info).offsetsOnDemand) findMembers(info);
   return info.keyOffsets;
 }
 
@@ -65,7 +71,7 @@ export function offsetOf(info: NodeInfo): number {
   if (info.offset < 0) {
     const parent = info.parent;
     if (!parent) {
-      const text = info.file.text;
+      const text = fileOf(info).text;
       info.offset = text.length - text.trimStart().length;
     } else {
       const at = memberIndex(parent, info.key);
@@ -83,7 +89,8 @@ export function registerParsed(
   key: string,
   offset: number,
 ): NodeInfo {
-  const info: NodeInfo = { file, parent: parent && registry.get(parent), key, offset };
+  const parentInfo = parent && registry.get(parent);
+  const info: NodeInfo = { file: parentInfo ? undefined : file, parent: parentInfo, key, offset, stamp: stampOf(file) };
   registry.set(node, info);
   return info;
 }
@@ -98,24 +105,46 @@ export function rehome(node: object, file: SourceFile, parent: NodeInfo | undefi
   const info = registry.get(node);
   if (!info || info.members) return undefined;
   if (parent) info.parent = parent;
-  moveTo(info, file);
+  else info.file = file;
+  forget(info);
   return info;
 }
 
-function moveTo(info: NodeInfo, file: SourceFile): void {
-  info.file = file;
+/** Drops the positions found in an older text. */
+function forget(info: NodeInfo): void {
+  info.stamp = 0;
   info.offset = -1;
   info.keyOffsets = undefined;
   info.valueOffsets = undefined;
   info.keyIndex = undefined;
 }
 
-/** The info, moved to its parent's file first if a rehome above it left it behind (its positions were the old text's). */
+/** The file a node was read from: its own info's, or its nearest ancestor's. */
+export function fileOf(info: NodeInfo): SourceFile {
+  let at = info;
+  while (!at.file) at = at.parent!;
+  return at.file;
+}
+
+const stamps = new WeakMap<SourceFile, number>();
+let lastStamp = 0;
+
+/** A number for each SourceFile (each read of a file), never 0: what `stamp` compares. */
+function stampOf(file: SourceFile): number {
+  let stamp = stamps.get(file);
+  if (stamp === undefined) {
+    stamp = ++lastStamp;
+    stamps.set(file, stamp);
+  }
+  return stamp;
+}
+
+/** The info, its positions dropped first if they were found in another read of its file than its tree's now. */
 function current(info: NodeInfo): NodeInfo {
-  const parent = info.parent;
-  if (parent) {
-    const file = current(parent).file;
-    if (info.file !== file) moveTo(info, file);
+  const stamp = stampOf(fileOf(info));
+  if (info.stamp !== stamp) {
+    forget(info);
+    info.stamp = stamp;
   }
   return info;
 }
@@ -127,7 +156,8 @@ export function registerAs(node: object, info: NodeInfo): void {
 
 /** For a file read with JSON.parse: registers a node whose offsets are found when asked. */
 export function registerOnDemand(node: object, file: SourceFile, parent: NodeInfo | undefined, key: string): NodeInfo {
-  const info: NodeInfo = { file, parent, key, offset: -1 };
+  // No positions yet: the stamp is set when they are first found (current)
+  const info: NodeInfo = { file: parent ? undefined : file, parent, key, offset: -1, stamp: 0 };
   registry.set(node, info);
   return info;
 }
@@ -138,6 +168,7 @@ export function setOrigin(node: object, origin: Origin, keys?: Map<string, numbe
     parent: undefined,
     key: '',
     offset: origin.offset,
+    stamp: stampOf(origin.file),
     pointer: origin.pointer,
     origin,
   };
@@ -150,7 +181,7 @@ class NodeOrigin implements Origin {
   constructor(private readonly info: NodeInfo) {}
   /** Read from the node's info, which a later read of the same file may move to the new text (rehome). */
   get file(): SourceFile {
-    return current(this.info).file;
+    return fileOf(this.info);
   }
   get pointer(): string {
     return pointerOf(this.info);
@@ -169,7 +200,7 @@ class MemberOrigin implements Origin {
     private readonly key: string,
   ) {}
   get file(): SourceFile {
-    return current(this.info).file;
+    return fileOf(this.info);
   }
   get pointer(): string {
     this.foundPointer ??= joinPointer(pointerOf(this.info), this.key);

@@ -3,13 +3,19 @@
  * the callee is the function's own type, whatever the callee is called locally (an alias, a re-export, a
  * namespace import, a destructured binding, a const copy). Two kinds of wrapper are followed too: a generated
  * function passed as an argument (`withLogging(trackAppOpened)`), and a function that calls one with its own
- * parameters (`const view = (p) => trackProductViewed(p)`), whose calls are then sites of that event.
+ * parameters (`const view = (p) => trackProductViewed(p)`), whose calls are then sites of that event. Where the
+ * type does not name the function, its value is followed (values.ts): `trackX.call(…)`/`.apply(…)`, `.bind`, and
+ * objects and arrays that hold it; a callee picked at run time (`handlers[name]`) is a site of each function it
+ * may be, marked unsafe with the reason.
  */
 import type { ts as TS } from 'ts-morph';
 import { isGenerated, type ClientFile, type ClientFunction } from './client.js';
+import { unsafeArguments } from './unsafe.js';
+import { appliedArguments, isCallOrApply, valueFollower } from './values.js';
 
 export type SiteKind =
-  /** A direct call of the generated function. */
+  /** A direct call of the generated function. A callee picked at run time (`handlers[name](p)`) is a `call` of each
+   * function it may be, with `via` the callee as written and `unsafe` saying so. */
   | 'call'
   /** A call of a wrapper that forwards its own arguments to the generated function (`via` names it). */
   | 'wrapper'
@@ -55,12 +61,18 @@ const MAX_WRAPPER_DEPTH = 4;
 
 interface Resolved {
   call: TS.CallExpression;
-  target: TS.Symbol;
+  /** The function called (its symbol); undefined for a callee picked at run time. */
+  target: TS.Symbol | undefined;
   unsafeCallee: string | undefined;
+  /** The arguments the function gets, when not the call's own (`trackX.call(this, p)`). */
+  args?: readonly TS.Expression[];
+  /** The generated functions a callee picked at run time may be, with the callee as written and the reason. */
+  picked?: { entries: FunctionSites[]; key: string; why: string };
 }
 
 export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFile[]): CallScan {
   const checker = program.getTypeChecker();
+  const { follow, unwrap } = valueFollower(ts, checker);
   const byModule = new Map<TS.Symbol, ClientFile>();
   for (const c of clients) if (c.module) byModule.set(c.module, c);
 
@@ -194,7 +206,89 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
       target = [...generated].find(([, v]) => v === byItsName)?.[0];
       unsafeCallee ??= 'the function is reached through a value of type any';
     }
-    if (target) calls.push({ call, target: resolveAlias(ts, checker, target), unsafeCallee });
+    if (target) target = resolveAlias(ts, checker, target);
+    // `trackX.call(this, p)`, `trackX.apply(this, [p])`: a call of trackX, with the arguments after `this`
+    if (ts.isPropertyAccessExpression(expr) && isCallOrApply(ts, expr.name.text, target)) {
+      const fnExpr = unwrap(expr.expression);
+      const fnType = checker.getTypeAtLocation(fnExpr);
+      const own = fnType.getSymbol();
+      const fn = functionOf(fnExpr, fnType, own && resolveAlias(ts, checker, own));
+      if (fn) {
+        calls.push({ call, ...fn, unsafeCallee, args: appliedArguments(ts, call, expr.name.text) });
+        return;
+      }
+    }
+    const fn = functionOf(expr, type, target);
+    if (fn) calls.push({ call, ...fn, unsafeCallee });
+  };
+
+  /** The function a callee is: its type's when that is a generated function, else its value's (see calleeOf). */
+  const functionOf = (e: TS.Expression, type: TS.Type, own: TS.Symbol | undefined) =>
+    // The type of `list[0]` (or `c ? f : g`) is reduced to one of the functions when they are alike: the value says
+    own && generated.has(own) && !ts.isElementAccessExpression(e) && !ts.isConditionalExpression(e)
+      ? { target: own }
+      : (calleeOf(e, type) ?? (own && { target: own }));
+
+  const typeSymbol = (e: TS.Expression): TS.Symbol | undefined => {
+    const sym = checker.getTypeAtLocation(e).getSymbol();
+    return sym && resolveAlias(ts, checker, sym);
+  };
+
+  /**
+   * The function a callee holds when its type does not name a generated one: its value followed (a const, `.bind`,
+   * an object or array literal), or, for a union type (`cond ? trackA : trackB`), the generated functions in it.
+   */
+  const calleeOf = (
+    e: TS.Expression,
+    type: TS.Type,
+  ): { target: TS.Symbol; picked?: undefined } | { target: undefined; picked: Resolved['picked'] } | undefined => {
+    const followed = follow(e);
+    let options: Array<TS.Symbol | undefined>;
+    let key: string;
+    if ('one' in followed) {
+      if (followed.one !== unwrap(e)) {
+        const target = typeSymbol(followed.one);
+        return target ? { target } : undefined;
+      }
+      if (!type.isUnion()) return undefined;
+      options = type.types.flatMap((t) =>
+        t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null) ? [] : [t.getSymbol()],
+      );
+      if (!options.some((o) => o !== undefined && generated.has(o))) return undefined;
+      key = e.getText();
+      // `handlers.buy?.()`: the union is only the function and undefined
+      const distinct = new Set(options);
+      if (distinct.size === 1 && options[0]) return { target: options[0] };
+    } else {
+      options = followed.some.map(typeSymbol);
+      key = followed.key;
+    }
+    const entries = [...new Set(options.flatMap((o) => (o && generated.has(o) ? [generated.get(o)!] : [])))];
+    if (entries.length === 0) return undefined;
+    if (entries.length === 1 && options.length === 1) return { target: options[0]! };
+    const names = entries.map((x) => x.fn.name).sort();
+    const others = options.filter((o) => !o || !generated.has(o)).length;
+    const why =
+      `status cannot tell which function ${key} calls: one of ${names.join(', ')}` +
+      `${others > 0 ? ` or ${others} other${others === 1 ? '' : 's'}` : ''}, picked at run time; counted as a call of each`;
+    return { target: undefined, picked: { entries, key, why } };
+  };
+
+  /** The generated function an argument names, if it is one (`trackX`, `client.trackX`, `trackX as any`,
+   * `trackX.bind(null, p)`, `handlers.buy`). */
+  const passedFunction = (arg: TS.Expression): FunctionSites | undefined => {
+    arg = unwrap(arg);
+    const bound =
+      ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === 'bind';
+    if (!bound && !ts.isIdentifier(arg) && !ts.isPropertyAccessExpression(arg) && !ts.isElementAccessExpression(arg))
+      return undefined;
+    const sym = typeSymbol(arg);
+    const direct = sym && generated.get(sym);
+    if (direct) return direct;
+    const followed = follow(arg);
+    if (!('one' in followed) || followed.one === arg) return undefined;
+    const value = typeSymbol(followed.one);
+    return value && generated.get(value);
   };
 
   for (const sf of appFiles(program)) {
@@ -203,7 +297,7 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
       if (ts.isCallExpression(n)) visitCall(n);
       else if (ts.isJsxAttribute(n) && n.initializer && ts.isJsxExpression(n.initializer) && n.initializer.expression) {
         // `<button onClick={trackAppOpened}>`: the element calls it
-        const passed = passedFunction(ts, checker, n.initializer.expression, generated);
+        const passed = passedFunction(n.initializer.expression);
         if (passed)
           passed.sites.push({
             ...where(n),
@@ -218,17 +312,22 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
 
   // Direct calls, and generated functions passed as arguments
   const wrappers = new Map<TS.Symbol, { entry: FunctionSites; name: string }>();
-  for (const { call, target, unsafeCallee } of calls) {
-    const entry = generated.get(target);
+  for (const { call, target, unsafeCallee, args, picked } of calls) {
+    if (picked) {
+      for (const e of picked.entries)
+        e.sites.push({ ...where(call), kind: 'call', via: picked.key, unsafe: picked.why });
+      continue;
+    }
+    const entry = target && generated.get(target);
     if (entry) {
-      const unsafe = unsafeCallee ?? unsafeArguments(ts, checker, call);
+      const unsafe = unsafeCallee ?? unsafeArguments(ts, checker, call, args);
       entry.sites.push({ ...where(call), kind: 'call', ...(unsafe && { unsafe }) });
       const wrapper = forwardingWrapper(ts, checker, call);
       if (wrapper) wrappers.set(wrapper.symbol, { entry, name: wrapper.name });
       continue;
     }
     for (const arg of call.arguments) {
-      const passed = passedFunction(ts, checker, arg, generated);
+      const passed = passedFunction(arg);
       if (passed) passed.sites.push({ ...where(call), kind: 'passed', via: calleeName(ts, call) });
     }
   }
@@ -237,7 +336,7 @@ export function scanCalls(ts: typeof TS, program: TS.Program, clients: ClientFil
   for (let depth = 0, level = wrappers; depth < MAX_WRAPPER_DEPTH && level.size > 0; depth++) {
     const next = new Map<TS.Symbol, { entry: FunctionSites; name: string }>();
     for (const { call, target } of calls) {
-      const w = level.get(target);
+      const w = target && level.get(target);
       if (!w) continue;
       w.entry.sites.push({ ...where(call), kind: 'wrapper', via: w.name });
       const outer = forwardingWrapper(ts, checker, call);
@@ -287,20 +386,6 @@ function calleeName(ts: typeof TS, call: TS.CallExpression): string {
   return '(expression)';
 }
 
-/** The generated function an argument names, if it is one (`trackX`, `client.trackX`, `trackX as any`). */
-function passedFunction(
-  ts: typeof TS,
-  checker: TS.TypeChecker,
-  arg: TS.Expression,
-  generated: Map<TS.Symbol, FunctionSites>,
-): FunctionSites | undefined {
-  while (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg) || ts.isNonNullExpression(arg))
-    arg = arg.expression;
-  if (!ts.isIdentifier(arg) && !ts.isPropertyAccessExpression(arg)) return undefined;
-  const sym = checker.getTypeAtLocation(arg).getSymbol();
-  return sym ? generated.get(sym) : undefined;
-}
-
 /**
  * The function around a call, when the call forwards that function's own parameters (`(p) => trackX(p)`,
  * `function view(...args) { trackX(...args) }`): the wrapper's calls are then sites of the event too.
@@ -336,51 +421,4 @@ function functionName(ts: typeof TS, fn: TS.SignatureDeclaration): string {
   if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
   if (p && ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) return p.name.text;
   return '(anonymous function)';
-}
-
-/**
- * Why a call's arguments compile only through `any` or an assertion: an argument (or a property of an object
- * literal argument, at any depth) that is asserted (`as`, `<T>`; `as const` is fine) or whose type is `any`.
- */
-export function unsafeArguments(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): string | undefined {
-  const visit = (e: TS.Expression, path: string): string | undefined => {
-    while (ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
-      const type = e.type;
-      const isConst = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'const';
-      if (!isConst) return `${path} is cast with a type assertion (${type.getText()})`;
-      return visit(e.expression, path);
-    }
-    if (ts.isObjectLiteralExpression(e)) {
-      for (const p of e.properties) {
-        let why: string | undefined;
-        if (ts.isPropertyAssignment(p)) why = visit(p.initializer, `${path}.${p.name.getText()}`);
-        else if (ts.isSpreadAssignment(p)) why = visit(p.expression, `${path} (a spread)`);
-        else if (ts.isShorthandPropertyAssignment(p)) why = anyTyped(p.name, `${path}.${p.name.text}`);
-        if (why) return why;
-      }
-      return undefined;
-    }
-    if (ts.isArrayLiteralExpression(e)) {
-      for (const [i, el] of e.elements.entries()) {
-        const why = ts.isSpreadElement(el) ? visit(el.expression, `${path}[${i}]`) : visit(el, `${path}[${i}]`);
-        if (why) return why;
-      }
-      return undefined;
-    }
-    // Literals cannot be any; everything else is asked of the checker
-    if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword)
-      return undefined;
-    if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) return undefined;
-    // `new Date(…)` is any only if its constructor is: asking about the constructor skips resolving the call
-    if (ts.isNewExpression(e)) return anyTyped(e.expression, path);
-    return anyTyped(e, path);
-  };
-  const anyTyped = (e: TS.Node, path: string) =>
-    checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any ? `${path} has type any` : undefined;
-  for (const [i, arg] of call.arguments.entries()) {
-    const why = visit(arg, `argument ${i + 1}`);
-    if (why) return why;
-  }
-  return undefined;
 }

@@ -49,7 +49,7 @@ export function formatStatus(r: StatusReport, format: StatusFormat, base = proce
       );
     }
     for (const u of r.unsafe) {
-      const message = `this call of ${u.name} compiles only through any or a cast: ${u.unsafe}`;
+      const message = `the type checker cannot vouch for this call of ${u.name}: ${u.unsafe}`;
       lines.push(
         `::warning file=${githubEscape(rel(u.file), true)},line=${u.line},col=${u.column},title=codegen status::${githubEscape(message)}`,
       );

@@ -53,6 +53,10 @@ export function applyPolicy(plan: Plan, policy: TransformPolicy): Transformed {
     if (!usedEventRenames.has(from))
       diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.events', name: from, target: 'event' }));
   }
+  for (const [from, r] of policy.rename.functions) {
+    if (!plan.events.some((e) => e.name === from))
+      diagnostics.push(diagnose('CT605', r.origin, { what: 'rename.functions', name: from, target: 'event' }));
+  }
   for (const [from, r] of policy.rename.properties) {
     if (!usedPropertyRenames.has(from))
       diagnostics.push(
@@ -154,15 +158,24 @@ class EventTransformer {
       else this.walk(p, [p.name], p.name, undefined, p.required);
     }
     const additional = e.additional === false ? false : this.scalar(e.additional, '(additional properties)');
-    if (this.changes.length === 0 && !this.rebuilt && additional === e.additional) return e;
+    // A function named by the policy: the call's name only (what CleverTap receives is not changed by it)
+    const fn = this.policy.rename.functions.get(e.name)?.to;
+    const named = fn === undefined ? {} : { functionName: fn, typeName: `${fn.slice('track'.length)}Properties` };
+    if (this.changes.length === 0 && !this.rebuilt && additional === e.additional)
+      return fn === undefined ? e : { ...e, ...named };
     return {
       ...e,
+      ...named,
       name,
       isCharged: charged,
       properties: this.props,
       additional,
       ignored: this.ignored.length > 0 ? [...e.ignored, ...this.ignored] : e.ignored,
-      transform: { planned: this.planned(e), fields: this.rebuilt ? this.fields : undefined, changes: this.changes },
+      transform: {
+        planned: { ...this.planned(e), ...named },
+        fields: this.rebuilt ? this.fields : undefined,
+        changes: this.changes,
+      },
     };
   }
 

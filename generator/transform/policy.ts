@@ -24,7 +24,8 @@ export interface TransformPolicy {
   untyped?: 'scalar';
   /** Characters CleverTap deletes or rejects in event names and keys become `_`; outer whitespace is trimmed. */
   sanitize?: boolean;
-  rename: { events: Map<string, Renamed>; properties: Map<string, Renamed> };
+  /** `functions`: a plan event's generated function (and its properties type) named by the policy, not its words. */
+  rename: { events: Map<string, Renamed>; properties: Map<string, Renamed>; functions: Map<string, Renamed> };
   events: { include: Glob[] | undefined; exclude: Glob[] };
   /** Severity overrides by code. */
   severity: Map<Code, SeverityLevel>;
@@ -47,7 +48,7 @@ export interface Glob {
 const KEYS = ['flatten', 'arrays', 'arrayObjects', 'untyped', 'sanitize', 'rename', 'events', 'severity'];
 
 export const EMPTY_POLICY = (origin: Origin): TransformPolicy => ({
-  rename: { events: new Map(), properties: new Map() },
+  rename: { events: new Map(), properties: new Map(), functions: new Map() },
   events: { include: undefined, exclude: [] },
   severity: new Map(),
   origin,
@@ -63,6 +64,7 @@ export function isActive(p: TransformPolicy): boolean {
     p.sanitize === true ||
     p.rename.events.size > 0 ||
     p.rename.properties.size > 0 ||
+    p.rename.functions.size > 0 ||
     p.events.include !== undefined ||
     p.events.exclude.length > 0 ||
     p.severity.size > 0
@@ -153,11 +155,11 @@ function readRename(v: unknown, origin: Origin, policy: TransformPolicy, ds: Dia
   for (const part of Object.keys(v)) {
     const map = v[part];
     const partOrigin = at(v, part);
-    if (part !== 'events' && part !== 'properties') {
+    if (part !== 'events' && part !== 'properties' && part !== 'functions') {
       ds.push(
         diagnose('CT601', partOrigin, {
           key: `rename.${part}`,
-          suggestion: suggestion(part, ['events', 'properties']),
+          suggestion: suggestion(part, ['events', 'properties', 'functions']),
         }),
       );
       continue;
@@ -169,10 +171,23 @@ function readRename(v: unknown, origin: Origin, policy: TransformPolicy, ds: Dia
     for (const from of Object.keys(map)) {
       const to = map[from];
       if (typeof to !== 'string') bad(at(map, from), `rename.${part}.${from}`, 'a string', to);
+      else if (part === 'functions' && !FUNCTION_NAME.test(to))
+        bad(
+          at(map, from),
+          `rename.functions.${from}`,
+          'a function name: track, then a capital and letters or digits',
+          to,
+        );
       else policy.rename[part].set(from, { to, origin: at(map, from) });
     }
   }
 }
+
+/**
+ * A function name the policy may give: `track` and a PascalCase rest, as the generator's own names are. So it
+ * cannot clash with the client's other exports, and its properties type (`<rest>Properties`) is unique with it.
+ */
+const FUNCTION_NAME = /^track[A-Z][A-Za-z0-9]*$/;
 
 function readEvents(v: unknown, origin: Origin, policy: TransformPolicy, ds: Diagnostic[], at: At, bad: Bad): void {
   if (!isObject(v)) {

@@ -260,11 +260,16 @@ function refused(field: string, v: unknown): string | undefined {
 const uploadUrl = (c: Connection): string =>
   ('endpoint' in c ? c.endpoint.replace(/\/+$/, '') : `https://${API_HOSTS[c.region]}`) + '/1/upload';
 
-// Node's process, declared here so that the client also compiles without Node's types (and runs where there is none).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
+// Node's process, declared here so that the client also compiles without Node's types; where there is none the
+// reference throws, and the mode is production.
+declare const process: { env: { NODE_ENV?: string } };
 function defaultMode(): 'development' | 'production' {
-  const env = typeof process === 'undefined' ? undefined : process.env.NODE_ENV;
-  return env === 'development' || env === 'test' ? 'development' : 'production';
+  try {
+    const env = process.env.NODE_ENV;
+    return env === 'development' || env === 'test' ? 'development' : 'production';
+  } catch {
+    return 'production';
+  }
 }
 
 /**

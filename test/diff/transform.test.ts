@@ -65,6 +65,22 @@ const VIEWS: Array<{ name: string; old: unknown; new: unknown; changes: string[]
     exit: 1,
   },
   {
+    name: "a policy's function name: the app's code only (CleverTap receives the same event)",
+    old: plan({ A: ev({ x: S }) }),
+    new: plan({ A: ev({ x: S }) }, undefined, { transform: { rename: { functions: { A: 'trackAlpha' } } } }),
+    changes: ['function-renamed app'],
+    exit: 1,
+  },
+  {
+    name: "a policy's function name on a flattened event: the app's code only, once",
+    old: plan({ E: ev({ address: address(S) }) }, undefined, { transform: { flatten: '_' } }),
+    new: plan({ E: ev({ address: address(S) }) }, undefined, {
+      transform: { flatten: '_', rename: { functions: { E: 'trackEvent' } } },
+    }),
+    changes: ['function-renamed app'],
+    exit: 1,
+  },
+  {
     name: "a policy's new flatten separator: the keys CleverTap receives are renamed, the app's code is not",
     old: plan({ E: ev({ address: address(S) }) }, undefined, { transform: { flatten: '_' } }),
     new: plan({ E: ev({ address: address(S) }) }, undefined, { transform: { flatten: '__' } }),

@@ -1,12 +1,11 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../generator/cli/main.js';
 import { hasErrors } from '../../generator/diagnostics/diagnostic.js';
 import { detectFormat } from '../../generator/load/import/index.js';
-import { readJson } from '../../generator/load/read-json.js';
 import { generate } from '../../generator/pipeline.js';
-import { CORPUS, corpusAvailable, corpusSuite } from '../helpers/corpus.js';
+import { corpusPlans, corpusSuite } from '../helpers/corpus.js';
 import { scratch } from '../helpers/paths.js';
 
 async function convert(path: string): Promise<{ code: number; out: string; err: string }> {
@@ -16,26 +15,10 @@ async function convert(path: string): Promise<{ code: number; out: string; err: 
   return { code, out, err };
 }
 
-function generatingCorpusPlans(): string[] {
-  const dirs = [
-    'segment-typewriter',
-    'rudderstack-ruddertyper',
-    'rudderstack-rudder-iac',
-    'snowplow-iglu-central',
-    'contentful-templates',
-  ];
-  const files = dirs.flatMap((d) =>
-    readdirSync(join(CORPUS, d))
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => join(CORPUS, d, f)),
-  );
-  return files.filter((f) => detectFormat(readJson(f).value) !== undefined && !hasErrors(generate(f).diagnostics));
-}
-
 const suite = corpusSuite('codegen convert over the corpus', 'codegen convert');
 
 suite.describe(suite.title, () => {
-  const plans = corpusAvailable ? generatingCorpusPlans() : [];
+  const plans = corpusPlans().filter((f) => !hasErrors(generate(f).diagnostics));
 
   it('finds corpus plans to convert', () => {
     expect(plans.length).toBeGreaterThan(5);

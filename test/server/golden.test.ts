@@ -9,7 +9,7 @@ import { ROOT } from '../helpers/paths.js';
 
 const plan = (name: string) => join(ROOT, 'examples', name, 'plan.json');
 
-describe.each(['shop', 'saas'])('example %s for node (out/%s-node)', (example) => {
+describe.each(['shop', 'saas'])('example %s for node', (example) => {
   const dir = join(ROOT, 'out', `${example}-node`);
 
   it('regenerates byte for byte what out/ holds (run `npm run examples` after a deliberate change)', () => {

@@ -3,33 +3,18 @@
  * without a policy, and how many with the one documented policy (docs/transformations.md); what still fails, why.
  * Prints the counts; skipped, saying so, where ../shared/corpus is absent.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
-import { detectFormat } from '../../generator/load/import/index.js';
-import { readJson } from '../../generator/load/read-json.js';
-import { generate } from '../../generator/pipeline.js';
+import { generate, validate } from '../../generator/pipeline.js';
+import { corpusPlans } from '../helpers/corpus.js';
 import { CORPUS, corpusAvailable, scratch } from '../helpers/paths.js';
 import { compile, format } from '../helpers/tsc.js';
 import ts from 'typescript';
 
 /** The policy the README and docs/transformations.md recommend for plans written for other tools. */
 export const DOCUMENTED_POLICY = { flatten: '_', arrays: 'join', untyped: 'scalar', sanitize: true };
-
-const DIRS = ['segment-typewriter', 'rudderstack-ruddertyper', 'rudderstack-rudder-iac', 'contentful-templates'];
-
-function plans(): string[] {
-  return DIRS.flatMap((d) =>
-    readdirSync(join(CORPUS, d))
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => join(CORPUS, d, f)),
-  ).filter((f) => {
-    const format = detectFormat(readJson(f).value);
-    return format === 'segment' || format === 'rudderstack';
-  });
-}
 
 const errorsOf = (ds: Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error');
 const codes = (ds: Diagnostic[]): string => {
@@ -41,7 +26,7 @@ const codes = (ds: Diagnostic[]): string => {
 describe.skipIf(!corpusAvailable)(
   'Segment and RudderStack plans of ../shared/corpus, without and with the documented policy',
   () => {
-    const files = corpusAvailable ? plans() : [];
+    const files = corpusPlans(['segment', 'rudderstack']);
     const rows: Array<{ rel: string; without: Diagnostic[]; withPolicy: Diagnostic[]; files: number }> = [];
     const out = corpusAvailable ? scratch('corpus-transformed') : '';
     const clients: string[] = [];
@@ -109,6 +94,28 @@ describe.skipIf(!corpusAvailable)(
       expect(rows.filter((r) => r.withPolicy.length === 0).length).toBeGreaterThan(
         rows.filter((r) => r.without.length === 0).length,
       );
+    });
+
+    it('one function for two events: with each later one named by rename.functions, both are kept', () => {
+      const collided = rows.filter((r) => r.withPolicy.some((d) => d.code === 'CT109'));
+      expect(collided.length).toBeGreaterThan(0);
+      for (const r of collided) {
+        const path = join(CORPUS, r.rel);
+        const functions: Record<string, string> = {};
+        const seen = new Set<string>();
+        for (const e of validate(path, { transform: DOCUMENTED_POLICY }).plan!.events) {
+          const planName = e.transform?.planned.name ?? e.name;
+          if (seen.has(e.functionName))
+            functions[planName] = `${e.functionName}Also${Object.keys(functions).length + 1}`;
+          seen.add(e.functionName);
+        }
+        const again = generate(path, { transform: { ...DOCUMENTED_POLICY, rename: { functions } } });
+        expect(
+          errorsOf(again.diagnostics).map((d) => `${d.code} ${d.message}`),
+          r.rel,
+        ).toEqual(r.withPolicy.filter((d) => d.code !== 'CT109').map((d) => `${d.code} ${d.message}`));
+        if (r.withPolicy.every((d) => d.code === 'CT109')) expect(again.files.length, r.rel).toBeGreaterThan(0);
+      }
     });
   },
 );

@@ -39,18 +39,22 @@ const fits = (type: unknown, v: unknown): boolean => {
  * with Ajv's type-level judgement (truth.ts): these name json-schema-to-typescript's choices, never our mistakes.
  */
 export const EXCEPTIONS: Record<string, (d: Difference) => boolean> = {
-  /** CleverTap stores scalars: the extra keys an open object allows take CleverTap scalars, not `unknown`. */
+  /**
+   * CleverTap stores scalars: the extra keys an open object allows take CleverTap scalars, not `unknown` (the
+   * event's, and each Charged item's).
+   */
   scalarExtras: (d) => {
     const declared = new Set(
       schemas(d.gen.object).flatMap((x) => (isObject(x.properties) ? Object.keys(x.properties) : [])),
     );
-    return (
-      !d.ours &&
-      isObject(d.value) &&
-      Object.entries(d.value).some(
+    const nonScalarExtra = (o: unknown): boolean =>
+      isObject(o) &&
+      Object.entries(o).some(
         ([k, x]) => !declared.has(k) && (Array.isArray(x) || (isObject(x) && !(x instanceof DateValue))),
-      )
-    );
+      );
+    if (d.ours || !isObject(d.value)) return false;
+    const items = d.value.Items;
+    return nonScalarExtra(d.value) || (Array.isArray(items) && items.some(nonScalarExtra));
   },
   /** A closed object with no properties is `{}` in theirs, which TypeScript never checks for excess keys. */
   emptyClosedObject: (d) =>
@@ -64,6 +68,10 @@ export const EXCEPTIONS: Record<string, (d: Difference) => boolean> = {
   /** Theirs writes a type array with a `const`/`enum` as the types (`number | null` for `-1` of ["number", "null"]). */
   typeArrayWithEnum: (d) =>
     d.theirs && schemas(d.gen.plan).some((s) => Array.isArray(s.type) && ('const' in s || Array.isArray(s.enum))),
+  /** Theirs takes a `$ref` with value keywords beside it (a `const`, an `enum`) as less than both; ours combines
+   * them (model/combine.ts): `{ "$ref": string | null, "const": "b" }` is `"b"`. */
+  refSiblings: (d) =>
+    d.theirs && schemas(d.gen.plan).some((s) => typeof s.$ref === 'string' && ('const' in s || Array.isArray(s.enum))),
   /** Theirs writes `maxItems` as tuple types (`[] | [Item]`); ours leaves item counts to development mode. */
   maxItemsAsTuples: (d) => d.ours && JSON.stringify(d.gen.plan).includes('"maxItems"'),
   /** Theirs takes a `const`/`enum` value its own `type` forbids; ours drops what no value can satisfy. */
