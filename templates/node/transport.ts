@@ -3,6 +3,7 @@
 // full jitter on network errors, timeouts, 429 and 5xx (honouring Retry-After), and each record ends up either
 // delivered or handed to `onError`, exactly once.
 
+import { encodeBatch, fetchSend, nodeSend, unref, type Send } from './post.js';
 import { retryAfterMs, UploadError, type Endpoint, type TransportOptions, type TransportStats, type UploadErrorReason, type UploadRecord } from './upload-types.js';
 
 interface Batch {
@@ -16,7 +17,6 @@ type Outcome =
   | { kind: 'timeout' }
   | { kind: 'network'; cause: unknown };
 
-const utf8 = new TextEncoder();
 const HTTP_REASONS: Record<number, UploadErrorReason> = { 401: 'Unauthorized', 403: 'Forbidden' };
 
 function positiveInt(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -47,14 +47,18 @@ export class Transport {
   private readonly maxQueueSize: number;
   private readonly onError: (error: UploadError) => void;
   private readonly onDelivered: ((records: readonly UploadRecord[]) => void) | undefined;
-  private readonly fetchFn: (url: string, init: RequestInit) => Promise<Response>;
+  private readonly send: Send;
   private readonly random: () => number;
   private readonly sleepFn: ((ms: number) => Promise<void>) | undefined;
   private readonly now: () => number;
 
-  /** Serialized records waiting for a request, and the sequence number of each (for flush). */
-  private pending: string[] = [];
-  private pendingSeqs: number[] = [];
+  /**
+   * Serialized records waiting for a request, in batches: full ones oldest first, then the one filling up. They
+   * number `queued`, and their sequence numbers (for flush) run up to nextSeq - 1.
+   */
+  private readonly full: string[][] = [];
+  private filling: string[] = [];
+  private queued = 0;
   private nextSeq = 0;
   private readonly inFlight = new Set<Batch>();
   private inFlightRecords = 0;
@@ -71,12 +75,21 @@ export class Transport {
     if (!/^https?:\/\/[^/?#]+\//.test(endpoint.url)) {
       throw new TypeError(`the upload URL ${JSON.stringify(endpoint.url)} is not an http(s) URL: check the endpoint`);
     }
+    // Likewise a value no HTTP header can carry (Node's rule: a line break, a control character, one past U+00FF)
+    for (const [name, value] of [['accountId', endpoint.accountId], ['passcode', endpoint.passcode]] as const) {
+      if (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+        throw new TypeError(`the ${name} must be a string an HTTP header can carry (no line break, control character or character past U+00FF): check the connection`);
+      }
+    }
     this.endpoint = endpoint;
     this.headers = {
       'X-CleverTap-Account-Id': endpoint.accountId,
       'X-CleverTap-Passcode': endpoint.passcode,
       'Content-Type': 'application/json; charset=utf-8',
     };
+    // Defaults below the API's maxima on purpose: accounts created before the limit was raised take 100 records a
+    // request (more is a 400, which is not retried), and the concurrency limit is the account's, shared by every
+    // process that uploads to it (over it: 429). Raise them where the account allows (docs/server.md).
     this.batchSize = positiveInt('batchSize', options.batchSize ?? Math.min(100, endpoint.maxRecordsPerRequest), endpoint.maxRecordsPerRequest);
     this.maxConcurrency = positiveInt('maxConcurrency', options.maxConcurrency ?? Math.min(5, endpoint.maxConcurrentRequests), endpoint.maxConcurrentRequests);
     this.maxQueueSize = positiveInt('maxQueueSize', options.maxQueueSize ?? Math.max(10_000, this.batchSize));
@@ -91,7 +104,10 @@ export class Transport {
     this.maxRetryAfter = nonNegative('maxRetryAfter', options.maxRetryAfter ?? 60_000);
     this.onError = options.onError ?? ((error) => console.error(`clevertap: ${error.records.length} record(s) not delivered: ${error.message}`));
     this.onDelivered = options.onDelivered;
-    this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
+    // Node's http(s) unless the app passes a fetch (post.ts says why)
+    this.send =
+      (options.fetch === undefined && nodeSend(endpoint.url, this.headers, this.maxConcurrency)) ||
+      fetchSend(endpoint.url, this.headers, options.fetch ?? ((url, init) => fetch(url, init)));
     this.random = options.random ?? Math.random;
     this.sleepFn = options.sleep;
     this.now = options.now ?? Date.now;
@@ -104,7 +120,7 @@ export class Transport {
   enqueue(record: UploadRecord): UploadError | undefined {
     this.counts.sent++;
     if (this.closed) return this.refuse('Closed', 'the client is closed: close() was called before this record', record);
-    if (this.pending.length + this.inFlightRecords >= this.maxQueueSize) {
+    if (this.queued + this.inFlightRecords >= this.maxQueueSize) {
       return this.refuse(
         'QueueFull',
         `the queue is full (${this.maxQueueSize} records waiting or in flight): the record was not accepted; await drain() before sending more, or raise maxQueueSize`,
@@ -117,9 +133,14 @@ export class Transport {
     } catch (cause) {
       return this.refuse('Unserializable', `the record cannot be serialized as JSON (${String(cause)})`, record, cause);
     }
-    this.pending.push(line);
-    this.pendingSeqs.push(this.nextSeq++);
-    if (this.pending.length >= this.batchSize) this.pump();
+    this.filling.push(line);
+    this.queued++;
+    this.nextSeq++;
+    if (this.filling.length >= this.batchSize) {
+      this.full.push(this.filling);
+      this.filling = [];
+      this.pump();
+    }
     else if (this.timer === undefined) this.armTimer();
     return undefined;
   }
@@ -140,13 +161,13 @@ export class Transport {
     this.closed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    return this.flush();
+    return this.flush().then(() => this.send.release?.());
   }
 
   /** Resolves when the queue has room again (at most half full): backpressure for bulk senders. */
   drain(): Promise<void> {
     const target = this.maxQueueSize >> 1;
-    if (this.pending.length + this.inFlightRecords <= target) return Promise.resolve();
+    if (this.queued + this.inFlightRecords <= target) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.drainWaiters.push({ target, resolve });
       this.holdProcess();
@@ -156,7 +177,7 @@ export class Transport {
   }
 
   stats(): TransportStats {
-    return { ...this.counts, queued: this.pending.length, inFlight: this.inFlightRecords };
+    return { ...this.counts, queued: this.queued, inFlight: this.inFlightRecords };
   }
 
   // ------------------------------------------------------------------------------------------------ internals
@@ -187,22 +208,26 @@ export class Transport {
 
   /** Starts requests while there is a free slot and a batch to send. */
   private pump(): void {
-    while (this.inFlight.size < this.maxConcurrency && this.pending.length > 0) {
-      if (this.pending.length < this.batchSize && !this.sendPartial) break;
-      const lines = this.pending.splice(0, this.batchSize);
-      const seqs = this.pendingSeqs.splice(0, lines.length);
-      const batch: Batch = { lines, firstSeq: seqs[0] as number };
+    while (this.inFlight.size < this.maxConcurrency && this.queued > 0) {
+      let lines = this.full.shift();
+      if (lines === undefined) {
+        if (!this.sendPartial) break;
+        lines = this.filling;
+        this.filling = [];
+      }
+      const batch: Batch = { lines, firstSeq: this.nextSeq - this.queued };
+      this.queued -= lines.length;
       this.inFlight.add(batch);
       this.inFlightRecords += lines.length;
       void this.deliver(batch);
     }
-    if (this.pending.length === 0) this.sendPartial = false;
+    if (this.queued === 0) this.sendPartial = false;
     else if (this.timer === undefined && !this.closed && !this.sendPartial) this.armTimer();
   }
 
   /** The lowest sequence number not yet settled (delivered or reported). */
   private settledBelow(): number {
-    let low = this.pendingSeqs.length > 0 ? (this.pendingSeqs[0] as number) : this.nextSeq;
+    let low = this.nextSeq - this.queued;
     for (const b of this.inFlight) if (b.firstSeq < low) low = b.firstSeq;
     return low;
   }
@@ -222,8 +247,8 @@ export class Transport {
   }
 
   private async attempt(batch: Batch): Promise<void> {
-    // Bytes, not a string: fetch would otherwise encode the body again on every attempt.
-    const body = utf8.encode(`{"d":[${batch.lines.join(',')}]}`);
+    // Bytes, made once: a string would be encoded again on every attempt.
+    const body = encodeBatch(batch.lines);
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.post(body);
       if (outcome.kind === 'reply' && outcome.status >= 200 && outcome.status < 300) {
@@ -254,37 +279,23 @@ export class Transport {
   }
 
   private async post(body: Uint8Array): Promise<Outcome> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeout);
-    unref(timer);
-    try {
-      // The cast: with both the DOM and Node's types loaded, TextEncoder's result (Uint8Array<ArrayBufferLike>) is
-      // not the Uint8Array of ArrayBuffer the DOM's BodyInit asks for, though at run time it is exactly that.
-      const res = await this.fetchFn(this.endpoint.url, { method: 'POST', headers: this.headers, body: body as NonNullable<RequestInit['body']>, signal: controller.signal });
-      const text = await res.text();
-      if (res.status >= 200 && res.status < 300) {
-        try {
-          return { kind: 'reply', status: res.status, body: JSON.parse(text), retryAfter: null };
-        } catch (cause) {
-          return { kind: 'unreadable', status: res.status, cause };
-        }
-      }
-      let parsed: unknown = text;
+    const raw = await this.send.post(body, this.timeout);
+    if (raw.kind !== 'reply') return raw;
+    const { status, text } = raw;
+    if (status >= 200 && status < 300) {
       try {
-        parsed = JSON.parse(text);
-      } catch {
-        // Error replies need not be JSON; the text goes into the message.
+        return { kind: 'reply', status, body: JSON.parse(text), retryAfter: null };
+      } catch (cause) {
+        return { kind: 'unreadable', status, cause };
       }
-      return { kind: 'reply', status: res.status, body: parsed, retryAfter: res.headers.get('retry-after') };
-    } catch (cause) {
-      return timedOut ? { kind: 'timeout' } : { kind: 'network', cause };
-    } finally {
-      clearTimeout(timer);
     }
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Error replies need not be JSON; the text goes into the message.
+    }
+    return { kind: 'reply', status, body: parsed, retryAfter: raw.retryAfter };
   }
 
   /** A 2xx reply: the records listed in `unprocessed` go to onError with CleverTap's code; the rest are delivered. */
@@ -341,7 +352,7 @@ export class Transport {
     const low = this.settledBelow();
     const ready = this.waiters.filter((w) => w.upTo < low);
     if (ready.length > 0) this.waiters = this.waiters.filter((w) => w.upTo >= low);
-    const held = this.pending.length + this.inFlightRecords;
+    const held = this.queued + this.inFlightRecords;
     const roomy = this.drainWaiters.filter((w) => held <= w.target);
     if (roomy.length > 0) this.drainWaiters = this.drainWaiters.filter((w) => held > w.target);
     for (const w of [...ready, ...roomy]) w.resolve();
@@ -370,10 +381,6 @@ export class Transport {
   }
 }
 
-/** Timers that do not hold the process open (Node's setTimeout returns an object with unref; other hosts a number). */
-function unref(timer: unknown): void {
-  (timer as { unref?: () => void }).unref?.();
-}
 
 function parseLines(lines: readonly string[]): UploadRecord[] {
   return lines.map((line) => JSON.parse(line) as UploadRecord);

@@ -97,7 +97,7 @@ export interface TransportOptions {
   onError?: (error: UploadError) => void;
   /** Receives the records of each reply that CleverTap processed. */
   onDelivered?: (records: readonly UploadRecord[]) => void;
-  /** For tests: the `fetch` to use (default: Node's global fetch). */
+  /** For tests: a `fetch` to post with (default: Node's http or https, with kept-alive connections; fetch where there is no Node). */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** For tests: a number in [0, 1) for the jitter (default Math.random). */
   random?: () => number;

@@ -69,6 +69,12 @@ export interface FakeUploadServer {
   processed: unknown[];
   /** The most requests seen in flight at once. */
   peakConcurrency(): number;
+  /** TCP connections accepted so far (a client that keeps connections alive opens few). */
+  connections(): number;
+  /** TCP connections open now. */
+  openConnections(): number;
+  /** Closes the connections that carry no request now, as a server does when they have idled too long. */
+  closeIdleConnections(): void;
   /** Requests and processed records, counted also when the log is not kept. */
   counts: { requests: number; processed: number };
   close(): Promise<void>;
@@ -276,7 +282,9 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
     req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
   });
   server.keepAliveTimeout = 5_000;
+  let connections = 0;
   server.on('connection', (s) => {
+    connections++;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -289,6 +297,9 @@ export async function startFakeUploadServer(options: FakeServerOptions = {}): Pr
     requests,
     processed,
     peakConcurrency: () => peak,
+    connections: () => connections,
+    openConnections: () => sockets.size,
+    closeIdleConnections: () => server.closeIdleConnections(),
     counts,
     close: () =>
       new Promise<void>((resolve) => {

@@ -15,11 +15,17 @@ describe.each(['shop', 'saas'])('example %s for node', (example) => {
   it('regenerates byte for byte what out/ holds (run `npm run examples` after a deliberate change)', () => {
     const result = generate(plan(example), { target: 'node' });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(result.files.map((f) => f.path)).toEqual(['index.ts', 'checks.ts', 'transport.ts', 'upload-types.ts']);
+    expect(result.files.map((f) => f.path)).toEqual([
+      'index.ts',
+      'checks.ts',
+      'transport.ts',
+      'post.ts',
+      'upload-types.ts',
+    ]);
     for (const f of result.files) expect(f.content).toBe(readFileSync(join(dir, f.path), 'utf8'));
   });
 
-  it.each(['transport.ts', 'upload-types.ts'])('%s is the static template, as it is', (name) => {
+  it.each(['transport.ts', 'post.ts', 'upload-types.ts'])('%s is the static template, as it is', (name) => {
     const file = generate(plan(example), { target: 'node' }).files.find((f) => f.path === name);
     expect(file?.content).toBe(readFileSync(join(ROOT, 'templates', 'node', name), 'utf8'));
   });
@@ -52,7 +58,7 @@ describe('the API limits reach the client from the facts module', () => {
     const index = files.find((f) => f.path === 'index.ts')?.content ?? '';
     expect(index).toContain(`maxRecordsPerRequest: ${LIMITS.apiRecordsPerRequest},`);
     expect(index).toContain(`maxConcurrentRequests: ${LIMITS.apiConcurrentRequests},`);
-    const transport = ['transport.ts', 'upload-types.ts']
+    const transport = ['transport.ts', 'post.ts', 'upload-types.ts']
       .map((f) => readFileSync(join(ROOT, 'templates', 'node', f), 'utf8'))
       .join('\n');
     expect(transport).not.toMatch(new RegExp(`\\b${LIMITS.apiRecordsPerRequest}\\b`));

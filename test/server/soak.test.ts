@@ -3,8 +3,9 @@
  * end delivered or reported, once, and the counters must agree exactly with what the server logged.
  */
 import { createHash } from 'node:crypto';
+import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UploadRecord } from '../../templates/node/upload-types.js';
+import type { TransportOptions, UploadRecord } from '../../templates/node/upload-types.js';
 import { type FakeUploadServer, startFakeUploadServer } from './fake-upload-server.js';
 import { event, type Harness, harness, profile, seqOf } from './support.js';
 
@@ -20,47 +21,108 @@ function record(seq: number): { record: UploadRecord; code?: number } {
   return { record: event(seq, { evtName: '' }), code: 509 };
 }
 
-describe(`${TOTAL} records through injected faults`, () => {
-  let server: FakeUploadServer;
-  let h: Harness;
-  const expectedCode = new Map<number, number>();
-  /**
-   * What the client made of each attempt, by an id header the server logs: under load a plain reply can also come
-   * after the timeout, so which attempts were abandoned is the client's to say, not the fault schedule's.
-   */
-  const abandoned = new Set<string>();
-  /** Each attempt as the client made it: the body's hash (one per batch) and its number of records. */
-  const sent: Array<{ id: string; body: string; count: number }> = [];
-  let attempts = 0;
-  let tooManySeen = 0;
-  const observingFetch = async (url: string, init: RequestInit): Promise<Response> => {
-    const id = String(attempts++);
-    const text = new TextDecoder().decode(init.body as Uint8Array);
-    sent.push({
-      id,
-      body: createHash('sha1').update(text).digest('hex'),
-      count: (JSON.parse(text) as { d: unknown[] }).d.length,
-    });
+/** What the test saw of each attempt on the wire, whichever way the transport posts. */
+interface Wire {
+  /** Attempts the client gave up on (timed out, lost, or a 2xx reply that is not JSON), by their x-attempt id. */
+  abandoned: Set<string>;
+  /** Each attempt as the client made it: its id, the body's hash (one per batch) and its number of records. */
+  sent: Array<{ id: string; body: string; count: number }>;
+  /** 429 replies the client read. */
+  tooManySeen: number;
+}
+
+const newWire = (): Wire => ({ abandoned: new Set(), sent: [], tooManySeen: 0 });
+
+function noteSent(wire: Wire, body: Uint8Array): string {
+  const id = String(wire.sent.length);
+  const text = new TextDecoder().decode(body);
+  const count = (JSON.parse(text) as { d: unknown[] }).d.length;
+  wire.sent.push({ id, body: createHash('sha1').update(text).digest('hex'), count });
+  return id;
+}
+
+/** Sees a reply the client read in full: a 429, or a 2xx it cannot parse (then abandoned). */
+function noteReply(wire: Wire, id: string, status: number, text: string): void {
+  if (status === 429) wire.tooManySeen++;
+  if (status >= 200 && status < 300) {
+    try {
+      JSON.parse(text);
+    } catch {
+      wire.abandoned.add(id);
+    }
+  }
+}
+
+/** The `fetch` option: posts with the global fetch, adding an x-attempt header the server logs. */
+function observingFetch(wire: Wire): TransportOptions['fetch'] {
+  return async (url, init) => {
+    const id = noteSent(wire, init.body as Uint8Array);
     try {
       const res = await fetch(url, {
         ...init,
         headers: { ...(init.headers as Record<string, string>), 'x-attempt': id },
       });
       const text = await res.text();
-      if (res.status === 429) tooManySeen++;
-      if (res.ok) {
-        try {
-          JSON.parse(text);
-        } catch {
-          abandoned.add(id);
-        }
-      }
+      noteReply(wire, id, res.status, text);
       return new Response(text, { status: res.status, headers: res.headers });
     } catch (e) {
-      abandoned.add(id);
+      wire.abandoned.add(id);
       throw e;
     }
   };
+}
+
+type Request = (options: RequestOptions, onReply: (reply: IncomingMessage) => void) => ClientRequest;
+
+/**
+ * The default, Node's http: wraps `request` of the module the transport takes from process.getBuiltinModule (the
+ * same object), to add the x-attempt header and watch each request and reply; undoes it when called.
+ */
+function observeNodeHttp(wire: Wire): () => void {
+  const http = process.getBuiltinModule('node:http') as unknown as { request: Request };
+  const original = http.request;
+  http.request = (options, onReply) => {
+    let id = '';
+    let read = false;
+    const req = original(options, (reply) => {
+      onReply(reply);
+      let text = '';
+      reply.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      reply.on('end', () => {
+        read = true;
+        noteReply(wire, id, reply.statusCode ?? 0, text);
+      });
+    });
+    const end = req.end.bind(req) as (body: Uint8Array) => ClientRequest;
+    req.end = ((body: Uint8Array) => {
+      id = noteSent(wire, body);
+      req.setHeader('x-attempt', id);
+      return end(body);
+    }) as typeof req.end;
+    // 'close' comes last, whatever happened: a request whose reply was not read in full was abandoned
+    req.on('close', () => {
+      if (!read) wire.abandoned.add(id);
+    });
+    return req;
+  };
+  return () => {
+    http.request = original;
+  };
+}
+
+describe.each(['node:http', 'fetch'] as const)(`${TOTAL} records through injected faults, posted by %s`, (by) => {
+  let server: FakeUploadServer;
+  let h: Harness;
+  const expectedCode = new Map<number, number>();
+  /**
+   * Which attempts were abandoned is the client's to say, not the fault schedule's: under load a plain reply can
+   * also come after the timeout.
+   */
+  const wire = newWire();
+  const { abandoned, sent } = wire;
+  let undo = () => {};
 
   beforeAll(async () => {
     server = await startFakeUploadServer({
@@ -69,7 +131,9 @@ describe(`${TOTAL} records through injected faults`, () => {
       retryAfter: '2',
       slowMs: 1200,
     });
-    h = harness(server, { batchSize: 100, maxConcurrency: 5, timeout: 1000, maxRetries: 6, fetch: observingFetch });
+    const options = { batchSize: 100, maxConcurrency: 5, timeout: 1000, maxRetries: 6 };
+    if (by === 'node:http') undo = observeNodeHttp(wire);
+    h = harness(server, by === 'fetch' ? { ...options, fetch: observingFetch(wire) } : options);
     const refused = [];
     for (let seq = 0; seq < TOTAL; seq++) {
       const { record: r, code } = record(seq);
@@ -80,7 +144,10 @@ describe(`${TOTAL} records through injected faults`, () => {
     expect(refused).toEqual([]);
     await h.transport.close();
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    undo();
+    await server.close();
+  });
 
   it('injected every kind of fault', () => {
     const faults = new Set(server.requests.map((r) => r.fault));
@@ -144,8 +211,8 @@ describe(`${TOTAL} records through injected faults`, () => {
   it('counted retries and possible duplicates as they happened on the wire', () => {
     const st = h.transport.stats();
     // Every attempt after a batch's first is a retry (a request the client gave up on may never reach the server)
-    expect(st.retried).toBe(attempts - new Set(sent.map((a) => a.body)).size);
-    expect(server.requests.length).toBeLessThanOrEqual(attempts);
+    expect(st.retried).toBe(sent.length - new Set(sent.map((a) => a.body)).size);
+    expect(server.requests.length).toBeLessThanOrEqual(sent.length);
     const unknown = sent.filter((a) => abandoned.has(a.id));
     const lastAttemptsUnknown = h.errors.filter((e) => e.reason === 'RetriesExhausted' && e.possiblyDelivered);
     expect(st.possiblyDuplicated).toBe(
@@ -156,9 +223,9 @@ describe(`${TOTAL} records through injected faults`, () => {
 
   it('waited Retry-After after each injected 429, and stayed within maxConcurrency', () => {
     // The 429s the client read (one the client had already given up on is not among them)
-    expect(tooManySeen).toBeLessThanOrEqual(server.requests.filter((r) => r.fault === 'tooManyRequests').length);
-    expect(tooManySeen).toBeGreaterThan(0);
-    const tooMany = tooManySeen;
+    const tooMany = wire.tooManySeen;
+    expect(tooMany).toBeLessThanOrEqual(server.requests.filter((r) => r.fault === 'tooManyRequests').length);
+    expect(tooMany).toBeGreaterThan(0);
     const lastWas429 = h.errors.filter((e) => e.reason === 'RetriesExhausted' && e.status === 429).length;
     // The jittered backoffs are 0.5 × 200·2^n ms here: never 2000.
     expect(h.sleeps.filter((ms) => ms === 2000).length).toBe(tooMany - lastWas429);

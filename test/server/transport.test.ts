@@ -40,6 +40,21 @@ describe('batching', () => {
     });
   });
 
+  // The body is made in pieces of 64 records: sizes around the pieces' edges, and text of 1 to 4 bytes a character
+  it.each([1, 63, 64, 65, 128, 129, API.maxRecordsPerRequest])(
+    'sends a batch of %i records whole and in order',
+    async (size) => {
+      const s = await start();
+      const h = harness(s, { batchSize: size });
+      const records = Array.from({ length: size }, (_, i) => event(i, { identity: `user-${i}-é-日本-🚀` }));
+      for (const r of records) h.transport.enqueue(r);
+      await h.transport.flush();
+      expect(s.requests.map((r) => r.count)).toEqual([size]);
+      expect(s.processed).toEqual(records);
+      expect(h.errors).toEqual([]);
+    },
+  );
+
   it('sends a partial batch once flushInterval has passed, without flush()', async () => {
     const s = await start();
     const h = harness(s, { batchSize: 50, flushInterval: 10 });
@@ -58,6 +73,84 @@ describe('batching', () => {
     expect(s.requests).toHaveLength(20);
     expect(s.peakConcurrency()).toBe(3);
     expect(h.transport.stats().delivered).toBe(200);
+  });
+
+  it('keeps its connections alive: one per request in flight, reused by later batches', async () => {
+    const s = await start({ delayMs: 5 });
+    const h = harness(s, { batchSize: 10, maxConcurrency: 3 });
+    for (let i = 0; i < 200; i++) h.transport.enqueue(event(i));
+    await h.transport.flush();
+    expect(s.connections()).toBe(3);
+    for (let i = 200; i < 230; i++) h.transport.enqueue(event(i));
+    await h.transport.flush();
+    expect(s.requests).toHaveLength(23);
+    expect(s.connections()).toBe(3);
+    expect(h.transport.stats()).toMatchObject({ delivered: 230, failed: 0, retried: 0 });
+  });
+
+  it.each([
+    ['Node http (fetch untouched)', true, 0],
+    ['the global fetch without process.getBuiltinModule (Node before 20.16, other runtimes)', false, 3],
+  ])('posts with %s', async (_, builtins, fetches) => {
+    const s = await start();
+    const realFetch = globalThis.fetch;
+    const getBuiltinModule = process.getBuiltinModule;
+    let calls = 0;
+    globalThis.fetch = (...args) => {
+      calls++;
+      return realFetch(...args);
+    };
+    if (!builtins) (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+    try {
+      const h = harness(s, { batchSize: 10 });
+      process.getBuiltinModule = getBuiltinModule;
+      for (let i = 0; i < 30; i++) h.transport.enqueue(event(i));
+      await h.transport.flush();
+      expect(calls).toBe(fetches);
+      expect(s.processed.map(seqOf)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+      expect(h.transport.stats()).toMatchObject({ delivered: 30, failed: 0 });
+    } finally {
+      globalThis.fetch = realFetch;
+      process.getBuiltinModule = getBuiltinModule;
+    }
+  });
+
+  it('speaks TLS to an https URL (here to a plain-HTTP server, so the handshake fails and nothing is sent)', async () => {
+    const s = await start();
+    const h = harness({ ...s, uploadUrl: s.uploadUrl.replace(/^http:/, 'https:') }, { maxRetries: 0 });
+    h.transport.enqueue(event(1));
+    await h.transport.flush();
+    expect(s.requests).toEqual([]);
+    expect(h.errors.map((e) => e.reason)).toEqual(['RetriesExhausted']);
+    expect(String(h.errors[0]?.message)).toMatch(/network error .*(SSL|TLS|EPROTO)/i);
+  });
+
+  it('close() closes the connections it kept open, once everything is settled', async () => {
+    const s = await start({ delayMs: 5 });
+    const h = harness(s, { batchSize: 10, maxConcurrency: 3 });
+    for (let i = 0; i < 60; i++) h.transport.enqueue(event(i));
+    await h.transport.flush();
+    expect(s.openConnections()).toBe(3);
+    await h.transport.close();
+    // Bounded (1 s, well below the server's 5 s keep-alive timeout): the server sees the ends within a few turns
+    for (let i = 0; i < 100 && s.openConnections() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(s.openConnections()).toBe(0);
+    expect(h.transport.stats()).toMatchObject({ delivered: 60, failed: 0 });
+  });
+
+  it('opens a new connection when the server has closed an idle one, without an error or a retry', async () => {
+    const s = await start();
+    const h = harness(s, { batchSize: 10, maxConcurrency: 1 });
+    h.transport.enqueue(event(1));
+    await h.transport.flush();
+    s.closeIdleConnections();
+    // Bounded: the client sees the connection's end within a few event-loop turns
+    for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 2));
+    h.transport.enqueue(event(2));
+    await h.transport.flush();
+    expect(s.connections()).toBe(2);
+    expect(h.errors).toEqual([]);
+    expect(h.transport.stats()).toMatchObject({ delivered: 2, failed: 0, retried: 0, possiblyDuplicated: 0 });
   });
 
   it('refuses options beyond the API limits, in words', () => {
@@ -80,6 +173,32 @@ describe('batching', () => {
     expect(() => new Transport(endpoint, { flushInterval: -1 })).toThrow(
       'flushInterval must be a number of milliseconds >= 0, not -1',
     );
+  });
+
+  it.each([
+    ['passcode', 'line\nbreak'],
+    ['passcode', 'nul\u0000'],
+    ['accountId', 'TEST-日本'],
+    ['accountId', 'tab\tthen\rreturn'],
+  ])('refuses a %s no HTTP header can carry (%j), in words, when created', (name, value) => {
+    const endpoint = {
+      url: 'http://127.0.0.1:9/1/upload',
+      ...ACCOUNT,
+      [name]: value,
+      maxRecordsPerRequest: API.maxRecordsPerRequest,
+      maxConcurrentRequests: API.maxConcurrentRequests,
+    };
+    expect(() => new Transport(endpoint)).toThrow(`the ${name} must be a string an HTTP header can carry`);
+  });
+
+  it('accepts a tab and Latin-1 letters, which HTTP headers carry', async () => {
+    const s = await start();
+    const h = harness(s, {}, { accountId: ACCOUNT.accountId, passcode: 'tab\tand-é' });
+    h.transport.enqueue(event(1));
+    await h.transport.close();
+    // Sent, and refused by the server for what it is: a wrong passcode
+    expect(s.requests.map((r) => r.status)).toEqual([401]);
+    expect(h.errors.map((e) => e.reason)).toEqual(['Unauthorized']);
   });
 });
 

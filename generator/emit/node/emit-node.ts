@@ -1,8 +1,8 @@
 /**
- * The server target: a client for CleverTap's REST upload API (`POST /1/upload`), built on Node's fetch. Its
+ * The server target: a client for CleverTap's REST upload API (`POST /1/upload`), built on Node's http(s). Its
  * `index.ts` is a `createClient()` whose methods are typed from the plan; the delivery machinery (queue, batches,
- * retries) is `transport.ts`, with its types and errors in `upload-types.ts`: static files of templates/node/,
- * emitted as they are.
+ * retries) is `transport.ts`, its requests go out through `post.ts`, its types and errors are in `upload-types.ts`:
+ * static files of templates/node/, emitted as they are.
  */
 import type { Plan } from '../../model/ir.js';
 import { sharedView, type EventView } from '../common/view.js';
@@ -29,6 +29,7 @@ export function emitNode(plan: Plan): EmittedFile[] {
     { path: 'index.ts', content: tidy(template('node', 'index.ts')(view)) },
     { path: 'checks.ts', content: tidy(template('node', 'checks.ts')(view)) },
     { path: 'transport.ts', content: staticFile('node', 'transport.ts') },
+    { path: 'post.ts', content: staticFile('node', 'post.ts') },
     { path: 'upload-types.ts', content: staticFile('node', 'upload-types.ts') },
   ];
 }
