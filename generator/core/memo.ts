@@ -5,10 +5,11 @@
  */
 import type { EventNode } from '../model/ir.js';
 import type { Written } from '../write/write-files.js';
+import type { ReadJson } from '../load/read-json.js';
 
 export interface Memo {
-  /** Each file's last value, by path as read: a newer text keeps its unchanged parts (load/json-parse-fast.ts). */
-  readonly files: Map<string, unknown>;
+  /** Each file's last read, by path: the same text is not read again, a newer one keeps its unchanged parts. */
+  readonly files: Map<string, ReadJson>;
   /** An event's IR by its schema value, for events built without a diagnostic (model/build-plan.ts). */
   readonly events: WeakMap<object, MemoizedEvent>;
   /** The client files this process wrote, with their stat then, so that they are not read back (write/write-files.ts). */

@@ -27,8 +27,11 @@ export interface FileHook {
   list?(dir: string): string[] | undefined;
   /** Called with every path read (from the hook or the disk). */
   onRead?(path: string): void;
-  /** The last value read of each file (--watch, core/memo.ts): a newer text keeps the nodes of its unchanged parts. */
-  memory?: Map<string, unknown>;
+  /**
+   * The last read of each file (--watch, core/memo.ts): the same text is that read again, as it is; a newer text keeps
+   * the nodes of its unchanged parts.
+   */
+  memory?: Map<string, ReadJson>;
 }
 
 let hook: FileHook | undefined;
@@ -101,7 +104,10 @@ export function parseJsonText(path: string, text: string, previous?: unknown): R
 
 export function readJson(path: string): ReadJson {
   const memory = hook?.memory;
-  const read = parseJsonText(path, readText(path), memory?.get(path));
-  if (memory && read.value !== undefined) memory.set(path, read.value);
+  const text = readText(path);
+  const last = memory?.get(path);
+  if (last && last.file.text === text) return last;
+  const read = parseJsonText(path, text, last?.value);
+  if (memory && read.value !== undefined) memory.set(path, read);
   return read;
 }

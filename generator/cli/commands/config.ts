@@ -10,7 +10,7 @@ import { IoError } from '../../core/io-error.js';
 import { findConfig, CONFIG_FILE } from '../../config/find-config.js';
 import type { OutputSettings } from '../../config/fields.js';
 import { generateOutput, pipelineOptions } from '../../config/generate-output.js';
-import type { Memo } from '../../core/memo.js';
+import { newMemo, type Memo } from '../../core/memo.js';
 import { explain } from '../../transform/explain.js';
 import { readConfig, type Config } from '../../config/read-config.js';
 import { staleFiles, writeFiles } from '../../write/write-files.js';
@@ -157,12 +157,18 @@ export async function runOutput(
 }
 
 /** `codegen` with no plan: every output of the config, once. Exit 1 when any output failed. */
+/** What a memo is kept by (core/memo.ts): the plan as read. Outputs that differ only in target, language, policy or
+ * severities share one, since it keeps what comes before those (reads, the model, each event's view). */
+export const memoKey = (o: OutputSettings): string =>
+  JSON.stringify([o.plan, o.from ?? null, o.readableNames ?? false]);
+
 export async function runConfig(flags: Flags, io: CommandIo): Promise<number> {
   let outputs = applyFlags(loadConfig(flags, io), flags);
   // validate: each plan once, however many targets it is generated for (checking does not depend on the target)
   if (flags.validateOnly)
     outputs = uniqueBy(outputs, ({ out, target, language, ...checked }) => JSON.stringify(checked));
   let code = 0;
+  const memos = new Map<string, Memo>();
   for (const o of outputs) {
     if (outputs.length > 1 && flags.format === 'text')
       io.err(
@@ -170,7 +176,12 @@ export async function runConfig(flags: Flags, io: CommandIo): Promise<number> {
           ? `${shown(o.plan)}\n`
           : `${shown(o.plan)} -> ${shown(o.out)}${o.target ? ` (${o.target})` : ''}\n`,
       );
-    code = Math.max(code, (await runOutput(o, flags, io)).code);
+    let memo = memos.get(memoKey(o));
+    if (!memo) {
+      memo = newMemo();
+      memos.set(memoKey(o), memo);
+    }
+    code = Math.max(code, (await runOutput(o, flags, io, '', memo)).code);
   }
   return code;
 }

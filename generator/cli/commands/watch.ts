@@ -11,7 +11,7 @@ import type { OutputSettings } from '../../config/fields.js';
 import { findConfig } from '../../config/find-config.js';
 import { readConfig } from '../../config/read-config.js';
 import { PathWatcher } from '../../watch/path-watcher.js';
-import { applyFlags, ConfigError, report, runOutput, type CommandIo, type Flags } from './config.js';
+import { applyFlags, ConfigError, memoKey, report, runOutput, type CommandIo, type Flags } from './config.js';
 
 export interface WatchSetup {
   /** A plan named on the command line: one output, from the flags. Otherwise the config's outputs. */
@@ -38,8 +38,8 @@ interface Cycle {
 }
 
 /**
- * Generates every output, each with what it kept from its last generation (core/memo.ts): an output is known by all
- * its settings, so a changed setting starts afresh; memos of outputs gone from the config are dropped.
+ * Generates every output with what was kept from the last generation (core/memo.ts), one memo per plan as read (the
+ * outputs of one plan share it: the second reads and models nothing again); memos of plans gone are dropped.
  */
 async function generateAll(
   setup: WatchSetup,
@@ -78,8 +78,8 @@ async function generateAll(
   memos.clear();
   for (const o of outputs) {
     watch.push(o.plan);
-    const key = JSON.stringify(o);
-    const memo = kept.get(key) ?? newMemo();
+    const key = memoKey(o);
+    const memo = memos.get(key) ?? kept.get(key) ?? newMemo();
     memos.set(key, memo);
     try {
       const step = await runOutput(o, flags, io, '', memo);
