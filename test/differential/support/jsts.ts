@@ -56,6 +56,18 @@ export const EXCEPTIONS: Record<string, (d: Difference) => boolean> = {
     const items = d.value.Items;
     return nonScalarExtra(d.value) || (Array.isArray(items) && items.some(nonScalarExtra));
   },
+  /**
+   * Theirs types the extra keys of an object whose additionalProperties is a schema by an index signature, which
+   * must admit the declared properties' types too (`boolean` extras beside an integer property become wider);
+   * ours holds extra keys to the additionalProperties schema alone (`Exact`).
+   */
+  typedExtrasWidened: (d) => {
+    if (!d.theirs || !isObject(d.gen.object.additionalProperties) || !isObject(d.value)) return false;
+    const declared = new Set(
+      schemas(d.gen.object).flatMap((x) => (isObject(x.properties) ? Object.keys(x.properties) : [])),
+    );
+    return Object.keys(d.value).some((k) => !declared.has(k));
+  },
   /** A closed object with no properties is `{}` in theirs, which TypeScript never checks for excess keys. */
   emptyClosedObject: (d) =>
     d.theirs && schemas(d.gen.object).some((s) => isObject(s.properties) && Object.keys(s.properties).length === 0),
