@@ -39,3 +39,14 @@ export function configOptions(tsconfigPath: string): { options: ts.CompilerOptio
 
 export const format = (errors: TsError[]): string =>
   errors.map((e) => `${e.file}:${e.line} TS${e.code} ${e.message}`).join('\n');
+
+/** An app's strict settings for a browser bundle: what the tests that compile a client against its calls use. */
+export const STRICT_APP: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: [],
+};

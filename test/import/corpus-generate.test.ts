@@ -1,21 +1,15 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
 import { expect, it } from 'vitest';
 import { hasErrors } from '../../generator/diagnostics/diagnostic.js';
 import { generate } from '../../generator/pipeline.js';
 import { CORPUS, corpusAvailable, corpusPlans, corpusSuite } from '../helpers/corpus.js';
 import { scratch } from '../helpers/paths.js';
-import { compile, format } from '../helpers/tsc.js';
+import { compile, format, STRICT_APP } from '../helpers/tsc.js';
 
 const STRICT: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  types: [],
+  ...STRICT_APP,
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
 };

@@ -10,8 +10,8 @@ import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { generate, validate } from '../../generator/pipeline.js';
 import { corpusPlans } from '../helpers/corpus.js';
 import { CORPUS, corpusAvailable, scratch } from '../helpers/paths.js';
-import { compile, format } from '../helpers/tsc.js';
-import ts from 'typescript';
+import { compile, format, STRICT_APP } from '../helpers/tsc.js';
+import type ts from 'typescript';
 
 /** The policy the README and docs/transformations.md recommend for plans written for other tools. */
 export const DOCUMENTED_POLICY = { flatten: '_', arrays: 'join', untyped: 'scalar', sanitize: true };
@@ -71,13 +71,7 @@ describe.skipIf(!corpusAvailable)(
     it('the transformed clients compile under strict, all in one program', () => {
       expect(clients.length).toBeGreaterThan(0);
       const strict: ts.CompilerOptions = {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Bundler,
-        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-        types: [],
+        ...STRICT_APP,
         exactOptionalPropertyTypes: true,
         noUncheckedIndexedAccess: true,
         noUnusedLocals: true,

@@ -2,14 +2,13 @@
 // would make one function (CT109); naming one's function keeps both, each sent as CleverTap receives it.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import type { LoadedClient } from '../helpers/client.js';
 import { fakeSdk } from '../helpers/fake-sdk.js';
 import { scratch } from '../helpers/paths.js';
 import { planJson } from '../helpers/plan.js';
-import { compile, format } from '../helpers/tsc.js';
+import { compile, format, STRICT_APP } from '../helpers/tsc.js';
 import { run, wheres } from './helpers.js';
 
 const EVENTS = {
@@ -72,15 +71,7 @@ trackEventCollidedLegacy({});
 trackEventCollidedLegacy({ id: 'a', count: 2 });
 `,
     );
-    const errors = compile([join(dir, 'usage.ts')], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: [],
-    });
+    const errors = compile([join(dir, 'usage.ts')], STRICT_APP);
     expect(format(errors)).toBe('');
 
     const c = (await import(/* @vite-ignore */ join(dir, 'index.ts'))) as LoadedClient;

@@ -16,7 +16,7 @@ import { generate } from '../../generator/pipeline.js';
 import { fakeSdk } from '../helpers/fake-sdk.js';
 import { scratch } from '../helpers/paths.js';
 import { planJson } from '../helpers/plan.js';
-import { compile, format } from '../helpers/tsc.js';
+import { compile, format, STRICT_APP } from '../helpers/tsc.js';
 import { params, runs } from '../property/support/runs.js';
 
 /** clevertap-web-sdk 2.5.2's unsupportedKeyCharRegex: what the SDK deletes from keys and event names. */
@@ -156,13 +156,7 @@ function valueProblem(v: unknown): string | undefined {
 
 const COMPILER: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext };
 const STRICT: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  types: [],
+  ...STRICT_APP,
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
   noUnusedLocals: true,
