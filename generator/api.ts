@@ -144,7 +144,6 @@ async function run(input: PlanInput, options: Options, validateOnly: boolean, me
   }
   const { path, read } = source(input);
   return generateOutput(path, pipelineOptions(options), {
-    severity: options.severity ?? {},
     validateOnly,
     ...(read && { read }),
     ...(memo && { memo }),

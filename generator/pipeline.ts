@@ -8,7 +8,7 @@ import { loadPlan, type LoadOptions } from './load/load-plan.js';
 import { buildPlan } from './model/build-plan.js';
 import type { Plan } from './model/ir.js';
 import type { Memo } from './core/memo.js';
-import { findPolicy, transformPlan, withSeverities, type TransformOption } from './transform/index.js';
+import { findPolicy, transformPlan, type TransformOption } from './transform/index.js';
 import type { TransformPolicy } from './transform/policy.js';
 import { applySeverities, type SeverityLevel } from './diagnostics/severity.js';
 
@@ -41,8 +41,10 @@ export function validate(
 ): { plan: Plan | undefined; diagnostics: Diagnostic[]; excluded?: string[] } {
   const loaded = loadPlan(path, options);
   // Before anything decides on errors: a severity can make an error a warning (CT303), or a warning an error
-  const withLevels = (ds: Diagnostic[], policy: TransformPolicy | undefined): Diagnostic[] =>
-    sortDiagnostics(applySeverities(withSeverities(ds, policy), options.severity ?? {}, 'your severity setting'));
+  const withLevels = (ds: Diagnostic[], policy: TransformPolicy | undefined): Diagnostic[] => {
+    const byPolicy = policy ? applySeverities(ds, policy.severity, 'the policy') : ds;
+    return sortDiagnostics(applySeverities(byPolicy, options.severity ?? {}, 'your severity setting'));
+  };
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
   const built = buildPlan(loaded.value, loaded.sources, options.memo?.events);

@@ -3,20 +3,18 @@
  * output; 2 usage or I/O error; 3 a bug in the generator (printed with its stack).
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import yargs, { type Argv } from 'yargs';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostics, summary, type OutputFormat } from '../diagnostics/format.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { OutputFormat } from '../diagnostics/format.js';
 import { IoError } from '../core/io-error.js';
 import type { PlanFormat } from '../load/load-plan.js';
 import { loadPlan } from '../load/load-plan.js';
 import type { TargetName } from '../emit/target.js';
 import { availableTargets } from '../emit/targets.js';
-import { verifyClient } from '../emit/verify.js';
 import { generateFiles, validate } from '../pipeline.js';
-import { staleFiles, writeFiles } from '../write/write-files.js';
-import { runWorkflow } from './commands/config.js';
+import { deliver, report, runWorkflow } from './commands/config.js';
 import { runDiff } from './commands/diff.js';
 import { runInit } from './commands/init.js';
 import { checkOptions, explainUsage, regenerateCommand, UsageError } from './usage.js';
@@ -52,15 +50,8 @@ interface Common {
 }
 
 /** Prints diagnostics; returns whether they fail the run (errors, or more warnings than allowed). */
-function reportDiagnostics(ds: Diagnostic[], args: Common, io: Io): boolean {
-  const warnings = ds.filter((d) => d.severity === 'warning').length;
-  const tooMany = args['max-warnings'] !== undefined && warnings > args['max-warnings'];
-  if (args.format === 'json') io.out(formatDiagnostics(ds, 'json'));
-  else if (ds.length > 0) io.err(formatDiagnostics(ds, args.format, { color: io.color, frames: io.color }));
-  if (args.format === 'text' && ds.length > 0) io.err(`${summary(ds)}\n`);
-  if (tooMany) io.err(`more than ${args['max-warnings']} warnings (--max-warnings)\n`);
-  return hasErrors(ds) || tooMany;
-}
+const reportDiagnostics = (ds: Diagnostic[], args: Common, io: Io): boolean =>
+  report(ds, args.format, args['max-warnings'], io, '--max-warnings');
 
 const loadOptions = (args: Common) => ({
   ...(args.from && { from: args.from }),
@@ -86,29 +77,7 @@ async function runGenerate(args: GenerateArgs, io: Io, argv: readonly string[]):
   });
   if (args.explain && result.plan) printExplanation(explain(result.plan, result.excluded), args, io);
   if (reportDiagnostics(result.diagnostics, args, io)) return EXIT.planErrors;
-  if (args.verify) {
-    const problems = await verifyClient(result.files);
-    if (problems.length > 0) throw new Error(`the generated client does not type-check:\n${problems.join('\n')}`);
-  }
-  if (args.check) {
-    const stale = staleFiles(args.out ?? 'out', result.files);
-    for (const f of stale) {
-      const path = relative(process.cwd(), f.path);
-      io.err(
-        f.state === 'missing'
-          ? `missing: ${path}, which ${args.plan} generates\n`
-          : `stale: ${path} differs from what ${args.plan} generates\n`,
-      );
-    }
-    if (stale.length > 0) io.err(`run ${regenerateCommand(argv)} to update the client\n`);
-    return stale.length > 0 ? EXIT.planErrors : EXIT.ok;
-  }
-  const written = writeFiles(args.out ?? 'out', result.files, { force: args.force });
-  if (args.format !== 'json') {
-    for (const f of written.written) io.err(`wrote ${relative(process.cwd(), f)}\n`);
-    for (const f of written.unchanged) io.err(`unchanged ${relative(process.cwd(), f)}\n`);
-  }
-  return EXIT.ok;
+  return deliver(result.files, args.out ?? 'out', args.plan, args, io, { regenerate: regenerateCommand(argv) });
 }
 
 /** --explain: on stdout, unless stdout carries the JSON diagnostics. */

@@ -7,9 +7,8 @@ import { memberOrigin, originOf } from '../load/source.js';
 import type { Origin, SourceFile } from '../core/source-file.js';
 import type { Plan } from '../model/ir.js';
 import { applyPolicy } from './apply.js';
-import { applySeverity, isActive, readPolicy, readPolicyFile, type TransformPolicy } from './policy.js';
+import { isActive, readPolicy, readPolicyFile, type TransformPolicy } from './policy.js';
 
-export { applySeverity } from './policy.js';
 export type { TransformPolicy } from './policy.js';
 
 /** A policy given to the pipeline: a path to a JSON file, or the policy object itself (from a config file). */
@@ -63,9 +62,4 @@ export function transformPlan(plan: Plan, policy: TransformPolicy | undefined): 
   if (!policy || !isActive(policy)) return { plan, policy, excluded: [], diagnostics: [] };
   const applied = applyPolicy(plan, policy);
   return { plan: applied.plan, policy, excluded: applied.excluded, diagnostics: applied.diagnostics };
-}
-
-/** The severity overrides, applied to every diagnostic of the run. */
-export function withSeverities(ds: Diagnostic[], policy: TransformPolicy | undefined): Diagnostic[] {
-  return applySeverity(ds, policy);
 }

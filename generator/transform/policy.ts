@@ -4,7 +4,7 @@
  * or handed over as an object (a config file); every unknown key and bad value is a located diagnostic.
  */
 import { CATALOGUE, type Code } from '../diagnostics/catalogue.js';
-import { applySeverities, severityRefusal, type SeverityLevel } from '../diagnostics/severity.js';
+import { severityRefusal, type SeverityLevel } from '../diagnostics/severity.js';
 import { diagnose, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readJson } from '../load/read-json.js';
 import { memberOrigin, originOf } from '../load/source.js';
@@ -255,10 +255,4 @@ export function readPolicyFile(path: string): {
   const fallback: Origin = { file: read.file, pointer: '', offset: 0 };
   const { policy, diagnostics } = readPolicy(read.value, fallback);
   return { policy, diagnostics: [...read.diagnostics, ...diagnostics], file: read.file };
-}
-
-/** Applies the policy's severities; an error made a warning says so in its hint. */
-export function applySeverity(ds: Diagnostic[], policy: TransformPolicy | undefined): Diagnostic[] {
-  if (!policy || policy.severity.size === 0) return ds;
-  return applySeverities(ds, policy.severity, 'the policy');
 }

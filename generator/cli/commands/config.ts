@@ -13,7 +13,8 @@ import { generateOutput, pipelineOptions } from '../../config/generate-output.js
 import { newMemo, type Memo } from '../../core/memo.js';
 import { explain } from '../../transform/explain.js';
 import { readConfig, type Config } from '../../config/read-config.js';
-import { staleFiles, writeFiles } from '../../write/write-files.js';
+import { staleFiles, writeFiles, type Written } from '../../write/write-files.js';
+import type { EmittedFile } from '../../emit/target.js';
 
 export interface CommandIo {
   out: (s: string) => void;
@@ -47,19 +48,23 @@ export class ConfigError extends IoError {}
 
 const shown = (p: string): string => relative(process.cwd(), p) || '.';
 
-/** Prints diagnostics; returns whether they fail the run (errors, or more warnings than allowed). */
+/**
+ * Prints diagnostics; returns whether they fail the run (errors, or more warnings than allowed). `limit` names
+ * where the allowance was set, for the message (`--max-warnings` on the command line, `maxWarnings` in the config).
+ */
 export function report(
   ds: readonly Diagnostic[],
   format: OutputFormat,
   maxWarnings: number | undefined,
   io: CommandIo,
+  limit = 'maxWarnings',
 ): boolean {
   const warnings = ds.filter((d) => d.severity === 'warning').length;
   const tooMany = maxWarnings !== undefined && warnings > maxWarnings;
   if (format === 'json') io.out(formatDiagnostics(ds, 'json'));
   else if (ds.length > 0) io.err(formatDiagnostics(ds, format, { color: io.color, frames: io.color }));
   if (format === 'text' && ds.length > 0) io.err(`${summary(ds)}\n`);
-  if (tooMany) io.err(`more than ${maxWarnings} warnings (maxWarnings)\n`);
+  if (tooMany) io.err(`more than ${maxWarnings} warnings (${limit})\n`);
   return hasErrors(ds) || tooMany;
 }
 
@@ -116,7 +121,6 @@ export async function runOutput(
   memo?: Memo,
 ): Promise<StepResult> {
   const result = await generateOutput(relative(process.cwd(), o.plan) || o.plan, pipelineOptions(o), {
-    severity: o.severity,
     ...(flags.validateOnly && { validateOnly: true }),
     ...(memo && { memo }),
   });
@@ -132,28 +136,49 @@ export async function runOutput(
     io.err(`${prefix}${shown(o.plan)}: not written (the client in ${shown(o.out)} is unchanged)\n`);
     return { code: 1, read };
   }
+  const code = await deliver(result.files, o.out, shown(o.plan), flags, io, {
+    prefix,
+    ...(memo && { written: memo.written }),
+  });
+  return { code, read };
+}
+
+/**
+ * The end of a generation without errors, for a plan named on the command line and for each output of a config:
+ * --verify, then --check (compare with what is on disk) or write; prints what it did. Returns the exit code.
+ * `regenerate`: the command that updates a stale client, for --check's hint.
+ */
+export async function deliver(
+  files: EmittedFile[],
+  out: string,
+  plan: string,
+  flags: Pick<Flags, 'verify' | 'check' | 'force' | 'format'>,
+  io: CommandIo,
+  options: { prefix?: string; regenerate?: string; written?: Written } = {},
+): Promise<number> {
+  const prefix = options.prefix ?? '';
   if (flags.verify) {
-    const problems = await verifyClient(result.files);
+    const problems = await verifyClient(files);
     if (problems.length > 0) throw new Error(`the generated client does not type-check:\n${problems.join('\n')}`);
   }
   if (flags.check) {
-    const stale = staleFiles(o.out, result.files);
+    const stale = staleFiles(out, files);
     for (const f of stale) {
       io.err(
         f.state === 'missing'
-          ? `${prefix}missing: ${shown(f.path)}, which ${shown(o.plan)} generates\n`
-          : `${prefix}stale: ${shown(f.path)} differs from what ${shown(o.plan)} generates\n`,
+          ? `${prefix}missing: ${shown(f.path)}, which ${plan} generates\n`
+          : `${prefix}stale: ${shown(f.path)} differs from what ${plan} generates\n`,
       );
     }
-    if (stale.length > 0) io.err(`${prefix}run codegen to update the client\n`);
-    return { code: stale.length > 0 ? 1 : 0, read };
+    if (stale.length > 0) io.err(`${prefix}run ${options.regenerate ?? 'codegen'} to update the client\n`);
+    return stale.length > 0 ? 1 : 0;
   }
-  const written = writeFiles(o.out, result.files, { force: flags.force, ...(memo && { written: memo.written }) });
+  const written = writeFiles(out, files, { force: flags.force, ...(options.written && { written: options.written }) });
   if (flags.format !== 'json') {
     for (const f of written.written) io.err(`${prefix}wrote ${shown(f)}\n`);
     for (const f of written.unchanged) io.err(`${prefix}unchanged ${shown(f)}\n`);
   }
-  return { code: 0, read };
+  return 0;
 }
 
 /** `codegen` with no plan: every output of the config, once. Exit 1 when any output failed. */

@@ -50,19 +50,9 @@ async function generateAll(
   const { flags } = setup;
   let outputs: OutputSettings[];
   if (configPath === undefined) {
-    outputs = [
-      {
-        plan: resolve(setup.plan!),
-        out: resolve(flags.out ?? 'out'),
-        severity: {},
-        ...(flags.language && { language: flags.language }),
-        ...(flags.target && { target: flags.target }),
-        ...(flags.from && { from: flags.from }),
-        ...(flags.readableNames && { readableNames: true }),
-        ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
-        ...(flags.transform !== undefined && { transform: flags.transform }),
-      },
-    ];
+    // A plan named on the command line: one output, every setting from the flags
+    const one = { plan: resolve(setup.plan!), out: resolve(flags.out ?? 'out'), severity: {} };
+    outputs = applyFlags({ path: '', outputs: [one], diagnostics: [] }, { ...flags, out: one.out });
   } else {
     const config = readConfig(relative(process.cwd(), configPath) || configPath);
     if (config.diagnostics.length > 0) {
