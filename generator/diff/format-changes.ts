@@ -1,5 +1,5 @@
 /** A plan diff as text, JSON, or GitHub Actions annotations (breaking changes as errors, safe ones as notices). */
-import type { OutputFormat } from '../diagnostics/format.js';
+import { githubEscape, type OutputFormat } from '../diagnostics/format.js';
 import { locate } from '../core/source-file.js';
 import { isBreaking, type Change } from './diff-plans.js';
 
@@ -52,12 +52,6 @@ export function toJsonChange(c: Change): JsonChange {
 
 const label = (c: Change): string =>
   c.app && c.data ? 'breaking (app, data)' : c.app ? 'breaking (app)' : c.data ? 'breaking (data)' : 'safe';
-
-const githubEscape = (s: string, property = false): string => {
-  let out = s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  if (property) out = out.replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return out;
-};
 
 /** Breaking changes first (app, then data), then safe ones; in plan order within each. */
 function ordered(changes: readonly Change[]): Change[] {

@@ -5,7 +5,7 @@
  */
 import type { Origin } from '../../core/source-file.js';
 import { normalizeSchema, type RefMapping } from './normalize.js';
-import { hasOwn, isObject, memberOr, newArray, newObject, originOr, put, type Json } from './origins.js';
+import { hasOwn, isObject, isStringList, memberOr, newArray, newObject, originOr, put, type Json } from './origins.js';
 import type { PlanBuilder } from './plan-builder.js';
 
 /** The keys of a Segment/RudderStack rules envelope: which part of the call each schema describes. */
@@ -24,10 +24,6 @@ export interface Unwrapped {
    * section's schema: a quirk of hand-edited plans, moved to the section's `required`.
    */
   misplacedRequired?: unknown[];
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /**

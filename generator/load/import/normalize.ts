@@ -8,7 +8,7 @@
 import { diagnose, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { escapePointerToken, unescapePointerToken } from '../source.js';
 import type { Origin } from '../../core/source-file.js';
-import { copyObject, hasOwn, isObject, memberOr, newArray, originOr, put, type Json } from './origins.js';
+import { copyObject, hasOwn, isObject, isStringList, memberOr, newArray, originOr, put, type Json } from './origins.js';
 
 /** Where a part of the source document went in the native plan: pointer tokens, unescaped. */
 export interface RefMapping {
@@ -134,10 +134,6 @@ function standardType(owner: Json, value: unknown, ctx: NormalizeContext): unkno
         origin,
         out.map((v) => ({ value: v, origin })),
       );
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /** A map of schemas (`properties`, `$defs`, ...), each normalized; `null` when nothing changed. */

@@ -7,6 +7,11 @@ import type { Origin, SourceFile } from '../../core/source-file.js';
 
 export type Json = Record<string, unknown>;
 
+/** A list of strings only (`required`, `enum` of strings). */
+export function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
